@@ -1,0 +1,4 @@
+//! Server functions: each a thin adapter (authorize → parse → call the server layer → return),
+//! with a pinned endpoint so a cached offline client keeps calling the same URL.
+
+pub mod panels;

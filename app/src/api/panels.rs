@@ -1,0 +1,12 @@
+use crate::error::AppError;
+use crate::models::PanelSummary;
+use leptos::prelude::*;
+
+/// The panel calendar from today on. Deliberately open to anyone who can reach Pathway:
+/// panel dates and deadlines are published to all staff and carry no personal data.
+#[server(endpoint = "panels/upcoming")]
+pub async fn upcoming_panels() -> Result<Vec<PanelSummary>, AppError> {
+    let db = crate::server::state::db()?;
+    let today = chrono::Utc::now().date_naive();
+    crate::server::db::panels::upcoming(&db, today).await
+}

@@ -1,0 +1,14 @@
+//! Pathway: career progression and Achieving Permanence for children's social care.
+//!
+//! `domain` holds the pure rules shared by server and browser, `api` the server functions
+//! (thin adapters), `ui` the Leptos components, and `server` (only with `ssr`) state,
+//! database and seed data.
+
+pub mod api;
+pub mod domain;
+pub mod error;
+pub mod models;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod server;

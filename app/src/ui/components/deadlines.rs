@@ -1,0 +1,21 @@
+//! Panel deadlines as people read them, in UK time (PANEL-3, PANEL-4), from the rules engine.
+
+use crate::domain::format::format_date;
+use crate::domain::panel_dates::{deadlines, format_london};
+use chrono::NaiveDate;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeadlineText {
+    pub panel: String,
+    pub papers_due: String,
+    pub circulation_due: String,
+}
+
+pub fn describe_deadline(panel_date: NaiveDate) -> DeadlineText {
+    let due = deadlines(panel_date);
+    DeadlineText {
+        panel: format!("{} {}", panel_date.format("%A"), format_date(panel_date)),
+        papers_due: format_london(due.submission_deadline),
+        circulation_due: format_london(due.circulation_due),
+    }
+}

@@ -1,0 +1,59 @@
+//! The Leptos user interface: the HTML shell, the router and the pages.
+
+pub mod components;
+mod layout;
+mod pages;
+
+use layout::{Footer, Header, PhaseBanner, SkipLink};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, StaticSegment};
+
+/// The document around every page, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB" class="govuk-template">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="govuk-template__body">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/pathway.css"/>
+        <Title formatter=|title: String| if title.is_empty() { "Pathway".to_string() } else { format!("{title} – Pathway") }/>
+        <Meta name="theme-color" content="#1d70b8"/>
+        <Meta name="description" content="Career progression and Achieving Permanence learning for children's social care"/>
+        <Link rel="manifest" href="/manifest.webmanifest"/>
+        <Link rel="icon" href="/favicon.png" type_="image/png"/>
+        <Link rel="apple-touch-icon" href="/icons/pathway-192.png"/>
+        <Router>
+            <SkipLink/>
+            <Header/>
+            <div class="govuk-width-container">
+                <PhaseBanner/>
+                <main class="govuk-main-wrapper app-main" id="main-content" role="main">
+                    // Async SSR: the first HTML already holds the data, so pages work with
+                    // JavaScript off (a streamed "Loading…" would never be replaced).
+                    <Routes fallback=pages::NotFound>
+                        <Route path=StaticSegment("") view=pages::Home ssr=SsrMode::Async/>
+                    </Routes>
+                </main>
+            </div>
+            <Footer/>
+        </Router>
+    }
+}
