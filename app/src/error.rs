@@ -18,7 +18,9 @@ pub enum AppError {
     /// The record changed since it was read.
     Conflict(String),
     /// Something failed on the server; `reference` matches a server log line.
-    Internal { reference: String },
+    Internal {
+        reference: String,
+    },
     /// The request never reached a working server (offline, timeout, bad response).
     Network(String),
 }
@@ -60,9 +62,9 @@ impl fmt::Display for AppError {
             Self::Internal { reference } => {
                 write!(f, "Something went wrong — reference {reference}.")
             }
-            Self::Network(_) => f.write_str(
-                "Pathway could not be reached. Check your connection and try again.",
-            ),
+            Self::Network(_) => {
+                f.write_str("Pathway could not be reached. Check your connection and try again.")
+            }
         }
     }
 }
@@ -76,9 +78,7 @@ impl FromServerFnError for AppError {
         match value {
             ServerFnErrorErr::Request(message)
             | ServerFnErrorErr::Response(message)
-            | ServerFnErrorErr::Deserialization(message) => {
-                Self::Network(message)
-            }
+            | ServerFnErrorErr::Deserialization(message) => Self::Network(message),
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
                 Self::Validation(format!("The request was not understood: {message}"))
             }

@@ -71,7 +71,12 @@ impl Settings {
             .site_addr(site_addr)
             .hash_files(hash_files)
             .build();
-        Ok(Self { database_url, seed_demo, log_format, leptos_options })
+        Ok(Self {
+            database_url,
+            seed_demo,
+            log_format,
+            leptos_options,
+        })
     }
 }
 
@@ -79,7 +84,9 @@ fn parse_switch(name: &str, value: &str) -> Result<bool, ConfigError> {
     match value.trim().to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
         "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err(ConfigError(format!("{name} must be on or off (true/false), not {value:?}"))),
+        _ => Err(ConfigError(format!(
+            "{name} must be on or off (true/false), not {value:?}"
+        ))),
     }
 }
 
@@ -88,33 +95,50 @@ mod tests {
     use super::*;
 
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let pairs: Vec<(String, String)> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Settings::from_lookup(move |name| {
-            pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
         })
     }
 
     #[test]
     fn defaults_to_the_embedded_sqlite_file_with_demo_data() {
         let settings = settings(&[]).unwrap();
-        assert_eq!(settings.database_url, DatabaseUrl::SqliteFile("data/pathway.db".into()));
+        assert_eq!(
+            settings.database_url,
+            DatabaseUrl::SqliteFile("data/pathway.db".into())
+        );
         assert!(settings.seed_demo);
-        assert_eq!(settings.leptos_options.site_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(
+            settings.leptos_options.site_addr.to_string(),
+            "127.0.0.1:3000"
+        );
     }
 
     #[test]
     fn a_malformed_database_url_names_the_variable() {
-        let error = settings(&[("DATABASE_URL", "nonsense")]).unwrap_err().to_string();
+        let error = settings(&[("DATABASE_URL", "nonsense")])
+            .unwrap_err()
+            .to_string();
         assert!(error.starts_with("DATABASE_URL"), "{error}");
         assert!(!error.contains('\n'), "one line: {error}");
     }
 
     #[test]
     fn bad_switches_and_addresses_are_refused_by_name() {
-        let error = settings(&[("PATHWAY_SEED_DEMO", "maybe")]).unwrap_err().to_string();
+        let error = settings(&[("PATHWAY_SEED_DEMO", "maybe")])
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("PATHWAY_SEED_DEMO"), "{error}");
-        let error = settings(&[("LEPTOS_SITE_ADDR", "localhost")]).unwrap_err().to_string();
+        let error = settings(&[("LEPTOS_SITE_ADDR", "localhost")])
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("LEPTOS_SITE_ADDR"), "{error}");
         assert!(!settings(&[("PATHWAY_SEED_DEMO", "off")]).unwrap().seed_demo);
     }

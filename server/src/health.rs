@@ -14,7 +14,11 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Value>)
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
     };
-    let status = if reachable { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if reachable {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     let body = json!({
         "status": if reachable { "ok" } else { "degraded" },
         "database": { "backend": backend, "reachable": reachable },

@@ -12,7 +12,9 @@ pub async fn cache_control(request: Request, next: Next) -> Response {
     let policy = cache_policy(request.uri().path());
     let mut response = next.run(request).await;
     if !response.headers().contains_key(CACHE_CONTROL) {
-        response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(policy));
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     response
 }
@@ -21,7 +23,10 @@ pub fn cache_policy(path: &str) -> &'static str {
     if path.starts_with("/pkg/") {
         "public, max-age=31536000, immutable"
     } else if path.starts_with("/icons/")
-        || matches!(path, "/favicon.ico" | "/favicon.png" | "/manifest.webmanifest" | "/robots.txt")
+        || matches!(
+            path,
+            "/favicon.ico" | "/favicon.png" | "/manifest.webmanifest" | "/robots.txt"
+        )
     {
         "public, max-age=86400"
     } else {
@@ -35,8 +40,14 @@ mod tests {
 
     #[test]
     fn hashed_assets_are_immutable_and_pages_are_never_stored() {
-        assert_eq!(cache_policy("/pkg/pathway.3f9a.wasm"), "public, max-age=31536000, immutable");
-        assert_eq!(cache_policy("/manifest.webmanifest"), "public, max-age=86400");
+        assert_eq!(
+            cache_policy("/pkg/pathway.3f9a.wasm"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(
+            cache_policy("/manifest.webmanifest"),
+            "public, max-age=86400"
+        );
         assert_eq!(cache_policy("/"), "no-store");
         assert_eq!(cache_policy("/api/panels/upcoming"), "no-store");
     }

@@ -42,16 +42,31 @@ impl Application {
             Vec::new()
         };
         let mut leptos_options = settings.leptos_options;
-        let listener = TcpListener::bind(leptos_options.site_addr).await.map_err(|e| {
-            StartupError(format!("cannot listen on {} (LEPTOS_SITE_ADDR): {e}", leptos_options.site_addr))
-        })?;
+        let listener = TcpListener::bind(leptos_options.site_addr)
+            .await
+            .map_err(|e| {
+                StartupError(format!(
+                    "cannot listen on {} (LEPTOS_SITE_ADDR): {e}",
+                    leptos_options.site_addr
+                ))
+            })?;
         let address = listener
             .local_addr()
             .map_err(|e| StartupError(format!("cannot read the listening address: {e}")))?;
         leptos_options.site_addr = address;
-        let router = routes::router(AppState { db: db.clone(), leptos_options });
+        let router = routes::router(AppState {
+            db: db.clone(),
+            leptos_options,
+        });
         tracing::info!(%address, %database, "Pathway ready");
-        Ok(Self { listener, address, router, db, database, seeded })
+        Ok(Self {
+            listener,
+            address,
+            router,
+            db,
+            database,
+            seeded,
+        })
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -68,14 +83,20 @@ impl Application {
     }
 
     pub fn print_welcome(&self) {
-        println!("Pathway is running at http://{}/ ({})", self.address, self.database);
+        println!(
+            "Pathway is running at http://{}/ ({})",
+            self.address, self.database
+        );
         if self.seeded.is_empty() {
             println!("The database already held people, so no demo data was added.");
             return;
         }
         println!("Demo organisation loaded (fictional). Sign in as any of:");
         for account in &self.seeded {
-            println!("  {:<48} {:<22} {}", account.role, account.name, account.email);
+            println!(
+                "  {:<48} {:<22} {}",
+                account.role, account.name, account.email
+            );
         }
     }
 
@@ -84,7 +105,10 @@ impl Application {
     }
 
     /// Serves until `stop` completes, then lets in-flight requests finish.
-    pub async fn run_until(self, stop: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run_until(
+        self,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         // Without TCP_NODELAY, streamed SSR over keep-alive stalls ~40 ms per response
         // (Nagle's algorithm meeting delayed ACKs).
         let listener = self.listener.tap_io(|tcp| {
@@ -92,7 +116,9 @@ impl Application {
                 tracing::warn!(%error, "cannot set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router).with_graceful_shutdown(stop).await?;
+        axum::serve(listener, self.router)
+            .with_graceful_shutdown(stop)
+            .await?;
         self.db.close().await;
         tracing::info!("Pathway stopped");
         Ok(())

@@ -31,24 +31,154 @@ struct DemoPerson {
 
 const TEAMS: [(&str, &str, &str); 2] = [
     ("north", "Riverside Family Support Team", "Children in Need"),
-    ("south", "Hillcrest Children in Care Team", "Children in Care"),
+    (
+        "south",
+        "Hillcrest Children in Care Team",
+        "Children in Care",
+    ),
 ];
 
 const PEOPLE: &[DemoPerson] = &[
-    DemoPerson { key: "admin", name: "Alex Morgan", job_title: "Systems Administrator", level: None, qualified_months_ago: None, team: None, roles: &["administrator"], shown_as: Some("Administrator") },
-    DemoPerson { key: "sm", name: "Priya Natarajan", job_title: "Service Manager", level: None, qualified_months_ago: Some(240), team: None, roles: &["service_manager", "panel_chair"], shown_as: Some("Service manager and panel chair") },
-    DemoPerson { key: "tm_north", name: "Daniel Okafor", job_title: "Team Manager", level: Some("team_manager"), qualified_months_ago: Some(156), team: None, roles: &["team_manager"], shown_as: Some("Team manager (Riverside)") },
-    DemoPerson { key: "tm_south", name: "Helen Fairweather", job_title: "Team Manager", level: Some("team_manager"), qualified_months_ago: Some(180), team: None, roles: &["team_manager", "panel_member"], shown_as: Some("Team manager (Hillcrest)") },
-    DemoPerson { key: "psw", name: "Grace Whitfield", job_title: "Principal Social Worker", level: None, qualified_months_ago: Some(200), team: None, roles: &["panel_member"], shown_as: Some("Principal social worker (panel member)") },
-    DemoPerson { key: "lnd", name: "Tomasz Kowalczyk", job_title: "Learning and Development Lead", level: None, qualified_months_ago: None, team: None, roles: &["ld_administrator", "panel_member"], shown_as: Some("L&D administrator") },
-    DemoPerson { key: "sec", name: "Maya Lindqvist", job_title: "Practice Excellence Support Officer", level: None, qualified_months_ago: None, team: None, roles: &["panel_secretariat"], shown_as: Some("Panel secretariat") },
-    DemoPerson { key: "sp", name: "Samuel Adeyemi", job_title: "Senior Practitioner", level: Some("senior_practitioner"), qualified_months_ago: Some(78), team: Some("north"), roles: &["practitioner", "practice_supervisor"], shown_as: Some("Senior practitioner and ASYE practice supervisor") },
-    DemoPerson { key: "l3", name: "Chloe Brennan", job_title: "Social Worker (Level 3)", level: Some("social_worker_3"), qualified_months_ago: Some(50), team: Some("south"), roles: &["practitioner"], shown_as: Some("Level 3 social worker") },
-    DemoPerson { key: "l2_ready", name: "Jordan Ellis", job_title: "Social Worker (Level 2)", level: Some("social_worker_2"), qualified_months_ago: Some(30), team: Some("north"), roles: &["practitioner"], shown_as: Some("Level 2 social worker") },
-    DemoPerson { key: "l2_new", name: "Aisha Rahman", job_title: "Social Worker (Level 2)", level: Some("social_worker_2"), qualified_months_ago: Some(20), team: Some("south"), roles: &["practitioner"], shown_as: None },
-    DemoPerson { key: "asye1", name: "Ben Castillo", job_title: "Newly Qualified Social Worker (ASYE)", level: Some("asye"), qualified_months_ago: Some(10), team: Some("north"), roles: &["practitioner"], shown_as: Some("ASYE worker") },
-    DemoPerson { key: "asye2", name: "Ella Nowak", job_title: "Newly Qualified Social Worker (ASYE)", level: Some("asye"), qualified_months_ago: Some(10), team: Some("north"), roles: &["practitioner"], shown_as: None },
-    DemoPerson { key: "asye3", name: "Ravi Chauhan", job_title: "Newly Qualified Social Worker (ASYE)", level: Some("asye"), qualified_months_ago: Some(2), team: Some("south"), roles: &["practitioner"], shown_as: None },
+    DemoPerson {
+        key: "admin",
+        name: "Alex Morgan",
+        job_title: "Systems Administrator",
+        level: None,
+        qualified_months_ago: None,
+        team: None,
+        roles: &["administrator"],
+        shown_as: Some("Administrator"),
+    },
+    DemoPerson {
+        key: "sm",
+        name: "Priya Natarajan",
+        job_title: "Service Manager",
+        level: None,
+        qualified_months_ago: Some(240),
+        team: None,
+        roles: &["service_manager", "panel_chair"],
+        shown_as: Some("Service manager and panel chair"),
+    },
+    DemoPerson {
+        key: "tm_north",
+        name: "Daniel Okafor",
+        job_title: "Team Manager",
+        level: Some("team_manager"),
+        qualified_months_ago: Some(156),
+        team: None,
+        roles: &["team_manager"],
+        shown_as: Some("Team manager (Riverside)"),
+    },
+    DemoPerson {
+        key: "tm_south",
+        name: "Helen Fairweather",
+        job_title: "Team Manager",
+        level: Some("team_manager"),
+        qualified_months_ago: Some(180),
+        team: None,
+        roles: &["team_manager", "panel_member"],
+        shown_as: Some("Team manager (Hillcrest)"),
+    },
+    DemoPerson {
+        key: "psw",
+        name: "Grace Whitfield",
+        job_title: "Principal Social Worker",
+        level: None,
+        qualified_months_ago: Some(200),
+        team: None,
+        roles: &["panel_member"],
+        shown_as: Some("Principal social worker (panel member)"),
+    },
+    DemoPerson {
+        key: "lnd",
+        name: "Tomasz Kowalczyk",
+        job_title: "Learning and Development Lead",
+        level: None,
+        qualified_months_ago: None,
+        team: None,
+        roles: &["ld_administrator", "panel_member"],
+        shown_as: Some("L&D administrator"),
+    },
+    DemoPerson {
+        key: "sec",
+        name: "Maya Lindqvist",
+        job_title: "Practice Excellence Support Officer",
+        level: None,
+        qualified_months_ago: None,
+        team: None,
+        roles: &["panel_secretariat"],
+        shown_as: Some("Panel secretariat"),
+    },
+    DemoPerson {
+        key: "sp",
+        name: "Samuel Adeyemi",
+        job_title: "Senior Practitioner",
+        level: Some("senior_practitioner"),
+        qualified_months_ago: Some(78),
+        team: Some("north"),
+        roles: &["practitioner", "practice_supervisor"],
+        shown_as: Some("Senior practitioner and ASYE practice supervisor"),
+    },
+    DemoPerson {
+        key: "l3",
+        name: "Chloe Brennan",
+        job_title: "Social Worker (Level 3)",
+        level: Some("social_worker_3"),
+        qualified_months_ago: Some(50),
+        team: Some("south"),
+        roles: &["practitioner"],
+        shown_as: Some("Level 3 social worker"),
+    },
+    DemoPerson {
+        key: "l2_ready",
+        name: "Jordan Ellis",
+        job_title: "Social Worker (Level 2)",
+        level: Some("social_worker_2"),
+        qualified_months_ago: Some(30),
+        team: Some("north"),
+        roles: &["practitioner"],
+        shown_as: Some("Level 2 social worker"),
+    },
+    DemoPerson {
+        key: "l2_new",
+        name: "Aisha Rahman",
+        job_title: "Social Worker (Level 2)",
+        level: Some("social_worker_2"),
+        qualified_months_ago: Some(20),
+        team: Some("south"),
+        roles: &["practitioner"],
+        shown_as: None,
+    },
+    DemoPerson {
+        key: "asye1",
+        name: "Ben Castillo",
+        job_title: "Newly Qualified Social Worker (ASYE)",
+        level: Some("asye"),
+        qualified_months_ago: Some(10),
+        team: Some("north"),
+        roles: &["practitioner"],
+        shown_as: Some("ASYE worker"),
+    },
+    DemoPerson {
+        key: "asye2",
+        name: "Ella Nowak",
+        job_title: "Newly Qualified Social Worker (ASYE)",
+        level: Some("asye"),
+        qualified_months_ago: Some(10),
+        team: Some("north"),
+        roles: &["practitioner"],
+        shown_as: None,
+    },
+    DemoPerson {
+        key: "asye3",
+        name: "Ravi Chauhan",
+        job_title: "Newly Qualified Social Worker (ASYE)",
+        level: Some("asye"),
+        qualified_months_ago: Some(2),
+        team: Some("south"),
+        roles: &["practitioner"],
+        shown_as: None,
+    },
 ];
 
 /// The demo organisation's email domain: reserved for examples, so no mail can reach anyone.
@@ -68,16 +198,23 @@ pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>
     let mut team_ids = Vec::new();
     for (key, name, area) in TEAMS {
         let id = new_id();
-        sqlx::query("INSERT INTO teams (id, name, service_area, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(&id)
-            .bind(name)
-            .bind(area)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO teams (id, name, service_area, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&id)
+        .bind(name)
+        .bind(area)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
         team_ids.push((key, id));
     }
-    let team_id = |key: &str| team_ids.iter().find(|(k, _)| *k == key).map(|(_, id)| id.clone());
+    let team_id = |key: &str| {
+        team_ids
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, id)| id.clone())
+    };
     let mut person_ids = Vec::new();
     let mut accounts = Vec::new();
     for (index, person) in PEOPLE.iter().enumerate() {
@@ -86,15 +223,44 @@ pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>
             insert_dated(&mut tx, "team_memberships", &id, &team, None, today).await?;
         }
         if let Some(shown_as) = person.shown_as {
-            accounts.push(DemoAccount { role: shown_as, name: person.name, email: email_of(person.name) });
+            accounts.push(DemoAccount {
+                role: shown_as,
+                name: person.name,
+                email: email_of(person.name),
+            });
         }
         person_ids.push((person.key, id));
     }
-    let person_id = |key: &str| person_ids.iter().find(|(k, _)| *k == key).map(|(_, id)| id.clone());
+    let person_id = |key: &str| {
+        person_ids
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, id)| id.clone())
+    };
     for (team, manager) in [("north", "tm_north"), ("south", "tm_south")] {
-        let (Some(team), Some(manager), Some(sm)) = (team_id(team), person_id(manager), person_id("sm")) else { continue };
-        insert_dated(&mut tx, "team_management", &manager, &team, Some("team_manager"), today).await?;
-        insert_dated(&mut tx, "team_management", &sm, &team, Some("service_manager"), today).await?;
+        let (Some(team), Some(manager), Some(sm)) =
+            (team_id(team), person_id(manager), person_id("sm"))
+        else {
+            continue;
+        };
+        insert_dated(
+            &mut tx,
+            "team_management",
+            &manager,
+            &team,
+            Some("team_manager"),
+            today,
+        )
+        .await?;
+        insert_dated(
+            &mut tx,
+            "team_management",
+            &sm,
+            &team,
+            Some("service_manager"),
+            today,
+        )
+        .await?;
     }
     for supervisee in ["asye1", "asye2"] {
         if let (Some(supervisor), Some(supervisee)) = (person_id("sp"), person_id(supervisee)) {
@@ -112,9 +278,17 @@ pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>
     Ok(accounts)
 }
 
-async fn insert_person(tx: &mut Transaction<'static, Any>, person: &DemoPerson, index: usize, today: NaiveDate, now: &str) -> Result<String, sqlx::Error> {
+async fn insert_person(
+    tx: &mut Transaction<'static, Any>,
+    person: &DemoPerson,
+    index: usize,
+    today: NaiveDate,
+    now: &str,
+) -> Result<String, sqlx::Error> {
     let id = new_id();
-    let qualified = person.qualified_months_ago.and_then(|m| today.checked_sub_months(Months::new(m)));
+    let qualified = person
+        .qualified_months_ago
+        .and_then(|m| today.checked_sub_months(Months::new(m)));
     // Fictional Social Work England style numbers, distinct per demo person.
     let registration = qualified.map(|_| format!("SW{}", 900_100 + index * 37));
     sqlx::query(
@@ -147,24 +321,37 @@ async fn insert_person(tx: &mut Transaction<'static, Any>, person: &DemoPerson, 
         .await?;
     }
     for role in person.roles {
-        sqlx::query("INSERT INTO role_grants (id, person_id, role, granted_at) VALUES ($1, $2, $3, $4)")
-            .bind(new_id())
-            .bind(&id)
-            .bind(*role)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO role_grants (id, person_id, role, granted_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(new_id())
+        .bind(&id)
+        .bind(*role)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(id)
 }
 
 /// Inserts a dated membership (`team_memberships`) or management (`team_management`) row.
-async fn insert_dated(tx: &mut Transaction<'static, Any>, table: &str, person: &str, team: &str, kind: Option<&str>, today: NaiveDate) -> Result<(), sqlx::Error> {
+async fn insert_dated(
+    tx: &mut Transaction<'static, Any>,
+    table: &str,
+    person: &str,
+    team: &str,
+    kind: Option<&str>,
+    today: NaiveDate,
+) -> Result<(), sqlx::Error> {
     let sql = match kind {
         None => format!("INSERT INTO {table} (id, person_id, team_id, starts_on) VALUES ($1, $2, $3, $4)"),
         Some(_) => format!("INSERT INTO {table} (id, person_id, team_id, starts_on, kind) VALUES ($1, $2, $3, $4, $5)"),
     };
-    let mut query = sqlx::query(&sql).bind(new_id()).bind(person).bind(team).bind(today.to_string());
+    let mut query = sqlx::query(&sql)
+        .bind(new_id())
+        .bind(person)
+        .bind(team)
+        .bind(today.to_string());
     if let Some(kind) = kind {
         query = query.bind(kind);
     }
@@ -174,14 +361,28 @@ async fn insert_dated(tx: &mut Transaction<'static, Any>, table: &str, person: &
 
 /// Four progression panels over the coming year (PANEL-1), the first Thursday of every
 /// third month, and the ASYE cohort panel in the month the demo cohort finishes.
-async fn insert_panels(tx: &mut Transaction<'static, Any>, today: NaiveDate, now: &str) -> Result<(), sqlx::Error> {
+async fn insert_panels(
+    tx: &mut Transaction<'static, Any>,
+    today: NaiveDate,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     let mut panels = Vec::new();
     for quarter in 0..4u32 {
-        let month = today.checked_add_months(Months::new(1 + quarter * 3)).unwrap_or(today);
-        panels.push((first_thursday(month.year(), month.month()), "progression", "Civic Centre, Room 4"));
+        let month = today
+            .checked_add_months(Months::new(1 + quarter * 3))
+            .unwrap_or(today);
+        panels.push((
+            first_thursday(month.year(), month.month()),
+            "progression",
+            "Civic Centre, Room 4",
+        ));
     }
     let asye_month = today.checked_add_months(Months::new(2)).unwrap_or(today);
-    panels.push((first_thursday(asye_month.year(), asye_month.month()) + chrono::Days::new(14), "asye_cohort", "Civic Centre, Room 2"));
+    panels.push((
+        first_thursday(asye_month.year(), asye_month.month()) + chrono::Days::new(14),
+        "asye_cohort",
+        "Civic Centre, Room 2",
+    ));
     for (date, kind, location) in panels {
         sqlx::query("INSERT INTO panels (id, panel_date, kind, location, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(new_id())
@@ -201,7 +402,10 @@ fn first_thursday(year: i32, month: u32) -> NaiveDate {
 }
 
 pub fn email_of(name: &str) -> String {
-    format!("{}@{DEMO_EMAIL_DOMAIN}", name.to_lowercase().replace(' ', "."))
+    format!(
+        "{}@{DEMO_EMAIL_DOMAIN}",
+        name.to_lowercase().replace(' ', ".")
+    )
 }
 
 fn new_id() -> String {

@@ -6,7 +6,7 @@ mod pages;
 
 use layout::{Footer, Header, PhaseBanner, SkipLink};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, StaticSegment};
 
@@ -19,6 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
                 <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -32,8 +33,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Effects run only in the browser, after hydration: the mark tells tests (and anyone
+    // debugging) that the WASM took over the server-rendered page.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
-        <Stylesheet id="leptos" href="/pkg/pathway.css"/>
         <Title formatter=|title: String| if title.is_empty() { "Pathway".to_string() } else { format!("{title} – Pathway") }/>
         <Meta name="theme-color" content="#1d70b8"/>
         <Meta name="description" content="Career progression and Achieving Permanence learning for children's social care"/>

@@ -111,7 +111,9 @@ impl Db {
 /// An SQLite or PostgreSQL setting read back, for tests that prove the pragmas are set.
 pub async fn sqlite_pragma(db: &Db, name: &str) -> Result<String, sqlx::Error> {
     use sqlx::Row;
-    let row = sqlx::query(&format!("PRAGMA {name}")).fetch_one(db.pool()).await?;
+    let row = sqlx::query(&format!("PRAGMA {name}"))
+        .fetch_one(db.pool())
+        .await?;
     // pragmas answer either a number or a word
     row.try_get::<String, _>(0)
         .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))

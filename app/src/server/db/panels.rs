@@ -20,7 +20,11 @@ pub async fn upcoming(db: &Db, from: NaiveDate) -> Result<Vec<PanelSummary>, App
                 .map_err(|e| AppError::internal(&format!("panels.panel_date {date:?}: {e}")))?;
             let kind = PanelKind::from_code(&kind)
                 .ok_or_else(|| AppError::internal(&format!("panels.kind {kind:?}")))?;
-            Ok(PanelSummary { panel_date, kind, location })
+            Ok(PanelSummary {
+                panel_date,
+                kind,
+                location,
+            })
         })
         .collect()
 }

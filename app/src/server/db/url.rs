@@ -21,7 +21,10 @@ impl DatabaseUrl {
         let expected = "expected sqlite://<file path> (for example sqlite://data/pathway.db) \
                         or postgres://<user>@<host>/<database>";
         if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
-            let rest = raw.split_once("://").map(|(_, rest)| rest).unwrap_or_default();
+            let rest = raw
+                .split_once("://")
+                .map(|(_, rest)| rest)
+                .unwrap_or_default();
             if rest.is_empty() || rest.starts_with('/') && rest.len() == 1 {
                 return Err(format!("DATABASE_URL has no host: {expected}"));
             }
@@ -58,7 +61,10 @@ impl DatabaseUrl {
             Self::SqliteMemory => "SQLite in memory".to_string(),
             Self::Postgres(url) => {
                 let after_scheme = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-                let host = after_scheme.rsplit_once('@').map(|(_, h)| h).unwrap_or(after_scheme);
+                let host = after_scheme
+                    .rsplit_once('@')
+                    .map(|(_, h)| h)
+                    .unwrap_or(after_scheme);
                 format!("PostgreSQL at {host}")
             }
         }
@@ -83,7 +89,10 @@ mod tests {
             DatabaseUrl::parse("sqlite:///var/lib/pathway.db"),
             Ok(DatabaseUrl::SqliteFile("/var/lib/pathway.db".into()))
         );
-        assert_eq!(DatabaseUrl::parse("sqlite::memory:"), Ok(DatabaseUrl::SqliteMemory));
+        assert_eq!(
+            DatabaseUrl::parse("sqlite::memory:"),
+            Ok(DatabaseUrl::SqliteMemory)
+        );
         assert!(matches!(
             DatabaseUrl::parse("postgres://postgres@127.0.0.1:5432/pathway"),
             Ok(DatabaseUrl::Postgres(_))

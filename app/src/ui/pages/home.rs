@@ -121,6 +121,8 @@ fn parse_answer(value: &str) -> Option<Result<DeadlineText, String>> {
     Some(
         NaiveDate::parse_from_str(value, "%Y-%m-%d")
             .map(describe_deadline)
-            .map_err(|_| "Enter the panel date as a real date, for example 5 February 2027".to_string()),
+            .map_err(|_| {
+                "Enter the panel date as a real date, for example 5 February 2027".to_string()
+            }),
     )
 }

@@ -1,0 +1,243 @@
+//! Evidence-count rules: at least `min_count` final items of the listed kinds
+//! (e.g. PATH-L3-4, 4 learning or peer audits). Drafts, future-dated items,
+//! previous-employer items a rule refuses and items outside a "recent" window
+//! do not count, and each is mentioned in the reason.
+
+use super::catalogue::{Applicability, EvidenceRule};
+use super::evidence::WorkerFacts;
+use super::format::{count_noun, format_count};
+use super::readiness::{RequirementResult, RequirementStatus};
+use super::rules::result;
+use chrono::{Months, NaiveDate};
+
+pub(super) fn judge_evidence(
+    rule: &EvidenceRule,
+    facts: &WorkerFacts,
+    today: NaiveDate,
+) -> RequirementResult {
+    if rule.applies == Applicability::IfPe1Attended
+        && facts.pe1_attended_on.is_none_or(|d| d > today)
+    {
+        return result(
+            RequirementStatus::NotApplicable,
+            "Not needed: only required once you have attended Practice Educator training (PE1)"
+                .to_owned(),
+        );
+    }
+    let oldest = rule.within_months.map(|m| {
+        today
+            .checked_sub_months(Months::new(m))
+            .unwrap_or(NaiveDate::MIN)
+    });
+    let (mut drafts, mut future, mut previous, mut old) = (0u64, 0u64, 0u64, 0u64);
+    let mut counted = Vec::new();
+    for item in facts
+        .evidence
+        .iter()
+        .filter(|e| rule.kinds.contains(&e.kind))
+    {
+        if !item.is_final() {
+            drafts += 1;
+        } else if item.date > today {
+            future += 1;
+        } else if item.from_previous_employer && !rule.accepts_previous_employer {
+            previous += 1;
+        } else if oldest.is_some_and(|oldest| item.date < oldest) {
+            old += 1;
+        } else {
+            counted.push(item.id);
+        }
+    }
+    let have = counted.len() as u64;
+    let need = u64::from(rule.min_count);
+    let mut reason = if need == 1 {
+        match have {
+            0 => format!("No final {} yet", rule.singular),
+            n => format!("{} added", count_noun(n, &rule.singular, &rule.plural)),
+        }
+    } else if have <= need {
+        format!(
+            "{} of {} {}",
+            format_count(have),
+            format_count(need),
+            rule.plural
+        )
+    } else {
+        format!(
+            "{} ({} needed)",
+            count_noun(have, &rule.singular, &rule.plural),
+            format_count(need)
+        )
+    };
+    let notes = [
+        (
+            drafts,
+            "more in draft (only final evidence counts)".to_owned(),
+        ),
+        (future, "dated after today".to_owned()),
+        (
+            previous,
+            "from a previous employer, which cannot be used for this".to_owned(),
+        ),
+        (
+            old,
+            format!("older than {} months", rule.within_months.unwrap_or(0)),
+        ),
+    ];
+    for (n, note) in notes.iter().filter(|(n, _)| *n > 0) {
+        reason.push_str(&format!("; {} {note}", format_count(*n)));
+    }
+    let status = if have >= need {
+        RequirementStatus::Met
+    } else {
+        RequirementStatus::NotMet
+    };
+    RequirementResult {
+        counted_evidence: counted,
+        ..result(status, reason)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::catalogue::Rule;
+    use super::super::evidence::EvidenceKind::*;
+    use super::super::evidence::EvidenceStatus::{Draft, Final};
+    use super::super::evidence::{EvidenceFact, WorkerFacts};
+    use super::super::rules::tests::{d, facts, item, judged, judged_in};
+    use super::super::seed::seed_catalogue;
+    use super::*;
+    use RequirementStatus::{Met, NotApplicable, NotMet};
+
+    #[test]
+    fn path_l3_4_audit_counts() {
+        let audits = |n: u128| {
+            (0..n).map(|i| item(i, if i % 2 == 0 { LearningAudit } else { PeerAudit }, Final))
+        };
+        let cases = [
+            (3, NotMet, "3 of 4 learning or peer audits"),
+            (4, Met, "4 of 4 learning or peer audits"),
+            (5, Met, "5 learning or peer audits (4 needed)"),
+        ];
+        for (n, status, reason) in cases {
+            let r = judged("PATH-L3-4", &facts(audits(n).collect()), d(2027, 2, 1));
+            assert_eq!(
+                (r.status, r.reason.as_str()),
+                (status, reason),
+                "{n} audits"
+            );
+            assert_eq!(r.counted_evidence.len() as u128, n);
+        }
+    }
+
+    #[test]
+    fn path_l3_4_drafts_do_not_count_and_are_mentioned() {
+        let mut evidence: Vec<_> = (0..3).map(|i| item(i, LearningAudit, Final)).collect();
+        evidence.push(item(9, LearningAudit, Draft));
+        let r = judged("PATH-L3-4", &facts(evidence), d(2027, 2, 1));
+        assert_eq!(r.status, NotMet);
+        assert_eq!(
+            r.reason,
+            "3 of 4 learning or peer audits; 1 more in draft (only final evidence counts)"
+        );
+    }
+
+    #[test]
+    fn path_l3_4_future_dated_and_other_kinds_do_not_count() {
+        let mut evidence: Vec<_> = (0..3).map(|i| item(i, LearningAudit, Final)).collect();
+        evidence.push(EvidenceFact {
+            date: d(2027, 3, 1),
+            ..item(7, PeerAudit, Final)
+        });
+        evidence.push(item(8, ManagementOversightExample, Final));
+        let r = judged("PATH-L3-4", &facts(evidence), d(2027, 2, 1));
+        assert_eq!(r.status, NotMet);
+        assert_eq!(
+            r.reason,
+            "3 of 4 learning or peer audits; 1 dated after today"
+        );
+    }
+
+    #[test]
+    fn path_l3_2_previous_employer_evidence_accepted() {
+        let reg = EvidenceFact {
+            from_previous_employer: true,
+            ..item(1, Registration, Final)
+        };
+        let r = judged("PATH-L3-2", &facts(vec![reg]), d(2027, 2, 1));
+        assert_eq!(
+            (r.status, r.reason.as_str()),
+            (Met, "1 registration record added")
+        );
+    }
+
+    #[test]
+    fn path_l3_9_previous_employer_endorsement_not_accepted() {
+        let old = EvidenceFact {
+            from_previous_employer: true,
+            ..item(1, ManagerEndorsement, Final)
+        };
+        let r = judged("PATH-L3-9", &facts(vec![old]), d(2027, 2, 1));
+        assert_eq!(r.status, NotMet);
+        assert_eq!(
+            r.reason,
+            "No final team manager endorsement yet; 1 from a previous employer, which cannot be used for this"
+        );
+    }
+
+    #[test]
+    fn path_l3_6_student_support_only_after_pe1() {
+        let today = d(2027, 2, 1);
+        let cases = [
+            (None, NotApplicable),
+            (Some(d(2027, 3, 1)), NotApplicable),
+            (Some(d(2026, 6, 1)), NotMet),
+        ];
+        for (pe1, status) in cases {
+            let worker = WorkerFacts {
+                pe1_attended_on: pe1,
+                ..facts(vec![])
+            };
+            assert_eq!(
+                judged("PATH-L3-6", &worker, today).status,
+                status,
+                "{pe1:?}"
+            );
+        }
+        let worker = WorkerFacts {
+            pe1_attended_on: Some(d(2026, 6, 1)),
+            ..facts(vec![item(1, StudentSupport, Final)])
+        };
+        assert_eq!(judged("PATH-L3-6", &worker, today).status, Met);
+    }
+
+    #[test]
+    fn recent_window_from_catalogue_data_excludes_old_items() {
+        let mut catalogue = seed_catalogue();
+        for t in &mut catalogue.transitions {
+            for r in &mut t.requirements {
+                if let Rule::Evidence(rule) = &mut r.rule {
+                    rule.within_months = Some(12);
+                }
+            }
+        }
+        let old = EvidenceFact {
+            date: d(2025, 1, 31),
+            ..item(1, LearningAudit, Final)
+        };
+        let edge = EvidenceFact {
+            date: d(2025, 2, 1),
+            ..item(2, LearningAudit, Final)
+        };
+        let r = judged_in(
+            &catalogue,
+            "PATH-MGMT-8",
+            &facts(vec![old, edge]),
+            d(2026, 2, 1),
+        );
+        assert_eq!(
+            r.reason,
+            "1 of 4 learning audits or management oversight examples; 1 older than 12 months"
+        );
+    }
+}

@@ -1,0 +1,220 @@
+use app::server::db::{DatabaseUrl, Db};
+use server::config::Settings;
+use server::startup::Application;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A running Pathway on 127.0.0.1:<random port> with its own empty or seeded database.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: Db,
+    pub seeded: usize,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    _database: TestDatabase,
+}
+
+pub struct Options {
+    pub seed_demo: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { seed_demo: true }
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Options::default()).await
+}
+
+pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    let database = TestDatabase::create(backend).await;
+    spawn_on(database, options).await
+}
+
+/// Starts an application on an existing test database (e.g. a second start).
+pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
+    let url = database.url.clone();
+    let settings = Settings::from_lookup(|name| match name {
+        "DATABASE_URL" => Some(url.clone()),
+        "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
+        "PATHWAY_SEED_DEMO" => Some(if options.seed_demo { "on" } else { "off" }.into()),
+        _ => None,
+    })
+    .expect("test settings");
+    let application = Application::build(settings)
+        .await
+        .expect("application starts");
+    let address = format!("http://{}", application.address());
+    let db = application.db();
+    let seeded = application.seeded_accounts().len();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(application.run_until(async move {
+        let _ = stopped.await;
+    }));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http client");
+    TestApp {
+        address,
+        client,
+        db,
+        seeded,
+        stop: Some(stop),
+        _database: database,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// Calls a server function as the browser does: a same-origin form-encoded POST.
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("Origin", &self.address)
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Stops serving and hands back the database, for a second start on the same data.
+    pub async fn stop(mut self) -> TestDatabase {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        self.db.close().await;
+        let placeholder = TestDatabase {
+            url: String::new(),
+            cleanup: Cleanup::None,
+        };
+        std::mem::replace(&mut self._database, placeholder)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A database of the test's own, removed when dropped.
+pub struct TestDatabase {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    None,
+    SqliteFile(PathBuf),
+    PostgresDatabase { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        let id = uuid::Uuid::now_v7().simple().to_string();
+        match backend {
+            Backend::Sqlite => {
+                let path = std::env::temp_dir().join(format!("pathway-test-{id}.db"));
+                Self {
+                    url: format!("sqlite://{}", path.display()),
+                    cleanup: Cleanup::SqliteFile(path),
+                }
+            }
+            Backend::Postgres => {
+                let admin_url = std::env::var("PATHWAY_TEST_POSTGRES_URL").expect(
+                    "PostgreSQL tests need PATHWAY_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); \
+                     `cargo xtask test` sets it when a server answers and otherwise reports these tests as skipped",
+                );
+                let name = format!("pathway_test_{id}");
+                let admin = Db::connect(&DatabaseUrl::parse(&admin_url).expect("admin url"))
+                    .await
+                    .expect("connect to PostgreSQL");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(admin.pool())
+                    .await
+                    .expect("create test database");
+                admin.close().await;
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .unwrap_or(&admin_url);
+                Self {
+                    url: format!("{base}/{name}"),
+                    cleanup: Cleanup::PostgresDatabase { admin_url, name },
+                }
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match std::mem::replace(&mut self.cleanup, Cleanup::None) {
+            Cleanup::None => {}
+            Cleanup::SqliteFile(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::PostgresDatabase { admin_url, name } => {
+                // Drop runs inside the test's runtime: use a thread with a runtime of its own.
+                let _ = std::thread::spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .ok()?;
+                    runtime.block_on(async {
+                        let admin = Db::connect(&DatabaseUrl::parse(&admin_url).ok()?)
+                            .await
+                            .ok()?;
+                        let _ =
+                            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(admin.pool())
+                                .await;
+                        admin.close().await;
+                        Some(())
+                    })
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// Runs the same story on SQLite and on PostgreSQL: `on_both_databases!(name, |backend| async move { … })`.
+macro_rules! on_both_databases {
+    ($name:ident, $story:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                ($story)($crate::helpers::Backend::Sqlite).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                ($story)($crate::helpers::Backend::Postgres).await;
+            }
+        }
+    };
+}

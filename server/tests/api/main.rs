@@ -1,0 +1,10 @@
+//! Integration tests over real HTTP against the whole application on a random port, each
+//! with a fresh database. Stories marked `on_both_databases!` run on SQLite and on PostgreSQL
+//! (`PATHWAY_TEST_POSTGRES_URL`; `cargo xtask test` sets it when a server answers).
+
+#[macro_use]
+mod helpers;
+mod config;
+mod health;
+mod pages;
+mod storage;

@@ -1,0 +1,89 @@
+//! Starts the release server on a free port with a fresh database, waits until it answers
+//! `/healthz`, runs Playwright against it in Debian's Chromium, then stops the server.
+
+use crate::env::{self, command, run, Result};
+use crate::serve::server_command;
+use crate::tools::CHROMIUM;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn run_e2e() -> Result {
+    let port = free_port()?;
+    let addr = format!("127.0.0.1:{port}");
+    let data = env::target_dir().join("e2e");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+    let log = std::fs::File::create(data.join("server.log")).map_err(|e| e.to_string())?;
+    let mut server = server_command(&addr)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", data.join("pathway-e2e.db").display()),
+        )
+        .stdout(Stdio::from(log.try_clone().map_err(|e| e.to_string())?))
+        .stderr(Stdio::from(log))
+        .spawn()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let guard = ServerGuard(&mut server);
+    wait_for_health(&addr)?;
+    let result = run(command("npx")
+        .args(["playwright", "test"])
+        .current_dir(env::root().join("end2end"))
+        .env("BASE_URL", format!("http://{addr}"))
+        .env("CHROMIUM_PATH", CHROMIUM));
+    drop(guard);
+    if result.is_err() {
+        println!("server log: {}", data.join("server.log").display());
+    }
+    result
+}
+
+struct ServerGuard<'a>(&'a mut Child);
+
+impl Drop for ServerGuard<'_> {
+    fn drop(&mut self) {
+        // SIGTERM first so the graceful shutdown path runs; kill if it lingers.
+        let _ = std::process::Command::new("kill")
+            .arg(self.0.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
+
+fn wait_for_health(addr: &str) -> Result {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(mut stream) = TcpStream::connect(addr) {
+            let request =
+                format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            let mut response = String::new();
+            if stream.write_all(request.as_bytes()).is_ok()
+                && stream.read_to_string(&mut response).is_ok()
+                && response.starts_with("HTTP/1.1 200")
+            {
+                return Ok(());
+            }
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    Err(format!(
+        "the server at {addr} did not answer /healthz within 60 s"
+    ))
+}

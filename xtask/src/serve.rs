@@ -1,0 +1,39 @@
+//! `cargo xtask serve`: build in release mode and run Pathway on the embedded SQLite
+//! database (`data/pathway.db`, or `DATABASE_URL`), loading the demo organisation on first start.
+
+use crate::env::{self, command, run, Result};
+use crate::tools::{self, Need};
+
+pub fn run_serve() -> Result {
+    tools::ensure_all(Need::Build)?;
+    build_release()?;
+    let addr = std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
+    tools::say(&format!(
+        "starting Pathway on http://{addr}/ (Ctrl-C stops it)"
+    ));
+    let mut server = server_command(&addr);
+    if std::env::var_os("DATABASE_URL").is_none() {
+        server.env("DATABASE_URL", "sqlite://data/pathway.db");
+    }
+    run(&mut server)
+}
+
+/// `cargo leptos build --release`: the WASM bundle (wasm-bindgen, wasm-opt), the stylesheet
+/// and the server binary, with hashed asset names.
+pub fn build_release() -> Result {
+    tools::say("building Pathway in release mode");
+    run(command("cargo-leptos").args(["build", "--release"]))
+}
+
+/// The release server binary with the environment cargo-leptos would give it.
+pub fn server_command(addr: &str) -> std::process::Command {
+    let mut server = command(&env::server_binary().to_string_lossy());
+    server
+        .env("LEPTOS_ENV", "PROD")
+        .env("LEPTOS_OUTPUT_NAME", "pathway")
+        .env("LEPTOS_SITE_ROOT", env::site_root())
+        .env("LEPTOS_SITE_PKG_DIR", "pkg")
+        .env("LEPTOS_HASH_FILES", "true")
+        .env("LEPTOS_SITE_ADDR", addr);
+    server
+}

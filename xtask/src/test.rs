@@ -1,0 +1,104 @@
+//! `cargo xtask test`: every check the project has, in the order that fails fastest.
+//! `app` is never built with both `ssr` and `hydrate` (that is what `cargo test --workspace`
+//! would do, and the SSR tests then panic), so each package and feature set runs on its own.
+
+use crate::env::{command, run, Result};
+use crate::steps::Steps;
+use crate::tools::{self, Need};
+use crate::{e2e, serve};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+/// CI's PostgreSQL (user postgres, trust auth). Tests create and drop their own databases.
+const POSTGRES_ADDR: &str = "127.0.0.1:5432";
+const POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+pub fn run_tests() -> Result {
+    let started = Instant::now();
+    tools::ensure_all(Need::Everything)?;
+    let mut steps = Steps::default();
+    steps.run("cargo fmt --check", || {
+        run(command("cargo").args(["fmt", "--all", "--check"]))
+    });
+    steps.run("clippy: app (ssr), server, xtask", || {
+        run(command("cargo").args([
+            "clippy",
+            "--release",
+            "-p",
+            "app",
+            "-p",
+            "server",
+            "-p",
+            "xtask",
+            "--features",
+            "app/ssr",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    steps.run("clippy: app (hydrate), frontend on wasm32", || {
+        run(command("cargo").args([
+            "clippy",
+            "--release",
+            "-p",
+            "app",
+            "-p",
+            "frontend",
+            "--features",
+            "app/hydrate",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    steps.run("unit tests: app (ssr) incl. the rules engine", || {
+        run(command("cargo").args(["test", "--release", "-p", "app", "--features", "ssr"]))
+    });
+    steps.run("server tests on SQLite", || {
+        run(command("cargo").args([
+            "test",
+            "--release",
+            "-p",
+            "server",
+            "--",
+            "--skip",
+            "postgres",
+        ]))
+    });
+    if postgres_reachable() {
+        steps.run("server tests on PostgreSQL (127.0.0.1:5432)", || {
+            run(command("cargo")
+                .args(["test", "--release", "-p", "server", "--", "postgres"])
+                .env("PATHWAY_TEST_POSTGRES_URL", POSTGRES_URL))
+        });
+    } else {
+        steps.skip(
+            "server tests on PostgreSQL",
+            "no PostgreSQL server answers at 127.0.0.1:5432",
+        );
+    }
+    steps.run(
+        "release build (cargo leptos build --release)",
+        serve::build_release,
+    );
+    if steps.any_failed() {
+        steps.skip("Playwright end-to-end tests", "an earlier step failed");
+    } else {
+        steps.run(
+            "Playwright end-to-end tests in Chromium (JavaScript off and hydrated)",
+            e2e::run_e2e,
+        );
+    }
+    steps.finish(started.elapsed())
+}
+
+fn postgres_reachable() -> bool {
+    POSTGRES_ADDR
+        .parse::<SocketAddr>()
+        .map(|addr| TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_ok())
+        .unwrap_or(false)
+}
