@@ -17,6 +17,8 @@ pub enum AppError {
     Validation(String),
     /// The record changed since it was read.
     Conflict(String),
+    /// Too many attempts (sign-in throttling, HTTP 429), with a message for the user.
+    TooManyRequests(String),
     /// Something failed on the server; `reference` matches a server log line.
     Internal {
         reference: String,
@@ -38,6 +40,7 @@ impl AppError {
             Self::NotFound => 404,
             Self::Validation(_) => 422,
             Self::Conflict(_) => 409,
+            Self::TooManyRequests(_) => 429,
             Self::Internal { .. } => 500,
             Self::Network(_) => 503,
         }
@@ -58,7 +61,9 @@ impl fmt::Display for AppError {
             Self::Unauthenticated => f.write_str("You need to sign in to do that."),
             Self::Forbidden => f.write_str("You do not have permission to do that."),
             Self::NotFound => f.write_str("Page not found."),
-            Self::Validation(message) | Self::Conflict(message) => f.write_str(message),
+            Self::Validation(message)
+            | Self::Conflict(message)
+            | Self::TooManyRequests(message) => f.write_str(message),
             Self::Internal { reference } => {
                 write!(f, "Something went wrong — reference {reference}.")
             }

@@ -7,7 +7,9 @@
 pub mod api;
 pub mod domain;
 pub mod error;
+pub mod identity;
 pub mod models;
+pub mod organisation;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -18,6 +18,8 @@ pub struct Settings {
     pub seed_demo: bool,
     pub log_format: LogFormat,
     pub leptos_options: LeptosOptions,
+    /// Served over TLS (PATHWAY_TLS): `__Host-` Secure session cookie and HSTS.
+    pub tls: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +40,10 @@ impl Settings {
         let seed_demo = match lookup("PATHWAY_SEED_DEMO") {
             None => true,
             Some(value) => parse_switch("PATHWAY_SEED_DEMO", &value)?,
+        };
+        let tls = match lookup("PATHWAY_TLS") {
+            None => false,
+            Some(value) => parse_switch("PATHWAY_TLS", &value)?,
         };
         let log_format = match lookup("PATHWAY_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
@@ -76,6 +82,7 @@ impl Settings {
             seed_demo,
             log_format,
             leptos_options,
+            tls,
         })
     }
 }

@@ -5,5 +5,6 @@ pub mod config;
 pub mod health;
 pub mod middleware;
 pub mod routes;
+pub mod security;
 pub mod startup;
 pub mod telemetry;

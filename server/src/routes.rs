@@ -1,7 +1,7 @@
 //! The router: health check, the Leptos pages and server functions, static files, and the
 //! middleware every response passes through.
 
-use crate::{health, middleware};
+use crate::{health, middleware, security};
 use app::server::state::AppState;
 use app::ui::{shell, App};
 use axum::http::Request;
@@ -15,17 +15,30 @@ use tower_http::trace::TraceLayer;
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let db = state.db.clone();
+    let settings = state.security;
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(db.clone()),
+            move || {
+                provide_context(db.clone());
+                provide_context(settings);
+            },
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(security::server_fn_error_status))
+        .layer(axum::middleware::from_fn_with_state(
+            settings,
+            security::refuse_cross_site,
+        ))
         .layer(axum::middleware::from_fn(middleware::cache_control))
+        .layer(axum::middleware::from_fn_with_state(
+            settings,
+            security::security_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
             // the path only: query strings could carry what a user typed

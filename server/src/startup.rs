@@ -3,8 +3,9 @@
 
 use crate::config::Settings;
 use crate::routes;
+use app::server::auth::SecuritySettings;
 use app::server::db::Db;
-use app::server::seed::{seed_if_empty, DemoAccount};
+use app::server::seed::{seed_if_empty, DemoAccount, DEMO_PASSWORD};
 use app::server::state::AppState;
 use axum::serve::ListenerExt;
 use std::future::Future;
@@ -54,9 +55,14 @@ impl Application {
             .local_addr()
             .map_err(|e| StartupError(format!("cannot read the listening address: {e}")))?;
         leptos_options.site_addr = address;
+        let security = SecuritySettings {
+            tls: settings.tls,
+            ..SecuritySettings::default()
+        };
         let router = routes::router(AppState {
             db: db.clone(),
             leptos_options,
+            security,
         });
         tracing::info!(%address, %database, "Pathway ready");
         Ok(Self {
@@ -98,6 +104,7 @@ impl Application {
                 account.role, account.name, account.email
             );
         }
+        println!("Every demo account's password is: {DEMO_PASSWORD}");
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
@@ -116,7 +123,11 @@ impl Application {
                 tracing::warn!(%error, "cannot set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router)
+        // Connect info gives sign-in throttling and the audit log the caller's address.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(stop)
             .await?;
         self.db.close().await;

@@ -1,4 +1,7 @@
 //! Server functions: each a thin adapter (authorize → parse → call the server layer → return),
 //! with a pinned endpoint so a cached offline client keeps calling the same URL.
 
+pub mod admin;
+pub mod auth;
 pub mod panels;
+pub mod people;

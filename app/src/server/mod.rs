@@ -1,5 +1,15 @@
-//! Server-only code (feature `ssr`): application state, database access and demo data.
+//! Server-only code (feature `ssr`): application state, database access, identity and
+//! access control, the audit log and demo data.
 
+pub mod audit;
+pub mod auth;
+pub mod authz;
+pub mod clock;
+pub mod csp;
 pub mod db;
+pub mod import;
+pub mod org;
+pub mod people;
+pub mod respond;
 pub mod seed;
 pub mod state;

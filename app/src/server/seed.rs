@@ -184,6 +184,10 @@ const PEOPLE: &[DemoPerson] = &[
 /// The demo organisation's email domain: reserved for examples, so no mail can reach anyone.
 pub const DEMO_EMAIL_DOMAIN: &str = "pathway.example";
 
+/// Every demo account's password, printed at start-up. Demo data only: a real organisation
+/// starts with no people and sets passwords through one-time links.
+pub const DEMO_PASSWORD: &str = "pathway-demo-password";
+
 /// Loads the demo organisation unless the database already holds people.
 /// Returns the accounts created (empty when nothing was seeded).
 pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>, sqlx::Error> {
@@ -195,6 +199,10 @@ pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>
         return Ok(Vec::new());
     }
     let now = Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    // One argon2id hash (hashed once: it is deliberately slow) shared by the demo accounts.
+    let password_hash = crate::server::auth::password::hash(DEMO_PASSWORD.to_string())
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("hashing the demo password: {e}")))?;
     let mut team_ids = Vec::new();
     for (key, name, area) in TEAMS {
         let id = new_id();
@@ -219,6 +227,14 @@ pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>
     let mut accounts = Vec::new();
     for (index, person) in PEOPLE.iter().enumerate() {
         let id = insert_person(&mut tx, person, index, today, &now).await?;
+        sqlx::query(
+            "INSERT INTO credentials (person_id, password_hash, updated_at) VALUES ($1, $2, $3)",
+        )
+        .bind(&id)
+        .bind(&password_hash)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
         if let Some(team) = person.team.and_then(team_id) {
             insert_dated(&mut tx, "team_memberships", &id, &team, None, today).await?;
         }

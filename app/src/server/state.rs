@@ -1,6 +1,7 @@
 //! What every request can reach: the database and the Leptos options.
 
 use crate::error::AppError;
+use crate::server::auth::SecuritySettings;
 use crate::server::db::Db;
 use axum::extract::FromRef;
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 pub struct AppState {
     pub db: Db,
     pub leptos_options: LeptosOptions,
+    pub security: SecuritySettings,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -4,7 +4,12 @@
 
 #[macro_use]
 mod helpers;
+mod admin;
+mod auth;
+mod authz;
 mod config;
 mod health;
 mod pages;
+mod security;
+mod session;
 mod storage;

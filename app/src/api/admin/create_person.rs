@@ -1,0 +1,30 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Creates a person; returns their id. Their password is set through a set-password link.
+#[server(endpoint = "admin/create_person")]
+pub async fn create_person(
+    full_name: String,
+    email: String,
+    job_title: String,
+    qualification_date: Option<String>,
+    registration_number: Option<String>,
+) -> Result<String, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    crate::server::authz::ensure_admin(&caller)?;
+    let db = crate::server::state::db()?;
+    let optional = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let person = crate::server::people::NewPerson {
+        full_name: full_name.trim().to_string(),
+        email: email.trim().to_lowercase(),
+        job_title: job_title.trim().to_string(),
+        qualification_date: optional(qualification_date),
+        registration_number: optional(registration_number).map(|n| n.to_uppercase()),
+    };
+    let ip = crate::server::auth::request_meta().ip;
+    let id = crate::server::people::create(&db, &caller, person, &ip).await?;
+    if crate::server::respond::is_plain_form_post() {
+        leptos_axum::redirect("/admin/people?created=1");
+    }
+    Ok(id)
+}

@@ -1,0 +1,39 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Creates a one-time set-password link (valid for 72 hours) and answers its path, for the
+/// administrator to pass on. Earlier unused links for the person stop working.
+#[server(endpoint = "admin/set_password_link")]
+pub async fn set_password_link(person_id: String) -> Result<String, AppError> {
+    use crate::server::audit::{self, action, Event};
+    let caller = crate::server::auth::require_user().await?;
+    crate::server::authz::ensure_admin(&caller)?;
+    let db = crate::server::state::db()?;
+    let ip = crate::server::auth::request_meta().ip;
+    let now = crate::server::clock::now();
+    let mut tx = db.begin().await?;
+    let (active,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM people WHERE id = $1 AND active = 1")
+            .bind(&person_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if active == 0 {
+        return Err(AppError::validation("Choose an active member of staff"));
+    }
+    let token =
+        crate::server::auth::tokens::create(&mut tx, &person_id, &caller.person_id, now).await?;
+    audit::record(
+        &mut *tx,
+        Event {
+            actor_id: Some(&caller.person_id),
+            action: action::SET_PASSWORD_LINK_CREATED,
+            record_type: "person",
+            record_id: &person_id,
+            ip: &ip,
+            ..Event::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(format!("/set-password?token={token}"))
+}

@@ -1,0 +1,27 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Changes the caller's own password. Other sessions end; this one gets a fresh id.
+#[server(endpoint = "auth/change_password")]
+pub async fn change_password(current: String, new_password: String) -> Result<(), AppError> {
+    use crate::server::auth::{flow, request_meta, require_user, set_cookie, settings};
+    let caller = require_user().await?;
+    let db = crate::server::state::db()?;
+    let settings = settings();
+    let now = crate::server::clock::now();
+    let token = flow::change_password(
+        &db,
+        &caller,
+        current,
+        new_password,
+        &request_meta(),
+        settings,
+        now,
+    )
+    .await?;
+    set_cookie(&settings.session_cookie(&token));
+    if crate::server::respond::is_plain_form_post() {
+        leptos_axum::redirect("/account/password?changed=1");
+    }
+    Ok(())
+}

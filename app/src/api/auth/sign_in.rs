@@ -1,0 +1,25 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Signs in with email and password; answers the path to go to next. A plain form post
+/// (JavaScript off) is redirected there; a wrong password comes back as a validation error.
+#[server(endpoint = "auth/sign_in")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<String, AppError> {
+    use crate::server::auth::{flow, request_meta, set_cookie, settings};
+    // No require_user: this is how a user comes to exist. Throttled per account and address.
+    let db = crate::server::state::db()?;
+    let meta = request_meta();
+    let settings = settings();
+    let now = crate::server::clock::now();
+    let (token, _caller) = flow::sign_in(&db, &email, password, &meta, settings, now).await?;
+    set_cookie(&settings.session_cookie(&token));
+    let target = super::safe_next(next.as_deref());
+    if crate::server::respond::is_plain_form_post() {
+        leptos_axum::redirect(&target);
+    }
+    Ok(target)
+}

@@ -1,0 +1,13 @@
+use crate::error::AppError;
+use crate::identity::LevelEntry;
+use leptos::prelude::*;
+
+/// A person's dated levels: practice content, so the person, their supervisor and their
+/// current managers only (not administrators).
+#[server(endpoint = "people/level_history")]
+pub async fn level_history(person_id: String) -> Result<Vec<LevelEntry>, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
+    crate::server::people::level_history(&db, &person_id).await
+}

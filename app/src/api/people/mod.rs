@@ -1,0 +1,4 @@
+//! Reading a person's records, as the policy in `server::authz` allows.
+
+pub mod get;
+pub mod level_history;

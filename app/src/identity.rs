@@ -1,0 +1,131 @@
+//! Who is signed in and what roles they hold: the types the server and the browser share.
+//! Secrets (password hashes, session ids) never appear here.
+
+use serde::{Deserialize, Serialize};
+
+/// A role grant (DOMAIN.md "People and roles"). A person may hold several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Practitioner,
+    PracticeSupervisor,
+    TeamManager,
+    ServiceManager,
+    PanelChair,
+    PanelMember,
+    PanelSecretariat,
+    LdAdministrator,
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 9] = [
+        Role::Practitioner,
+        Role::PracticeSupervisor,
+        Role::TeamManager,
+        Role::ServiceManager,
+        Role::PanelChair,
+        Role::PanelMember,
+        Role::PanelSecretariat,
+        Role::LdAdministrator,
+        Role::Administrator,
+    ];
+
+    /// The code stored in `role_grants.role`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Practitioner => "practitioner",
+            Role::PracticeSupervisor => "practice_supervisor",
+            Role::TeamManager => "team_manager",
+            Role::ServiceManager => "service_manager",
+            Role::PanelChair => "panel_chair",
+            Role::PanelMember => "panel_member",
+            Role::PanelSecretariat => "panel_secretariat",
+            Role::LdAdministrator => "ld_administrator",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Practitioner => "Practitioner",
+            Role::PracticeSupervisor => "Practice supervisor",
+            Role::TeamManager => "Team manager",
+            Role::ServiceManager => "Service manager",
+            Role::PanelChair => "Panel chair",
+            Role::PanelMember => "Panel member",
+            Role::PanelSecretariat => "Panel secretariat",
+            Role::LdAdministrator => "L&D administrator",
+            Role::Administrator => "Administrator",
+        }
+    }
+
+    /// Where this role's dashboard lives.
+    pub fn dashboard_path(self) -> &'static str {
+        match self {
+            Role::Practitioner => "/dashboard/practitioner",
+            Role::PracticeSupervisor => "/dashboard/supervisor",
+            Role::TeamManager => "/dashboard/team-manager",
+            Role::ServiceManager => "/dashboard/service-manager",
+            Role::PanelChair | Role::PanelMember => "/dashboard/panel",
+            Role::PanelSecretariat => "/dashboard/secretariat",
+            Role::LdAdministrator => "/dashboard/learning",
+            Role::Administrator => "/admin/people",
+        }
+    }
+}
+
+/// The signed-in person as the UI sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub person_id: String,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<Role>,
+}
+
+impl CurrentUser {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// One person's record as a permitted viewer sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRecord {
+    pub id: String,
+    pub full_name: String,
+    pub email: String,
+    pub job_title: String,
+    pub qualification_date: Option<String>,
+    pub registration_number: Option<String>,
+    pub active: bool,
+    pub level: Option<String>,
+    pub team: Option<String>,
+    pub roles: Vec<Role>,
+}
+
+/// One dated level (a change of level is a new row, never an overwrite).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelEntry {
+    pub level: String,
+    pub effective_from: String,
+    pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("superuser"), None);
+    }
+}

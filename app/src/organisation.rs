@@ -1,0 +1,63 @@
+//! Administration records shared by the server and the browser: people, teams, the audit
+//! log and the bulk import report.
+
+use crate::identity::Role;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonSummary {
+    pub id: String,
+    pub full_name: String,
+    pub email: String,
+    pub job_title: String,
+    pub team: Option<String>,
+    pub active: bool,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamSummary {
+    pub id: String,
+    pub name: String,
+    pub service_area: String,
+    pub team_manager: Option<String>,
+    pub members: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    pub actor: Option<String>,
+    pub record_id: Option<String>,
+    /// "YYYY-MM-DD"
+    pub from: Option<String>,
+    /// "YYYY-MM-DD", inclusive
+    pub to: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub occurred_at: String,
+    /// The actor's name; empty for anonymous events.
+    pub actor: String,
+    pub action: String,
+    pub record_type: String,
+    pub record_id: String,
+    pub detail: String,
+    pub ip: String,
+}
+
+/// One problem in one field of one CSV row (row 1 is the first data row after the header).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProblem {
+    pub row: usize,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// People created; zero whenever `problems` is not empty (all or nothing).
+    pub imported: usize,
+    pub problems: Vec<ImportProblem>,
+}

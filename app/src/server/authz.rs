@@ -1,0 +1,112 @@
+//! The one authorization policy: "may this caller do this to this record?". Every server
+//! function asks here right after `require_user()`. Deny by default: a relation must hold
+//! *now* (an open `team_management`, `team_memberships` or `supervision` row and an
+//! unrevoked role grant). A forbidden record and a missing one get the same `Forbidden`,
+//! so nobody learns which ids exist.
+
+use crate::error::AppError;
+use crate::identity::Role;
+use crate::server::auth::Caller;
+use crate::server::db::Db;
+
+/// The caller holds `role`.
+pub fn ensure_role(caller: &Caller, role: Role) -> Result<(), AppError> {
+    if caller.has(role) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// People, teams, roles and the audit log: administrators only.
+pub fn ensure_admin(caller: &Caller) -> Result<(), AppError> {
+    ensure_role(caller, Role::Administrator)
+}
+
+/// A person's practice record (level history, and as they land: portfolio, observations,
+/// development plans): the person, their practice supervisor, their current team manager
+/// and that team's service manager. Administrators manage people but do not read practice.
+pub async fn ensure_can_view_practice(
+    db: &Db,
+    caller: &Caller,
+    person_id: &str,
+) -> Result<(), AppError> {
+    if caller.person_id == person_id || oversees(db, caller, person_id).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A person's organisation record (name, job title, team, roles): everyone who may view
+/// their practice, and administrators.
+pub async fn ensure_can_view_person(
+    db: &Db,
+    caller: &Caller,
+    person_id: &str,
+) -> Result<(), AppError> {
+    if caller.has(Role::Administrator) {
+        return Ok(());
+    }
+    ensure_can_view_practice(db, caller, person_id).await
+}
+
+/// True when the caller currently supervises or line-manages the person.
+async fn oversees(db: &Db, caller: &Caller, person_id: &str) -> Result<bool, AppError> {
+    if caller.has(Role::PracticeSupervisor)
+        && count(
+            db,
+            "SELECT COUNT(*) FROM supervision
+             WHERE supervisor_id = $1 AND supervisee_id = $2 AND ends_on IS NULL",
+            &caller.person_id,
+            person_id,
+        )
+        .await?
+            > 0
+    {
+        return Ok(true);
+    }
+    if caller.has(Role::TeamManager)
+        && count(
+            db,
+            "SELECT COUNT(*) FROM team_management tm
+             JOIN team_memberships m ON m.team_id = tm.team_id AND m.ends_on IS NULL
+             WHERE tm.person_id = $1 AND tm.kind = 'team_manager' AND tm.ends_on IS NULL
+               AND m.person_id = $2",
+            &caller.person_id,
+            person_id,
+        )
+        .await?
+            > 0
+    {
+        return Ok(true);
+    }
+    if caller.has(Role::ServiceManager)
+        && count(
+            db,
+            "SELECT COUNT(*) FROM team_management sm
+             WHERE sm.person_id = $1 AND sm.kind = 'service_manager' AND sm.ends_on IS NULL
+               AND (EXISTS (SELECT 1 FROM team_memberships m
+                            WHERE m.team_id = sm.team_id AND m.ends_on IS NULL AND m.person_id = $2)
+                 OR EXISTS (SELECT 1 FROM team_management tm
+                            WHERE tm.team_id = sm.team_id AND tm.kind = 'team_manager'
+                              AND tm.ends_on IS NULL AND tm.person_id = $2))",
+            &caller.person_id,
+            person_id,
+        )
+        .await?
+            > 0
+    {
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+async fn count(db: &Db, sql: &str, a: &str, b: &str) -> Result<i64, AppError> {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .bind(a)
+        .bind(b)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(n)
+}

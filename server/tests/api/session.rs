@@ -1,0 +1,85 @@
+//! Signed-in test users: each its own HTTP client with its own cookie jar.
+
+use crate::helpers::TestApp;
+use app::server::seed::{email_of, DEMO_PASSWORD};
+
+pub struct User {
+    pub client: reqwest::Client,
+    address: String,
+}
+
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http client")
+}
+
+impl User {
+    /// A client with no session.
+    pub fn anonymous(app: &TestApp) -> Self {
+        Self {
+            client: new_client(),
+            address: app.address.clone(),
+        }
+    }
+
+    /// Signs in a demo person by name ("Daniel Okafor") with the demo password.
+    pub async fn demo(app: &TestApp, name: &str) -> Self {
+        Self::sign_in(app, &email_of(name), DEMO_PASSWORD).await
+    }
+
+    pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> Self {
+        let user = Self::anonymous(app);
+        let response = user
+            .call("auth/sign_in", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(response.status(), 200, "{email} signs in");
+        user
+    }
+
+    /// Calls a server function as the hydrated app does: same-origin POST, JSON answer.
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .header("Origin", &self.address)
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    /// The signed-in person's id (via auth/me).
+    pub async fn id(&self) -> String {
+        let me: Option<app::identity::CurrentUser> =
+            self.call("auth/me", &[]).await.json().await.unwrap();
+        me.expect("signed in").person_id
+    }
+}
+
+/// The id of a person by name.
+pub async fn person_id(app: &TestApp, name: &str) -> String {
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM people WHERE full_name = $1")
+        .bind(name)
+        .fetch_one(app.db.pool())
+        .await
+        .expect("person exists");
+    id
+}
+
+pub async fn count(app: &TestApp, sql: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    n
+}
