@@ -1,6 +1,9 @@
 //! The GOV.UK page furniture: skip link, header with the service name, phase banner
 //! and footer. Pathway is not a GOV.UK service, so there is no crown and no GOV.UK logotype.
 
+use crate::identity::Role;
+use crate::ui::pages::dashboards;
+use crate::ui::session::use_user;
 use leptos::prelude::*;
 
 #[component]
@@ -22,6 +25,7 @@ pub fn Header() -> impl IntoView {
                         "Pathway"
                     </a>
                 </div>
+                <Navigation/>
             </div>
         </header>
     }
@@ -57,5 +61,56 @@ pub fn Footer() -> impl IntoView {
                 </div>
             </div>
         </footer>
+    }
+}
+
+/// The header navigation for the roles the signed-in person holds, and sign in / out.
+#[component]
+fn Navigation() -> impl IntoView {
+    let user = use_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await.ok().flatten() {
+                    None => view! {
+                        <nav aria-label="Account" class="govuk-header__navigation">
+                            <ul class="govuk-header__navigation-list">
+                                <li class="govuk-header__navigation-item">
+                                    <a class="govuk-header__link" href="/sign-in">"Sign in"</a>
+                                </li>
+                            </ul>
+                        </nav>
+                    }.into_any(),
+                    Some(user) => {
+                        let mut links: Vec<(String, &'static str)> = dashboards(&user)
+                            .into_iter()
+                            .map(|(role, path)| (if role == Role::Administrator { "People".to_string() } else { role.label().to_string() }, path))
+                            .collect();
+                        if user.has(Role::Administrator) {
+                            links.push(("Audit log".into(), "/admin/audit"));
+                        }
+                        links.push(("Change password".into(), "/account/password"));
+                        view! {
+                            <nav aria-label="Menu" class="govuk-header__navigation" id="role-navigation">
+                                <ul class="govuk-header__navigation-list">
+                                    {links.into_iter().map(|(label, href)| view! {
+                                        <li class="govuk-header__navigation-item">
+                                            <a class="govuk-header__link" href=href>{label}</a>
+                                        </li>
+                                    }).collect_view()}
+                                    <li class="govuk-header__navigation-item">
+                                        <form method="post" action="/api/auth/sign_out" class="app-sign-out">
+                                            <span class="govuk-header__link" id="signed-in-as">{user.name.clone()}</span>
+                                            " "
+                                            <button type="submit" class="govuk-header__link app-link-button">"Sign out"</button>
+                                        </form>
+                                    </li>
+                                </ul>
+                            </nav>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
     }
 }

@@ -3,12 +3,13 @@
 pub mod components;
 mod layout;
 mod pages;
+pub mod session;
 
 use layout::{Footer, Header, PhaseBanner, SkipLink};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, StaticSegment};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 /// The document around every page, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -36,6 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    session::provide_user();
     // Effects run only in the browser, after hydration: the mark tells tests (and anyone
     // debugging) that the WASM took over the server-rendered page.
     Effect::new(|_| {
@@ -60,6 +62,13 @@ pub fn App() -> impl IntoView {
                     // JavaScript off (a streamed "Loading…" would never be replaced).
                     <Routes fallback=pages::NotFound>
                         <Route path=StaticSegment("") view=pages::Home ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("sign-in") view=pages::SignIn ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("set-password") view=pages::SetPassword ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("account"), StaticSegment("password")) view=pages::ChangePassword ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("dashboard") view=pages::Dashboards ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("dashboard"), ParamSegment("kind")) view=pages::RoleDashboard ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("admin"), StaticSegment("people")) view=pages::AdminPeople ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=pages::AdminAudit ssr=SsrMode::Async/>
                     </Routes>
                 </main>
             </div>

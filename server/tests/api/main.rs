@@ -12,4 +12,5 @@ mod health;
 mod pages;
 mod security;
 mod session;
+mod sign_in_pages;
 mod storage;

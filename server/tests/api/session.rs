@@ -50,9 +50,11 @@ impl User {
             .expect("POST")
     }
 
+    /// Loads a page as a browser does (accepting HTML).
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.address))
+            .header("Accept", "text/html,application/xhtml+xml")
             .send()
             .await
             .expect("GET")

@@ -1,5 +1,13 @@
+mod account;
+mod admin;
+mod dashboard;
 mod home;
 mod not_found;
+mod sign_in;
 
+pub use account::{ChangePassword, SetPassword};
+pub use admin::{AdminAudit, AdminPeople};
+pub use dashboard::{dashboards, Dashboards, RoleDashboard};
 pub use home::Home;
 pub use not_found::NotFound;
+pub use sign_in::SignIn;

@@ -1,0 +1,103 @@
+//! Dashboards: one per role held. A person with several roles switches between them here
+//! without signing in again. The dashboards' content arrives with later features.
+
+use crate::identity::{CurrentUser, Role};
+use crate::ui::session::{use_user, RequireUser};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The dashboards a person may open, one per distinct path, in role order.
+pub fn dashboards(user: &CurrentUser) -> Vec<(Role, &'static str)> {
+    let mut seen = Vec::new();
+    user.roles
+        .iter()
+        .filter(|role| {
+            let path = role.dashboard_path();
+            let fresh = !seen.contains(&path);
+            seen.push(path);
+            fresh
+        })
+        .map(|role| (*role, role.dashboard_path()))
+        .collect()
+}
+
+#[component]
+pub fn Dashboards() -> impl IntoView {
+    view! {
+        <Title text="Your dashboards"/>
+        <RequireUser>
+            <h1 class="govuk-heading-xl">"Your dashboards"</h1>
+            <SwitchDashboard current=None/>
+        </RequireUser>
+    }
+}
+
+#[component]
+pub fn RoleDashboard() -> impl IntoView {
+    let params = use_params_map();
+    let path = move || {
+        format!(
+            "/dashboard/{}",
+            params.read().get("kind").unwrap_or_default()
+        )
+    };
+    view! {
+        <RequireUser>
+            {move || {
+                let path = path();
+                let role = Role::ALL.into_iter().find(|role| role.dashboard_path() == path);
+                let user = use_user();
+                Suspend::new(async move {
+                    let user = user.await.ok().flatten();
+                    match (role, user) {
+                        (Some(role), Some(user)) if user.roles.iter().any(|r| r.dashboard_path() == role.dashboard_path()) => {
+                            let label = user.roles.iter().filter(|r| r.dashboard_path() == role.dashboard_path()).map(|r| r.label()).collect::<Vec<_>>().join(" and ");
+                            view! {
+                                <Title text=format!("{label} dashboard")/>
+                                <span class="govuk-caption-l">{user.name.clone()}</span>
+                                <h1 class="govuk-heading-xl" id="dashboard-title">{format!("{label} dashboard")}</h1>
+                                <SwitchDashboard current=Some(role.dashboard_path())/>
+                            }.into_any()
+                        }
+                        _ => view! {
+                            <h1 class="govuk-heading-l">"You do not have access to this page"</h1>
+                            <p class="govuk-body"><a class="govuk-link" href="/dashboard">"Go to your dashboards"</a></p>
+                        }.into_any(),
+                    }
+                })
+            }}
+        </RequireUser>
+    }
+}
+
+/// Links to every dashboard the person holds a role for.
+#[component]
+fn SwitchDashboard(current: Option<&'static str>) -> impl IntoView {
+    let user = use_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let user = user.await.ok().flatten()?;
+                let list = dashboards(&user);
+                (list.len() > 1 || current.is_none()).then(|| view! {
+                    <nav class="app-switch-dashboard" aria-labelledby="switch-title">
+                        <h2 class="govuk-heading-m" id="switch-title">"Switch dashboard"</h2>
+                        <ul class="govuk-list">
+                            {list.into_iter().map(|(role, path)| {
+                                let here = current == Some(path);
+                                view! {
+                                    <li>
+                                        <a class="govuk-link" href=path aria-current=here.then_some("page")>
+                                            {if role == Role::Administrator { "Administration".to_string() } else { format!("{} dashboard", role.label()) }}
+                                        </a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </nav>
+                })
+            })}
+        </Suspense>
+    }
+}

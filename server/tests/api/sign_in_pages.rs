@@ -1,0 +1,141 @@
+//! The sign-in journey as a browser with JavaScript off makes it: plain form posts,
+//! redirects, the error summary, protected pages sending visitors to sign in and back.
+
+use crate::helpers::{spawn_app, Backend};
+use crate::session::User;
+use app::server::seed::{email_of, DEMO_PASSWORD};
+
+async fn post_form(
+    user: &User,
+    app: &crate::helpers::TestApp,
+    path: &str,
+    referer: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    user.client
+        .post(app.url(path))
+        .header("Origin", &app.address)
+        .header("Accept", "text/html,application/xhtml+xml")
+        .header("Referer", app.url(referer))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+on_both_databases!(
+    a_protected_page_sends_visitors_to_sign_in_and_back,
+    |backend: Backend| async move {
+        let app = spawn_app(backend).await;
+        let browser = User::anonymous(&app);
+        // Act: an anonymous visit to the audit log
+        let response = browser.get("/admin/audit?action=sign_in").await;
+        // Assert
+        assert_eq!(response.status(), 302);
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(location, "/sign-in?next=/admin/audit%3Faction%3Dsign_in");
+        let html = browser.get(&location).await.text().await.unwrap();
+        assert!(html.contains("Sign in to Pathway"), "{html}");
+        assert!(
+            html.contains("value=\"/admin/audit?action=sign_in\""),
+            "next carried in the form"
+        );
+
+        // a wrong password comes back to the form with the error summary
+        let response = post_form(
+            &browser,
+            &app,
+            "/api/auth/sign_in",
+            &location,
+            &[
+                ("email", &email_of("Alex Morgan")),
+                ("password", "not it at all"),
+                ("next", "/admin/audit?action=sign_in"),
+            ],
+        )
+        .await;
+        assert_eq!(response.status(), 302);
+        let back = response.headers()["location"].to_str().unwrap().to_string();
+        assert!(back.contains("__err="), "{back}");
+        let back = back.trim_start_matches(&app.address).to_string();
+        let html = browser.get(&back).await.text().await.unwrap();
+        assert!(html.contains("There is a problem"), "{html}");
+        assert!(
+            html.contains("Enter a correct email address and password"),
+            "{html}"
+        );
+
+        // the right password goes on to the page asked for
+        let response = post_form(
+            &browser,
+            &app,
+            "/api/auth/sign_in",
+            &location,
+            &[
+                ("email", &email_of("Alex Morgan")),
+                ("password", DEMO_PASSWORD),
+                ("next", "/admin/audit?action=sign_in"),
+            ],
+        )
+        .await;
+        assert_eq!(response.status(), 302);
+        assert_eq!(
+            response.headers()["location"],
+            "/admin/audit?action=sign_in"
+        );
+        let response = browser.get("/admin/audit?action=sign_in").await;
+        assert_eq!(response.status(), 200);
+        let html = response.text().await.unwrap();
+        assert!(html.contains("id=\"audit-log\""), "{html}");
+        assert!(html.contains("Alex Morgan"));
+
+        // signing out from the header form
+        let response = post_form(&browser, &app, "/api/auth/sign_out", "/admin/audit", &[]).await;
+        assert_eq!(response.status(), 302);
+        assert_eq!(response.headers()["location"], "/sign-in?signed_out=1");
+        assert_eq!(browser.get("/admin/audit").await.status(), 302);
+    }
+);
+
+on_both_databases!(
+    the_header_shows_the_navigation_for_the_roles_held,
+    |backend: Backend| async move {
+        let app = spawn_app(backend).await;
+        let priya = User::demo(&app, "Priya Natarajan").await;
+        let html = priya
+            .get("/dashboard/service-manager")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("Service manager dashboard"), "{html}");
+        assert!(
+            html.contains("href=\"/dashboard/panel\""),
+            "switch to the panel chair dashboard"
+        );
+        assert!(
+            !html.contains("href=\"/admin/people\""),
+            "no administration link"
+        );
+        let jordan = User::demo(&app, "Jordan Ellis").await;
+        let html = jordan
+            .get("/dashboard/practitioner")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("Practitioner dashboard"));
+        assert!(!html.contains("href=\"/dashboard/panel\""));
+        // a practitioner opening the administration page is refused, not redirected
+        let response = jordan.get("/admin/people").await;
+        let html = response.text().await.unwrap();
+        assert!(
+            html.contains("You do not have access to this page"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("jordan.ellis@pathway.example</span>"),
+            "no people listed"
+        );
+    }
+);
