@@ -34,6 +34,9 @@ impl Application {
         db.migrate()
             .await
             .map_err(|e| StartupError(format!("cannot migrate the database ({database}): {e}")))?;
+        app::server::db::catalogues::ensure_seeded(&db)
+            .await
+            .map_err(|e| StartupError(format!("cannot store the requirement catalogue: {e}")))?;
         let seeded = if settings.seed_demo {
             let today = chrono::Utc::now().date_naive();
             seed_if_empty(&db, today)

@@ -52,7 +52,12 @@ pub fn cargo_bin() -> PathBuf {
 
 /// Runs a command to completion, failing with its name when it fails.
 pub fn run(command: &mut Command) -> Result {
-    let shown = format!("{command:?}");
+    // program and arguments only: the environment would bury the summary line
+    let shown = std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|part| part.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
     let status = command
         .status()
         .map_err(|e| format!("cannot start {shown}: {e}"))?;

@@ -58,6 +58,28 @@ pub fn run_tests() -> Result {
     steps.run("unit tests: app (ssr) incl. the rules engine", || {
         run(command("cargo").args(["test", "--release", "-p", "app", "--features", "ssr"]))
     });
+    steps.run(
+        "rules engine on wasm32 gives the server's answers (Node)",
+        || {
+            // the browser's build of domain/ must answer exactly as the server's does
+            run(command("cargo")
+                .args([
+                    "test",
+                    "--profile",
+                    "wasm-release",
+                    "-p",
+                    "frontend",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "domain_equivalence",
+                ])
+                .env(
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                    "wasm-bindgen-test-runner",
+                ))
+        },
+    );
     steps.run("server tests on SQLite", || {
         run(command("cargo").args([
             "test",

@@ -3,5 +3,6 @@
 
 pub mod admin;
 pub mod auth;
+pub mod catalogue;
 pub mod panels;
 pub mod people;

@@ -23,6 +23,22 @@ pub fn ensure_admin(caller: &Caller) -> Result<(), AppError> {
     ensure_role(caller, Role::Administrator)
 }
 
+/// The requirement catalogue: those who administer, run or judge the pathway.
+pub fn ensure_can_view_catalogue(caller: &Caller) -> Result<(), AppError> {
+    const MAY_VIEW: [Role; 5] = [
+        Role::Administrator,
+        Role::PanelChair,
+        Role::PanelMember,
+        Role::PanelSecretariat,
+        Role::LdAdministrator,
+    ];
+    if MAY_VIEW.iter().any(|role| caller.has(*role)) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// A person's practice record (level history, and as they land: portfolio, observations,
 /// development plans): the person, their practice supervisor, their current team manager
 /// and that team's service manager. Administrators manage people but do not read practice.
@@ -100,6 +116,56 @@ async fn oversees(db: &Db, caller: &Caller, person_id: &str) -> Result<bool, App
         return Ok(true);
     }
     Ok(false)
+}
+
+/// Adding a manager's written observation or a written summary of observed practice to a
+/// worker's portfolio (issue 5): their current practice supervisor or current team manager.
+/// Service managers read portfolios but do not write observations in them.
+pub async fn may_add_observation(
+    db: &Db,
+    caller: &Caller,
+    person_id: &str,
+) -> Result<bool, AppError> {
+    if caller.person_id == person_id {
+        return Ok(false);
+    }
+    let supervises = caller.has(Role::PracticeSupervisor)
+        && count(
+            db,
+            "SELECT COUNT(*) FROM supervision
+             WHERE supervisor_id = $1 AND supervisee_id = $2 AND ends_on IS NULL",
+            &caller.person_id,
+            person_id,
+        )
+        .await?
+            > 0;
+    let manages = caller.has(Role::TeamManager)
+        && count(
+            db,
+            "SELECT COUNT(*) FROM team_management tm
+             JOIN team_memberships m ON m.team_id = tm.team_id AND m.ends_on IS NULL
+             WHERE tm.person_id = $1 AND tm.kind = 'team_manager' AND tm.ends_on IS NULL
+               AND m.person_id = $2",
+            &caller.person_id,
+            person_id,
+        )
+        .await?
+            > 0;
+    Ok(supervises || manages)
+}
+
+/// Writing to a person's portfolio at all: the person themselves, or (for observations
+/// only, checked again per kind when saving) their practice supervisor or team manager.
+pub async fn ensure_can_write_portfolio(
+    db: &Db,
+    caller: &Caller,
+    person_id: &str,
+) -> Result<(), AppError> {
+    if caller.person_id == person_id || may_add_observation(db, caller, person_id).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 async fn count(db: &Db, sql: &str, a: &str, b: &str) -> Result<i64, AppError> {

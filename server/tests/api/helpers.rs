@@ -206,12 +206,12 @@ macro_rules! on_both_databases {
             #[allow(unused_imports)]
             use super::*;
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 ($story)($crate::helpers::Backend::Sqlite).await;
             }
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 ($story)($crate::helpers::Backend::Postgres).await;
             }

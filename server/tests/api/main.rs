@@ -7,6 +7,7 @@ mod helpers;
 mod admin;
 mod auth;
 mod authz;
+mod catalogue;
 mod config;
 mod health;
 mod pages;

@@ -92,7 +92,7 @@ on_both_databases!(
     }
 );
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_carry_a_fresh_nonce_on_the_hydration_script_and_in_the_policy() {
     let app = spawn_app(Backend::Sqlite).await;
     let nonce_of = |csp: &str| {
@@ -125,7 +125,7 @@ async fn pages_carry_a_fresh_nonce_on_the_hydration_script_and_in_the_policy() {
     assert_ne!(nonce, again, "a new nonce per response");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn over_tls_the_cookie_is_host_prefixed_and_hsts_is_sent() {
     // Arrange: an application told it is served over TLS (by a TLS-terminating proxy)
     let database = crate::helpers::TestDatabase::create(Backend::Sqlite).await;

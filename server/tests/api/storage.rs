@@ -85,7 +85,7 @@ on_both_databases!(foreign_keys_are_enforced, |backend: Backend| async move {
     );
 });
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_runs_in_wal_mode_with_a_busy_timeout() {
     let app = spawn_app_with(Backend::Sqlite, Options { seed_demo: false }).await;
     let pragma = |name: &'static str| app::server::db::sqlite_pragma(&app.db, name);

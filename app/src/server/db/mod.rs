@@ -4,13 +4,14 @@
 //! the SQL both engines share (TEXT ids and ISO 8601 timestamps, BIGINT numbers), so one
 //! folder serves both; a migration that must differ would go in per-dialect folders.
 
+pub mod catalogues;
 pub mod panels;
 mod url;
 
 pub use url::{DatabaseUrl, DEFAULT_DATABASE_URL};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::migrate::Migrator;
+use sqlx::migrate::{MigrateDatabase, Migrator};
 use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
@@ -37,7 +38,14 @@ impl Db {
     pub async fn connect(url: &DatabaseUrl) -> Result<Self, sqlx::Error> {
         sqlx::any::install_default_drivers();
         let backend = match url {
-            DatabaseUrl::Postgres(_) => Backend::Postgres,
+            DatabaseUrl::Postgres(raw) => {
+                // Like the SQLite file, a missing PostgreSQL database is created on first start
+                // (when the role may; otherwise connecting reports why).
+                if !Any::database_exists(raw).await.unwrap_or(true) {
+                    Any::create_database(raw).await?;
+                }
+                Backend::Postgres
+            }
             DatabaseUrl::SqliteFile(path) => {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent)?;

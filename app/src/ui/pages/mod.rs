@@ -1,5 +1,6 @@
 mod account;
 mod admin;
+mod catalogue;
 mod dashboard;
 mod home;
 mod not_found;
@@ -7,6 +8,7 @@ mod sign_in;
 
 pub use account::{ChangePassword, SetPassword};
 pub use admin::{AdminAudit, AdminPeople};
+pub use catalogue::CataloguePage;
 pub use dashboard::{dashboards, Dashboards, RoleDashboard};
 pub use home::Home;
 pub use not_found::NotFound;

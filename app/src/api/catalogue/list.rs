@@ -1,0 +1,13 @@
+use crate::domain::Catalogue;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Every catalogue version, for the people who run and judge the pathway: administrators,
+/// panel chairs, members and secretariat, and L&D.
+#[server(endpoint = "catalogue/list")]
+pub async fn list_catalogues() -> Result<Vec<Catalogue>, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    crate::server::authz::ensure_can_view_catalogue(&caller)?;
+    let db = crate::server::state::db()?;
+    crate::server::db::catalogues::all(&db).await
+}
