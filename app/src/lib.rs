@@ -10,6 +10,7 @@ pub mod error;
 pub mod identity;
 pub mod models;
 pub mod organisation;
+pub mod portfolio;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -19,6 +19,11 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
+        // a download, so a plain GET route; it checks the session and authz itself
+        .route(
+            "/portfolio/cpd.csv",
+            get(app::server::portfolio::cpd::csv_route),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -6,3 +6,4 @@ pub mod auth;
 pub mod catalogue;
 pub mod panels;
 pub mod people;
+pub mod portfolio;

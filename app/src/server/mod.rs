@@ -10,6 +10,8 @@ pub mod db;
 pub mod import;
 pub mod org;
 pub mod people;
+pub mod portfolio;
 pub mod respond;
 pub mod seed;
+mod seed_portfolios;
 pub mod state;

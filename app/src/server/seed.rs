@@ -289,6 +289,7 @@ pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>
                 .await?;
         }
     }
+    super::seed_portfolios::insert(&mut tx, &person_id, today, &now).await?;
     insert_panels(&mut tx, today, &now).await?;
     tx.commit().await?;
     Ok(accounts)

@@ -1,0 +1,25 @@
+use crate::error::AppError;
+use crate::portfolio::views::CpdLog;
+use leptos::prelude::*;
+
+/// The CPD log for a leave year (CPD-1) with the additional allowance used and left (CPD-2).
+#[server(endpoint = "portfolio/cpd_log")]
+pub async fn load_cpd_log(
+    person_id: Option<String>,
+    year: Option<i32>,
+    cpd_type: Option<String>,
+) -> Result<CpdLog, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    let person_id = person_id
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| caller.person_id.clone());
+    crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
+    let today = crate::server::portfolio::today();
+    let catalogue = crate::server::portfolio::catalogue(&db, today).await?;
+    let cpd_type = cpd_type.filter(|t| !t.is_empty());
+    let (log, _) =
+        crate::server::portfolio::cpd::log(&db, &person_id, year, cpd_type, &catalogue, today)
+            .await?;
+    Ok(log)
+}

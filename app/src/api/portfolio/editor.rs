@@ -1,0 +1,78 @@
+use crate::error::AppError;
+use crate::portfolio::views::EditorState;
+use leptos::prelude::*;
+
+/// The evidence editor's starting point: an existing item the caller added (`id`), or a new
+/// one of `kind` for `person_id` (default: the caller) with a fresh UUIDv7. With `restore`
+/// (the page came back from a failed no-JavaScript save) it answers what was typed.
+#[server(endpoint = "portfolio/editor")]
+pub async fn load_editor(
+    id: Option<String>,
+    kind: Option<String>,
+    person_id: Option<String>,
+    restore: Option<bool>,
+) -> Result<EditorState, AppError> {
+    use crate::portfolio::kinds::{kind_from_code, spec, Author};
+    use crate::portfolio::EvidenceForm;
+    use crate::server::portfolio::{catalogue, store, today};
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    let id = id.filter(|i| !i.is_empty());
+    let mut form = match &id {
+        Some(id) => {
+            let row = store::load(&db, id).await?.ok_or(AppError::Forbidden)?;
+            crate::server::authz::ensure_can_write_portfolio(&db, &caller, &row.person_id).await?;
+            if row.created_by != caller.person_id {
+                return Err(AppError::Forbidden);
+            }
+            row.to_form()
+        }
+        None => {
+            let person_id = person_id
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| caller.person_id.clone());
+            crate::server::authz::ensure_can_write_portfolio(&db, &caller, &person_id).await?;
+            let kind = kind
+                .as_deref()
+                .and_then(kind_from_code)
+                .filter(|k| spec(*k).author != Author::NotHere);
+            EvidenceForm {
+                id: uuid::Uuid::now_v7().to_string(),
+                person_id,
+                kind: kind.map(crate::portfolio::kind_code).unwrap_or_default(),
+                status: "draft".into(),
+                ..EvidenceForm::default()
+            }
+        }
+    };
+    let mut restored = false;
+    if restore == Some(true) {
+        if let Some(stashed) = store::stashed(&db, &caller).await? {
+            let same = match &id {
+                Some(id) => stashed.id == *id,
+                None => stashed.person_id == form.person_id && stashed.kind == form.kind,
+            };
+            if same {
+                form = stashed;
+                restored = true;
+            }
+        }
+    }
+    let today = today();
+    let catalogue = catalogue(&db, today).await?;
+    let facts_level = crate::server::portfolio::pathway::facts(&db, &form.person_id, &[]).await?;
+    let (min_words, max_words) = crate::portfolio::words::statement_limits(
+        &catalogue,
+        crate::domain::Transition::for_level(facts_level.level),
+    );
+    Ok(EditorState {
+        person_name: store::person_name(&db, &form.person_id).await?,
+        is_self: form.person_id == caller.person_id,
+        is_new: id.is_none(),
+        form,
+        today: today.to_string(),
+        min_words,
+        max_words,
+        restored,
+    })
+}

@@ -1,0 +1,20 @@
+use crate::error::AppError;
+use crate::portfolio::views::EvidenceView;
+use leptos::prelude::*;
+
+/// One evidence item with its text. A missing id and someone else's item are the same 403.
+#[server(endpoint = "portfolio/get_evidence")]
+pub async fn get_evidence(id: String) -> Result<EvidenceView, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    let row = crate::server::portfolio::store::load(&db, &id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    crate::server::authz::ensure_can_view_practice(&db, &caller, &row.person_id).await?;
+    let can_edit = row.created_by == caller.person_id
+        && (row.person_id == caller.person_id
+            || crate::server::authz::may_add_observation(&db, &caller, &row.person_id).await?);
+    let name = crate::server::portfolio::store::person_name(&db, &row.person_id).await?;
+    row.view(name, can_edit)
+        .ok_or_else(|| AppError::internal(&format!("evidence {id} has an unknown kind")))
+}

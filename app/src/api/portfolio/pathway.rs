@@ -1,0 +1,18 @@
+use crate::error::AppError;
+use crate::portfolio::views::PathwayView;
+use leptos::prelude::*;
+
+/// "My pathway": level, next step and the readiness task list (PATH-ASYE, PATH-L3,
+/// PATH-MGMT) for the caller, or for a worker they may view (`person_id`).
+#[server(endpoint = "portfolio/pathway")]
+pub async fn load_pathway(person_id: Option<String>) -> Result<PathwayView, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    let person_id = person_id
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| caller.person_id.clone());
+    crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
+    let today = crate::server::portfolio::today();
+    let catalogue = crate::server::portfolio::catalogue(&db, today).await?;
+    crate::server::portfolio::pathway::view(&db, &caller, &person_id, &catalogue, today).await
+}

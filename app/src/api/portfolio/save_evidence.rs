@@ -1,0 +1,42 @@
+use crate::error::AppError;
+use crate::portfolio::views::Saved;
+use crate::portfolio::EvidenceForm;
+use leptos::prelude::*;
+
+/// Creates or updates one evidence item (its id is made by the client) in one transaction.
+/// Checked in this order: signed in (401), may write to this portfolio (403), the form
+/// (422, the same rules the browser ran), may add this kind, unchanged since loaded (409).
+/// A plain form post (JavaScript off) goes on to the saved item; when it fails, what was
+/// typed is kept for the editor to show again.
+#[server(endpoint = "portfolio/save_evidence")]
+pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, AppError> {
+    use crate::server::portfolio::{store, today};
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    let person_id = form.person_id.trim().to_owned();
+    crate::server::authz::ensure_can_write_portfolio(&db, &caller, &person_id).await?;
+    let plain = crate::server::respond::is_plain_form_post();
+    let manager = caller.person_id != person_id;
+    let result = async {
+        let valid = crate::portfolio::validate(&form, today())
+            .map_err(|errors| AppError::Validation(super::validation_message(&errors)))?;
+        store::check_author(&caller, &valid, manager)?;
+        let ip = crate::server::auth::request_meta().ip;
+        store::save(&db, &caller, &valid, &ip).await
+    }
+    .await;
+    match result {
+        Ok(saved) => {
+            if plain {
+                leptos_axum::redirect(&format!("/portfolio/evidence?id={}&saved=1", saved.id));
+            }
+            Ok(saved)
+        }
+        Err(error) => {
+            if plain && matches!(error, AppError::Validation(_) | AppError::Conflict(_)) {
+                store::stash(&db, &caller, &form).await?;
+            }
+            Err(error)
+        }
+    }
+}

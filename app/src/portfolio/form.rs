@@ -1,0 +1,443 @@
+//! The evidence editor's state (exactly what the form posts, every value a string, so a
+//! half-typed form round-trips through the server, the no-JavaScript stash and later the
+//! offline drafts store) and its validation, run by the browser before sending and by the
+//! server before saving.
+
+use super::kinds::{kind_from_code, spec, Input, HOURS_PER_DAY};
+use crate::domain::{count_words, EvidenceKind, EvidenceStatus};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+pub const TITLE_MAX: usize = 120;
+pub const BODY_MAX_CHARS: usize = 30_000;
+
+/// The editor's fields as posted (`form[title]`, `form[details][register]`, ...).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EvidenceForm {
+    /// UUID made by the client (the editor page gets a fresh one for a new item).
+    pub id: String,
+    /// Whose portfolio.
+    pub person_id: String,
+    pub kind: String,
+    /// "draft" or "final": the button pressed.
+    pub status: String,
+    /// The version the editor loaded; empty for a new item.
+    pub version: String,
+    pub title: String,
+    /// "YYYY-MM-DD"
+    pub date: String,
+    /// Markdown-lite text.
+    pub body: String,
+    /// "yes" when the evidence comes from a previous employer.
+    pub previous_employer: String,
+    /// The kind's own fields, keyed by `FieldSpec::name`.
+    pub details: BTreeMap<String, String>,
+}
+
+impl EvidenceForm {
+    pub fn detail(&self, name: &str) -> &str {
+        self.details.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// One problem with one field: `field` is the element id the error summary links to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// A form that passed validation, in the types the server stores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidEvidence {
+    pub id: Uuid,
+    pub person_id: String,
+    pub kind: EvidenceKind,
+    pub status: EvidenceStatus,
+    pub title: String,
+    pub date: NaiveDate,
+    pub body: String,
+    pub previous_employer: bool,
+    /// Only the kind's own fields, trimmed, empty ones left out.
+    pub details: BTreeMap<String, String>,
+    pub word_count: Option<u32>,
+    /// CPD-2 days used (only when the worker said it counts towards the allowance).
+    pub cpd_days: Option<f64>,
+    pub expected_version: Option<i64>,
+}
+
+fn error(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// Parses a positive amount with at most two decimals ("1.5", "3").
+pub fn parse_amount(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits_ok = !whole.is_empty()
+        && whole.len() <= 4
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && fraction.len() <= 2
+        && fraction.chars().all(|c| c.is_ascii_digit());
+    let value: f64 = text.parse().ok().filter(|_| digits_ok)?;
+    (value > 0.0).then_some(value)
+}
+
+/// Checks a form against the rules for its kind. `today` is the server's date (the editor
+/// receives it with the form, so the browser agrees with the server).
+pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let id = Uuid::parse_str(form.id.trim()).ok();
+    if id.is_none() {
+        errors.push(error(
+            "title",
+            "This form is out of date. Go back to your portfolio and start again",
+        ));
+    }
+    let Some(kind) = kind_from_code(form.kind.trim()) else {
+        errors.push(error("kind", "Select the kind of evidence"));
+        return Err(errors);
+    };
+    let spec = spec(kind);
+    let status = match form.status.trim() {
+        "final" => EvidenceStatus::Final,
+        _ => EvidenceStatus::Draft,
+    };
+    let title = form.title.trim();
+    if title.chars().count() > TITLE_MAX {
+        errors.push(error(
+            "title",
+            format!("Title must be {TITLE_MAX} characters or fewer"),
+        ));
+    }
+    let date = check_date(
+        &mut errors,
+        "date",
+        spec.date_label,
+        &form.date,
+        true,
+        today,
+    );
+    let body = form.body.trim_end().to_owned();
+    let body_chars = body.chars().count();
+    if spec.body_required && body.trim().is_empty() {
+        errors.push(error(
+            "body",
+            format!("Enter the {}", spec.body_label.to_lowercase()),
+        ));
+    } else if body_chars > BODY_MAX_CHARS {
+        errors.push(error(
+            "body",
+            format!(
+                "{} must be {} characters or fewer",
+                spec.body_label,
+                crate::domain::format_count(BODY_MAX_CHARS as u64)
+            ),
+        ));
+    }
+    let mut details = BTreeMap::new();
+    for field in spec.fields {
+        let value = form.detail(field.name).trim();
+        if value.is_empty() {
+            if field.required {
+                let message = match field.input {
+                    Input::Choice(_) => format!("Select {}", lowercase_first(field.label)),
+                    _ => format!("Enter {}", article(field.label)),
+                };
+                errors.push(error(field.name, message));
+            }
+            continue;
+        }
+        match field.input {
+            Input::Text { max } if value.chars().count() > max => {
+                errors.push(error(
+                    field.name,
+                    format!("{} must be {max} characters or fewer", field.label),
+                ));
+            }
+            Input::Date { not_future } => {
+                check_date(
+                    &mut errors,
+                    field.name,
+                    field.label,
+                    value,
+                    not_future,
+                    today,
+                );
+            }
+            Input::Choice(options) if !options.iter().any(|(code, _)| *code == value) => {
+                errors.push(error(
+                    field.name,
+                    format!("Select {}", lowercase_first(field.label)),
+                ));
+            }
+            Input::Number if parse_amount(value).is_none() => {
+                errors.push(error(
+                    field.name,
+                    format!(
+                        "{} must be a number greater than 0, like 3 or 1.5",
+                        field.label
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        details.insert(field.name.to_owned(), value.to_owned());
+    }
+    let word_count = (kind == EvidenceKind::ReflectiveStatement).then(|| count_words(&body) as u32);
+    let cpd_days = cpd_days(kind, &details);
+    if cpd_days.is_some_and(|days| days > 366.0) {
+        errors.push(error("duration", "How long it took must be a year or less"));
+    }
+    let expected_version = match form.version.trim() {
+        "" => None,
+        text => match text.parse::<i64>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                errors.push(error(
+                    "title",
+                    "This form is out of date. Go back to your portfolio and start again",
+                ));
+                None
+            }
+        },
+    };
+    match (id, date, errors.is_empty()) {
+        (Some(id), Some(date), true) => Ok(ValidEvidence {
+            id,
+            person_id: form.person_id.trim().to_owned(),
+            kind,
+            status,
+            title: if title.is_empty() {
+                kind.label().to_owned()
+            } else {
+                title.to_owned()
+            },
+            date,
+            body,
+            previous_employer: form.previous_employer.trim() == "yes",
+            details,
+            word_count,
+            cpd_days,
+            expected_version,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// CPD-2: the days of the additional allowance a CPD item used (hours at
+/// [`HOURS_PER_DAY`] to the day), or `None` when it does not count towards it.
+pub fn cpd_days(kind: EvidenceKind, details: &BTreeMap<String, String>) -> Option<f64> {
+    if kind != EvidenceKind::CpdActivity
+        || details.get("counts_towards_allowance").map(String::as_str) != Some("yes")
+    {
+        return None;
+    }
+    let amount = parse_amount(details.get("duration")?)?;
+    let days = match details.get("duration_unit").map(String::as_str) {
+        Some("hours") => amount / HOURS_PER_DAY,
+        _ => amount,
+    };
+    Some((days * 100.0).round() / 100.0)
+}
+
+fn check_date(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    label: &str,
+    text: &str,
+    not_future: bool,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        errors.push(error(field, format!("Enter {}", article(label))));
+        return None;
+    }
+    let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") else {
+        errors.push(error(
+            field,
+            format!("{label} must be a real date, like 2026-03-27"),
+        ));
+        return None;
+    };
+    if not_future && date > today {
+        errors.push(error(
+            field,
+            format!("{label} must be today or in the past"),
+        ));
+        return None;
+    }
+    Some(date)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if !text.starts_with("PE") && !text.starts_with("CPD") => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// "the date you checked your registration", "your reflection".
+fn article(label: &str) -> String {
+    let lower = lowercase_first(label);
+    if lower.starts_with("your ") || lower.starts_with("how ") || lower.starts_with("where ") {
+        lower
+    } else {
+        format!("the {lower}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    fn form(kind: &str) -> EvidenceForm {
+        EvidenceForm {
+            id: "0190f5c2-1111-7000-8000-000000000001".into(),
+            person_id: "p1".into(),
+            kind: kind.into(),
+            status: "final".into(),
+            title: "An item".into(),
+            date: "2026-03-01".into(),
+            body: "What I did and learned.".into(),
+            ..EvidenceForm::default()
+        }
+    }
+
+    fn messages(result: Result<ValidEvidence, Vec<FieldError>>) -> Vec<(String, String)> {
+        result
+            .expect_err("invalid")
+            .into_iter()
+            .map(|e| (e.field, e.message))
+            .collect()
+    }
+
+    #[test]
+    fn path_l3_4_learning_audit_needs_its_fields() {
+        let today = d(2026, 6, 1);
+        let got = messages(validate(&form("learning_audit"), today));
+        assert_eq!(
+            got,
+            [
+                ("audit_type".into(), "Enter the type of audit".into()),
+                (
+                    "case_reference".into(),
+                    "Enter the anonymised case reference".into()
+                ),
+            ]
+        );
+        let mut ok = form("learning_audit");
+        ok.details
+            .insert("audit_type".into(), "Case file audit".into());
+        ok.details
+            .insert("case_reference".into(), "RFS-0193".into());
+        ok.details.insert("ignored".into(), "dropped".into());
+        let valid = validate(&ok, today).expect("valid");
+        assert_eq!(valid.kind, EvidenceKind::LearningAudit);
+        assert_eq!(valid.status, EvidenceStatus::Final);
+        assert_eq!(valid.details.len(), 2, "unknown detail keys are dropped");
+    }
+
+    #[test]
+    fn dates_must_be_real_and_not_in_the_future() {
+        let today = d(2026, 6, 1);
+        let mut f = form("probation");
+        f.date = "2026-06-02".into();
+        assert_eq!(
+            messages(validate(&f, today)),
+            [(
+                "date".into(),
+                "Date completed must be today or in the past".into()
+            )]
+        );
+        f.date = "2026-02-30".into();
+        assert_eq!(
+            messages(validate(&f, today)),
+            [(
+                "date".into(),
+                "Date completed must be a real date, like 2026-03-27".into()
+            )]
+        );
+        f.date = String::new();
+        assert_eq!(
+            messages(validate(&f, today)),
+            [("date".into(), "Enter the date completed".into())]
+        );
+    }
+
+    #[test]
+    fn registration_expiry_may_be_in_the_future() {
+        let mut f = form("registration");
+        f.details
+            .insert("register".into(), "Social Work England".into());
+        f.details
+            .insert("registration_number".into(), "SW900137".into());
+        f.details.insert("expires_on".into(), "2027-11-30".into());
+        assert!(validate(&f, d(2026, 6, 1)).is_ok());
+    }
+
+    #[test]
+    fn cpd_2_days_from_hours_and_days_only_when_counted() {
+        let today = d(2026, 6, 1);
+        let mut f = form("cpd_activity");
+        f.details
+            .insert("cpd_type".into(), "reading_or_shadowing".into());
+        f.details.insert("duration".into(), "15".into());
+        f.details.insert("duration_unit".into(), "hours".into());
+        f.details
+            .insert("counts_towards_allowance".into(), "yes".into());
+        assert_eq!(validate(&f, today).expect("valid").cpd_days, Some(2.0));
+        f.details
+            .insert("counts_towards_allowance".into(), "no".into());
+        assert_eq!(validate(&f, today).expect("valid").cpd_days, None);
+        f.details.insert("duration".into(), "-1".into());
+        assert_eq!(
+            messages(validate(&f, today)),
+            [(
+                "duration".into(),
+                "How long it took must be a number greater than 0, like 3 or 1.5".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn reflective_statement_word_count_is_recorded_for_path_l3_8() {
+        let mut f = form("reflective_statement");
+        f.body = "One two three.\n\n- four\n- five".into();
+        f.status = "draft".into();
+        let valid = validate(&f, d(2026, 6, 1)).expect("valid");
+        assert_eq!(valid.word_count, Some(5));
+        assert_eq!(valid.status, EvidenceStatus::Draft);
+        f.body = "   ".into();
+        assert_eq!(
+            messages(validate(&f, d(2026, 6, 1))),
+            [("body".into(), "Enter the reflective statement".into())]
+        );
+    }
+
+    #[test]
+    fn unknown_kind_and_bad_id_are_refused() {
+        let mut f = form("wizardry");
+        f.id = "not-a-uuid".into();
+        let got = messages(validate(&f, d(2026, 6, 1)));
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[1],
+            ("kind".into(), "Select the kind of evidence".into())
+        );
+    }
+}

@@ -1,0 +1,281 @@
+//! The CPD log (CPD-1, CPD-2): CPD activities by leave year with totals, the additional
+//! allowance used and left, a type filter, and a CSV export in the fields of Social Work
+//! England's CPD record (served by a plain GET route, authorization checked like a server
+//! function).
+
+use super::store::{self, EvidenceRow};
+use crate::domain::format::format_days;
+use crate::domain::{cpd_allowance, format_date, Catalogue, EvidenceKind, LeaveYear};
+use crate::error::AppError;
+use crate::portfolio::kinds::{CPD_TYPES, HOURS_PER_DAY};
+use crate::portfolio::markdown::to_plain_text;
+use crate::portfolio::views::{CpdEntry, CpdLog};
+use crate::server::db::Db;
+use chrono::{Datelike, NaiveDate};
+
+fn year_label(start: NaiveDate, end: NaiveDate) -> String {
+    format!("{} to {}", format_date(start), format_date(end))
+}
+
+fn entry(row: &EvidenceRow) -> Option<CpdEntry> {
+    let details = row.details();
+    let cpd_type = details.get("cpd_type").cloned().unwrap_or_default();
+    let unit = details
+        .get("duration_unit")
+        .map(String::as_str)
+        .unwrap_or("days");
+    let amount = details.get("duration").cloned().unwrap_or_default();
+    let duration_text = match (unit, amount.as_str()) {
+        (_, "") => String::new(),
+        ("hours", "1") => "1 hour".to_owned(),
+        ("hours", n) => format!("{n} hours"),
+        (_, "1") => "1 day".to_owned(),
+        (_, n) => format!("{n} days"),
+    };
+    Some(CpdEntry {
+        id: row.id.clone(),
+        date: row.evidence_date.clone(),
+        date_text: row.date().map(format_date)?,
+        title: row.title.clone(),
+        cpd_type_label: CPD_TYPES
+            .iter()
+            .find(|(code, _)| *code == cpd_type)
+            .map(|(_, label)| (*label).to_owned())
+            .unwrap_or_default(),
+        cpd_type,
+        duration_text,
+        allowance_days: row.cpd_days(),
+        status: row.status(),
+        previous_employer: row.from_previous_employer == 1,
+    })
+}
+
+/// The CPD log of `person_id` for the leave year starting in `year` (default: the current
+/// one), optionally only one CPD type. Also answers the matching rows, for the CSV export.
+pub async fn log(
+    db: &Db,
+    person_id: &str,
+    year: Option<i32>,
+    cpd_type: Option<String>,
+    catalogue: &Catalogue,
+    today: NaiveDate,
+) -> Result<(CpdLog, Vec<EvidenceRow>), AppError> {
+    let leave_year = LeaveYear::default();
+    let person_name = store::person_name(db, person_id).await?;
+    let rows: Vec<EvidenceRow> = store::list(db, person_id)
+        .await?
+        .into_iter()
+        .filter(|row| row.kind() == Some(EvidenceKind::CpdActivity))
+        .collect();
+    let (current_start, _) = leave_year.containing(today);
+    let start_of = |y: i32| {
+        NaiveDate::from_ymd_opt(y, leave_year.start_month, leave_year.start_day)
+            .unwrap_or(current_start)
+    };
+    let year = year.unwrap_or(current_start.year());
+    let (start, end) = leave_year.containing(start_of(year));
+    let mut years: Vec<i32> = rows
+        .iter()
+        .filter_map(EvidenceRow::date)
+        .map(|d| leave_year.containing(d).0.year())
+        .chain([current_start.year(), year])
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let years = years
+        .into_iter()
+        .map(|y| {
+            let (s, e) = leave_year.containing(start_of(y));
+            (y, year_label(s, e))
+        })
+        .collect();
+    let cpd_type = cpd_type.filter(|t| CPD_TYPES.iter().any(|(code, _)| code == t));
+    let in_year: Vec<EvidenceRow> = rows
+        .iter()
+        .filter(|row| row.date().is_some_and(|d| (start..=end).contains(&d)))
+        .filter(|row| {
+            cpd_type
+                .as_deref()
+                .is_none_or(|t| row.details().get("cpd_type").map(String::as_str) == Some(t))
+        })
+        .cloned()
+        .collect();
+    let entries: Vec<CpdEntry> = in_year.iter().filter_map(entry).collect();
+    let (mut hours, mut days) = (0.0, 0.0);
+    for row in &in_year {
+        let details = row.details();
+        let amount = details
+            .get("duration")
+            .and_then(|d| crate::portfolio::form::parse_amount(d))
+            .unwrap_or(0.0);
+        if details.get("duration_unit").map(String::as_str) == Some("hours") {
+            hours += amount;
+        } else {
+            days += amount;
+        }
+    }
+    let n = entries.len();
+    let totals = format!(
+        "{n} {}: {} hours and {} days (about {} working days at {} hours a day)",
+        if n == 1 { "activity" } else { "activities" },
+        format_days(hours),
+        format_days(days),
+        format_days(days + hours / HOURS_PER_DAY),
+        format_days(HOURS_PER_DAY),
+    );
+    // CPD-2 counts every CPD activity in the leave year, whatever the type filter shows.
+    let facts: Vec<_> = rows
+        .iter()
+        .filter_map(|row| {
+            let mut fact = crate::domain::EvidenceFact::new(
+                uuid::Uuid::parse_str(&row.id).ok()?,
+                EvidenceKind::CpdActivity,
+                row.date()?,
+                row.status(),
+            );
+            fact.cpd_days = row.cpd_days();
+            fact.from_previous_employer = row.from_previous_employer == 1;
+            Some(fact)
+        })
+        .collect();
+    let allowance = cpd_allowance(
+        &facts,
+        leave_year,
+        catalogue.cpd_additional_days_per_year,
+        start,
+    );
+    Ok((
+        CpdLog {
+            person_id: person_id.to_owned(),
+            person_name,
+            years,
+            year,
+            year_label: year_label(start, end),
+            cpd_type,
+            entries,
+            totals,
+            allowance,
+        },
+        in_year,
+    ))
+}
+
+/// One CSV field, quoted, with a leading `'` where a spreadsheet would otherwise read the
+/// text as a formula.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// The log as CSV: the fields Social Work England's CPD record asks for (date, title,
+/// type of CPD, time spent, description and reflection), plus the CPD-2 allowance columns.
+pub fn csv(log: &CpdLog, rows: &[EvidenceRow]) -> String {
+    let mut out = String::from(
+        "Date,Title,Type of CPD,Time spent,Counts towards additional CPD days,Additional CPD days used,Reflection: what I learned and the impact on my practice,From a previous employer,Status\r\n",
+    );
+    for (entry, row) in log.entries.iter().zip(rows) {
+        let line = [
+            entry.date.clone(),
+            entry.title.clone(),
+            entry.cpd_type_label.clone(),
+            entry.duration_text.clone(),
+            if entry.allowance_days.is_some() {
+                "Yes"
+            } else {
+                "No"
+            }
+            .to_owned(),
+            entry.allowance_days.map(format_days).unwrap_or_default(),
+            to_plain_text(&row.body),
+            if entry.previous_employer { "Yes" } else { "No" }.to_owned(),
+            match entry.status {
+                crate::domain::EvidenceStatus::Final => "Final",
+                crate::domain::EvidenceStatus::Draft => "Draft",
+            }
+            .to_owned(),
+        ]
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+        out.push_str(&line);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// `GET /portfolio/cpd.csv?person=…&year=…&type=…`: the CPD log as a download. The caller
+/// comes from the session cookie and must be allowed to view the person's practice.
+pub async fn csv_route(
+    axum::extract::State(state): axum::extract::State<crate::server::state::AppState>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+    parts: axum::http::request::Parts,
+) -> axum::response::Response {
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
+    let answer = async {
+        let meta = crate::server::auth::meta_from_parts(&parts, state.security.cookie_name());
+        let token = meta.session_token.ok_or(AppError::Unauthenticated)?;
+        let caller = crate::server::auth::sessions::resolve(
+            &state.db,
+            &token,
+            state.security,
+            crate::server::clock::now(),
+        )
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+        let person = query
+            .get("person")
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .unwrap_or_else(|| caller.person_id.clone());
+        crate::server::authz::ensure_can_view_practice(&state.db, &caller, &person).await?;
+        let today = super::today();
+        let year = query.get("year").and_then(|y| y.parse().ok());
+        let cpd_type = query.get("type").filter(|t| !t.is_empty()).cloned();
+        let (log, rows) = log(
+            &state.db,
+            &person,
+            year,
+            cpd_type,
+            &super::catalogue(&state.db, today).await?,
+            today,
+        )
+        .await?;
+        Ok::<_, AppError>((log.year, csv(&log, &rows)))
+    };
+    match answer.await {
+        Ok((year, body)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"cpd-record-{year}.csv\""),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(error) => (
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            error.to_string(),
+        )
+            .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(field("a \"b\", c"), "\"a \"\"b\"\", c\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("-3"), "\"'-3\"");
+    }
+}

@@ -1,0 +1,21 @@
+//! Worker portfolios on the server: evidence storage (`store`), the readiness facts and the
+//! "My pathway" view (`pathway`), the CPD log and its CSV export (`cpd`).
+
+pub mod cpd;
+pub mod pathway;
+pub mod store;
+
+use crate::domain::Catalogue;
+use crate::error::AppError;
+use crate::server::db::Db;
+use chrono::NaiveDate;
+
+/// The requirement catalogue readiness is judged under: the stored version in force today.
+pub async fn catalogue(db: &Db, today: NaiveDate) -> Result<Catalogue, AppError> {
+    crate::server::db::catalogues::in_force_on(db, today).await
+}
+
+/// Today's date on the server (UTC).
+pub fn today() -> NaiveDate {
+    crate::server::clock::now().date_naive()
+}
