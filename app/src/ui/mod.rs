@@ -69,6 +69,10 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("dashboard"), ParamSegment("kind")) view=pages::RoleDashboard ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("people")) view=pages::AdminPeople ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=pages::AdminAudit ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("portfolio") view=pages::MyPathway ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("portfolio"), StaticSegment("evidence")) view=pages::EvidencePage ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("portfolio"), StaticSegment("edit")) view=pages::EvidenceEditor ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("portfolio"), StaticSegment("cpd")) view=pages::CpdLogPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("catalogue") view=pages::CataloguePage ssr=SsrMode::Async/>
                     </Routes>
                 </main>

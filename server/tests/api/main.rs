@@ -11,6 +11,7 @@ mod catalogue;
 mod config;
 mod health;
 mod pages;
+mod portfolio;
 mod security;
 mod session;
 mod sign_in_pages;

@@ -1,2 +1,3 @@
 pub mod deadlines;
 pub mod error_summary;
+pub mod markdown;

@@ -4,6 +4,7 @@ mod catalogue;
 mod dashboard;
 mod home;
 mod not_found;
+mod portfolio;
 mod sign_in;
 
 pub use account::{ChangePassword, SetPassword};
@@ -12,4 +13,5 @@ pub use catalogue::CataloguePage;
 pub use dashboard::{dashboards, Dashboards, RoleDashboard};
 pub use home::Home;
 pub use not_found::NotFound;
+pub use portfolio::{CpdLogPage, EvidenceEditor, EvidencePage, MyPathway};
 pub use sign_in::SignIn;

@@ -1,0 +1,122 @@
+//! The CPD log (CPD-1, CPD-2): a leave year's activities with totals, the 3 additional CPD
+//! days used and left, a filter by type (a GET form) and a CSV download.
+
+use super::StatusTag;
+use crate::api::portfolio::cpd_log::load_cpd_log;
+use crate::domain::format::format_days_with_unit;
+use crate::portfolio::kinds::CPD_TYPES;
+use crate::portfolio::views::CpdLog;
+use crate::ui::session::RequireUser;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CpdLogPage() -> impl IntoView {
+    let query = use_query_map();
+    let log = Resource::new_blocking(
+        move || {
+            query.with(|q| {
+                (
+                    q.get("person"),
+                    q.get("year").and_then(|y| y.parse::<i32>().ok()),
+                    q.get("type"),
+                )
+            })
+        },
+        |(person, year, cpd_type)| load_cpd_log(person, year, cpd_type),
+    );
+    view! {
+        <Title text="CPD log"/>
+        <RequireUser>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match log.await {
+                        Ok(log) => cpd_log(log).into_any(),
+                        Err(error) => view! { <p class="govuk-body govuk-error-message">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireUser>
+    }
+}
+
+fn cpd_log(log: CpdLog) -> impl IntoView {
+    let person = log.person_id.clone();
+    let selected_type = log.cpd_type.clone().unwrap_or_default();
+    let csv = format!(
+        "/portfolio/cpd.csv?person={}&year={}&type={}",
+        log.person_id, log.year, selected_type
+    );
+    let allowance = log.allowance.clone();
+    let left = if allowance.exceeded {
+        format!(
+            "{} over the allowance",
+            format_days_with_unit(allowance.used - allowance.allowance)
+        )
+    } else {
+        format!("{} left", format_days_with_unit(allowance.left))
+    };
+    view! {
+        <a class="govuk-back-link" href=format!("/portfolio?person={person}")>"Back to the pathway"</a>
+        <span class="govuk-caption-l">{log.person_name.clone()}</span>
+        <h1 class="govuk-heading-xl">"CPD log"</h1>
+        <div class="govuk-panel govuk-panel--confirmation app-allowance" id="cpd-allowance">
+            <h2 class="govuk-panel__title">{left}</h2>
+            <div class="govuk-panel__body">
+                {format!("Additional CPD days (3 a year beyond formal training): {}", allowance.summary)}
+            </div>
+        </div>
+        <form method="get" action="/portfolio/cpd" class="app-filter" id="cpd-filter">
+            <input type="hidden" name="person" value=person.clone()/>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="year">"Leave year"</label>
+                <select class="govuk-select" id="year" name="year">
+                    {log.years.iter().map(|(year, label)| view! {
+                        <option value=year.to_string() selected=*year == log.year>{label.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="type">"Type of CPD"</label>
+                <select class="govuk-select" id="type" name="type">
+                    <option value="" selected=selected_type.is_empty()>"All types"</option>
+                    {CPD_TYPES.iter().map(|(code, label)| view! {
+                        <option value=*code selected=selected_type == *code>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Show"</button>
+        </form>
+        <h2 class="govuk-heading-m">{log.year_label.clone()}</h2>
+        <p class="govuk-body" id="cpd-totals">{log.totals.clone()}</p>
+        <table class="govuk-table" id="cpd-entries">
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">"Date"</th>
+                <th scope="col" class="govuk-table__header">"Activity"</th>
+                <th scope="col" class="govuk-table__header">"Type"</th>
+                <th scope="col" class="govuk-table__header">"Time"</th>
+                <th scope="col" class="govuk-table__header">"Additional days used"</th>
+                <th scope="col" class="govuk-table__header">"Status"</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">
+                {log.entries.into_iter().map(|entry| view! {
+                    <tr class="govuk-table__row">
+                        <td class="govuk-table__cell">{entry.date_text}</td>
+                        <td class="govuk-table__cell"><a class="govuk-link" href=format!("/portfolio/evidence?id={}", entry.id)>{entry.title}</a></td>
+                        <td class="govuk-table__cell">{entry.cpd_type_label}</td>
+                        <td class="govuk-table__cell">{entry.duration_text}</td>
+                        <td class="govuk-table__cell">{entry.allowance_days.map(format_days_with_unit).unwrap_or_else(|| "None".to_owned())}</td>
+                        <td class="govuk-table__cell"><StatusTag status=entry.status/></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <p class="govuk-body">
+            <a class="govuk-link" href=csv download="" id="cpd-csv">"Download this log as a spreadsheet (CSV)"</a>
+        </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=format!("/portfolio/edit?kind=cpd_activity&person={person}")>"Add a CPD activity"</a>
+        </p>
+    }
+}

@@ -1,0 +1,383 @@
+//! The evidence editor. With JavaScript off it is a plain form posting to
+//! `portfolio/save_evidence`; a failed save comes back with the error summary and what was
+//! typed (kept on the server). Hydrated, the browser runs the same validation before
+//! sending, keeps everything typed on any failure, counts words as the worker types
+//! (GOV.UK character count, word mode) and warns about identifying details.
+
+use super::pathway::AddEvidence;
+use super::{ErrorList, IdentifyingWarning};
+use crate::api::portfolio::editor::load_editor;
+use crate::api::portfolio::save_evidence::SaveEvidence;
+use crate::domain::{count_words, EvidenceKind};
+use crate::error::AppError;
+use crate::portfolio::kinds::{kind_from_code, spec, FieldSpec, Input, KindSpec};
+use crate::portfolio::views::EditorState;
+use crate::portfolio::words::word_count_message;
+use crate::portfolio::{validate, FieldError};
+use crate::ui::components::error_summary::posted_error;
+use crate::ui::session::RequireUser;
+use chrono::NaiveDate;
+use leptos::ev::SubmitEvent;
+use leptos::form::FromFormData;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[component]
+pub fn EvidenceEditor() -> impl IntoView {
+    let query = use_query_map();
+    let posted = StoredValue::new(posted_error());
+    let state = Resource::new_blocking(
+        move || {
+            query.with(|q| {
+                (
+                    q.get("id"),
+                    q.get("kind"),
+                    q.get("person"),
+                    q.get("__err").is_some(),
+                )
+            })
+        },
+        |(id, kind, person, restore)| load_editor(id, kind, person, Some(restore)),
+    );
+    view! {
+        <Title text="Add or change evidence"/>
+        <RequireUser>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let posted = posted.get_value();
+                    Suspend::new(async move {
+                        match state.await {
+                            Ok(state) if kind_from_code(&state.form.kind).is_some() => {
+                                view! { <Editor state posted/> }.into_any()
+                            }
+                            Ok(state) => view! {
+                                <h1 class="govuk-heading-xl">"Add evidence"</h1>
+                                <AddEvidence person=state.form.person_id/>
+                            }.into_any(),
+                            Err(error) => view! { <p class="govuk-body govuk-error-message">{error.to_string()}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </RequireUser>
+    }
+}
+
+/// The problems an error from the server stands for, one per line, linked to the title.
+fn lines(error: &AppError) -> Vec<FieldError> {
+    let text = match error {
+        AppError::Validation(message) | AppError::Conflict(message) => message.clone(),
+        other => other.to_string(),
+    };
+    text.lines()
+        .map(|line| FieldError {
+            field: "title".into(),
+            message: line.to_owned(),
+        })
+        .collect()
+}
+
+#[component]
+fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
+    let today = state.today.parse::<NaiveDate>().unwrap_or_default();
+    let form = state.form.clone();
+    let kind = kind_from_code(&form.kind).unwrap_or(EvidenceKind::ReflectiveStatement);
+    let spec = spec(kind);
+    // After a failed no-JavaScript save, the same validation on the restored form gives the
+    // field-by-field errors (identical on the server and in the browser).
+    let initial = match &posted {
+        None => Vec::new(),
+        Some(error) => match validate(&form, today) {
+            Err(found) if state.restored => found,
+            _ => lines(error),
+        },
+    };
+    let errors = RwSignal::new(initial);
+    let body = RwSignal::new(form.body.clone());
+    let save = ServerAction::<SaveEvidence>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(saved)) => navigate(
+            &format!("/portfolio/evidence?id={}&saved=1", saved.id),
+            Default::default(),
+        ),
+        Some(Err(error)) => errors.set(lines(&error)),
+        None => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        // In the browser: check with the shared rules, then send without leaving the page,
+        // so nothing typed is lost whatever the answer.
+        let Ok(data) = SaveEvidence::from_event(&ev) else {
+            return; // let the plain form post go ahead
+        };
+        ev.prevent_default();
+        match validate(&data.form, today) {
+            Err(found) => errors.set(found),
+            Ok(_) => {
+                errors.set(Vec::new());
+                save.dispatch(data);
+            }
+        }
+    };
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            errors.with(|all| {
+                all.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        })
+    };
+    let verb = if state.is_new { "Add" } else { "Change" };
+    let heading = format!("{verb} {}", lowercase_label(kind));
+    let caption = if state.is_self {
+        "Your portfolio".to_owned()
+    } else {
+        format!("{}’s portfolio", state.person_name)
+    };
+    let fields = spec
+        .fields
+        .iter()
+        .map(|field| {
+            field_view(
+                field,
+                form.detail(field.name).to_owned(),
+                error_for(field.name),
+            )
+        })
+        .collect_view();
+    view! {
+        <a class="govuk-back-link" href=format!("/portfolio?person={}", form.person_id)>"Back to the pathway"</a>
+        <ErrorList errors=errors/>
+        {state.restored.then(|| view! {
+            <div class="govuk-inset-text" id="restored">"This is what you typed before. Nothing has been saved yet."</div>
+        })}
+        <span class="govuk-caption-l">{caption}</span>
+        <h1 class="govuk-heading-xl">{heading}</h1>
+        <form method="post" action="/api/portfolio/save_evidence" novalidate=true on:submit=on_submit id="evidence-form">
+            <input type="hidden" name="form[id]" value=form.id.clone()/>
+            <input type="hidden" name="form[person_id]" value=form.person_id.clone()/>
+            <input type="hidden" name="form[kind]" value=form.kind.clone()/>
+            <input type="hidden" name="form[version]" value=form.version.clone()/>
+            <TextField name="title" label="Title" hint=format!("Optional. If you leave it empty, the title is “{}”.", kind.label())
+                value=form.title.clone() form_name="form[title]" error=error_for("title")/>
+            <DateField name="date" label=spec.date_label value=form.date.clone() form_name="form[date]" error=error_for("date")/>
+            {fields}
+            <BodyField spec body state=state.clone() error=error_for("body")/>
+            <div class="govuk-form-group">
+                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                    <div class="govuk-checkboxes__item">
+                        <input class="govuk-checkboxes__input" id="previous_employer" name="form[previous_employer]"
+                            type="checkbox" value="yes" checked=form.previous_employer == "yes"/>
+                        <label class="govuk-label govuk-checkboxes__label" for="previous_employer">
+                            "This evidence comes from a previous employer"
+                        </label>
+                    </div>
+                </div>
+            </div>
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button" name="form[status]" value="draft"
+                    data-module="govuk-button" disabled=move || save.pending().get()>"Save as draft"</button>
+                <button type="submit" class="govuk-button govuk-button--secondary" name="form[status]" value="final"
+                    data-module="govuk-button" disabled=move || save.pending().get()>"Save as final"</button>
+            </div>
+            <p class="govuk-body-s">"Only final evidence counts towards your readiness. You can change it later."</p>
+        </form>
+    }
+}
+
+fn lowercase_label(kind: EvidenceKind) -> String {
+    let label = kind.label();
+    if label.starts_with("CPD")
+        || label.starts_with("ASYE")
+        || label.starts_with("Practice Educator")
+    {
+        return label.to_owned();
+    }
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str + Send + Sync {
+    move || {
+        if error.get().is_some() {
+            "govuk-form-group govuk-form-group--error"
+        } else {
+            "govuk-form-group"
+        }
+    }
+}
+
+#[component]
+fn InlineError(id: String, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|message| {
+            view! {
+                <p class="govuk-error-message" id=format!("{id}-error")>
+                    <span class="govuk-visually-hidden">"Error: "</span>{message}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn TextField(
+    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into, optional)] hint: String,
+    value: String,
+    #[prop(into)] form_name: String,
+    error: Signal<Option<String>>,
+    #[prop(optional)] numeric: bool,
+) -> impl IntoView {
+    let has_hint = !hint.is_empty();
+    view! {
+        <div class=group_class(error)>
+            <label class="govuk-label" for=name>{label}</label>
+            {has_hint.then(|| view! { <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div> })}
+            <InlineError id=name.to_owned() error/>
+            <input class=if numeric { "govuk-input govuk-input--width-5" } else { "govuk-input" }
+                id=name name=form_name type="text" value=value
+                inputmode=numeric.then_some("decimal") autocomplete="off"/>
+        </div>
+    }
+}
+
+#[component]
+fn DateField(
+    name: &'static str,
+    #[prop(into)] label: String,
+    value: String,
+    #[prop(into)] form_name: String,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div class=group_class(error)>
+            <label class="govuk-label" for=name>{label}</label>
+            <div class="govuk-hint" id=format!("{name}-hint")>"For example, 2026-03-27"</div>
+            <InlineError id=name.to_owned() error/>
+            <input class="govuk-input govuk-input--width-10" id=name name=form_name type="date" value=value/>
+        </div>
+    }
+}
+
+fn field_view(field: &FieldSpec, value: String, error: Signal<Option<String>>) -> AnyView {
+    let form_name = format!("form[details][{}]", field.name);
+    let label = if field.required {
+        field.label.to_owned()
+    } else {
+        format!("{} (optional)", field.label)
+    };
+    match field.input {
+        Input::Text { .. } => view! {
+            <TextField name=field.name label hint=field.hint value form_name error/>
+        }
+        .into_any(),
+        Input::Number => view! {
+            <TextField name=field.name label hint=field.hint value form_name error numeric=true/>
+        }
+        .into_any(),
+        Input::Date { .. } => {
+            view! { <DateField name=field.name label value form_name error/> }.into_any()
+        }
+        Input::Choice(options) => {
+            let name = field.name;
+            view! {
+                <div class=group_class(error)>
+                    <fieldset class="govuk-fieldset">
+                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+                        <InlineError id=name.to_owned() error/>
+                        <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                            {options.iter().enumerate().map(|(i, (code, text))| {
+                                // the first option carries the field's id, for the error summary link
+                                let id = if i == 0 { name.to_owned() } else { format!("{name}-{code}") };
+                                view! {
+                                    <div class="govuk-radios__item">
+                                        <input class="govuk-radios__input" id=id.clone() name=form_name.clone()
+                                            type="radio" value=*code checked=value == *code/>
+                                        <label class="govuk-label govuk-radios__label" for=id>{*text}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The text box. A reflective statement gets the GOV.UK character count in word mode,
+/// with a polite live region so screen readers hear the count.
+#[component]
+fn BodyField(
+    spec: KindSpec,
+    body: RwSignal<String>,
+    state: EditorState,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let statement = spec.kind == EvidenceKind::ReflectiveStatement;
+    let (min, max) = (state.min_words, state.max_words);
+    let words = Memo::new(move |_| body.with(|text| count_words(text)));
+    let message = Memo::new(move |_| word_count_message(words.get(), min, max));
+    let label = if spec.body_required || spec.body_label.ends_with("(optional)") {
+        spec.body_label.to_owned()
+    } else {
+        format!("{} (optional)", spec.body_label)
+    };
+    let hint = if statement {
+        format!(
+            "{} Between {} and {} words.",
+            spec.body_hint,
+            crate::domain::format_count(min.into()),
+            crate::domain::format_count(max.into())
+        )
+    } else {
+        format!(
+            "{} Use initials or anonymised references only.",
+            spec.body_hint
+        )
+        .trim()
+        .to_owned()
+    };
+    let initial = state.form.body.clone();
+    let described = if statement {
+        "body-info body-hint"
+    } else {
+        "body-hint"
+    };
+    view! {
+        <div class=move || {
+            let base = if statement { "govuk-form-group govuk-character-count" } else { "govuk-form-group" };
+            if error.get().is_some() || (statement && message.get().over) {
+                format!("{base} govuk-form-group--error")
+            } else {
+                base.to_owned()
+            }
+        }>
+            <label class="govuk-label govuk-label--m" for="body">{label}</label>
+            <div class="govuk-hint" id="body-hint">{hint}</div>
+            <InlineError id="body".to_owned() error/>
+            <textarea class="govuk-textarea" id="body" name="form[body]" rows=if statement { "25" } else { "10" }
+                aria-describedby=described
+                on:input=move |ev| body.set(event_target_value(&ev))>{initial}</textarea>
+            {statement.then(|| view! {
+                <div id="body-info" aria-hidden="true"
+                    class=move || if message.get().over { "govuk-error-message govuk-character-count__message" } else { "govuk-hint govuk-character-count__message" }>
+                    {move || message.get().text}
+                </div>
+                <div class="govuk-character-count__status govuk-visually-hidden" aria-live="polite" id="body-sr">
+                    {move || message.get().text}
+                </div>
+                <p class="govuk-body-s" id="body-minimum">{move || message.get().under_minimum.unwrap_or_default()}</p>
+            })}
+        </div>
+        <IdentifyingWarning text=body/>
+    }
+}
