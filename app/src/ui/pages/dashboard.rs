@@ -57,6 +57,9 @@ pub fn RoleDashboard() -> impl IntoView {
                                 <Title text=format!("{label} dashboard")/>
                                 <span class="govuk-caption-l">{user.name.clone()}</span>
                                 <h1 class="govuk-heading-xl" id="dashboard-title">{format!("{label} dashboard")}</h1>
+                                {(role == Role::Practitioner).then(|| view! {
+                                    <p class="govuk-body"><a class="govuk-link" href="/portfolio" id="my-pathway-link">"My pathway and portfolio"</a></p>
+                                })}
                                 <SwitchDashboard current=Some(role.dashboard_path())/>
                             }.into_any()
                         }
