@@ -11,6 +11,7 @@ pub mod identity;
 pub mod models;
 pub mod organisation;
 pub mod portfolio;
+pub mod sync;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

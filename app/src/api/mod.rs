@@ -7,3 +7,4 @@ pub mod catalogue;
 pub mod panels;
 pub mod people;
 pub mod portfolio;
+pub mod sync;

@@ -15,3 +15,4 @@ pub mod respond;
 pub mod seed;
 mod seed_portfolios;
 pub mod state;
+pub mod sync;

@@ -16,3 +16,4 @@ mod security;
 mod session;
 mod sign_in_pages;
 mod storage;
+mod sync;

@@ -1,5 +1,6 @@
 //! The `evidence` and `evidence_form_stash` tables. Every save is one transaction: the
-//! evidence row, its audit entry and the clearing of any stashed form commit together.
+//! evidence row, its audit entry, its change-feed entry (`server::sync::feed`) and the
+//! clearing of any stashed form commit together.
 
 use crate::domain::{format_date, EvidenceKind, EvidenceStatus};
 use crate::error::AppError;
@@ -10,11 +11,14 @@ use crate::server::audit::{self, Event};
 use crate::server::auth::Caller;
 use crate::server::clock::{now, stamp};
 use crate::server::db::Db;
+use crate::server::sync::feed;
 use chrono::NaiveDate;
+use sqlx::AnyConnection;
 use std::collections::BTreeMap;
 
 pub const EVIDENCE_CREATED: &str = "evidence_created";
 pub const EVIDENCE_UPDATED: &str = "evidence_updated";
+pub const EVIDENCE_DELETED: &str = "evidence_deleted";
 
 /// One stored evidence row with the names of who added it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -161,6 +165,36 @@ pub async fn list(db: &Db, person_id: &str) -> Result<Vec<EvidenceRow>, AppError
     .await?)
 }
 
+/// A person's evidence inside a transaction (the sync pull); with `changed` = (after, upto)
+/// only items with a change-feed entry in that cursor range.
+pub async fn list_in(
+    conn: &mut AnyConnection,
+    person_id: &str,
+    changed: Option<(i64, i64)>,
+) -> Result<Vec<EvidenceRow>, AppError> {
+    let rows = match changed {
+        None => {
+            sqlx::query_as(&format!("{SELECT} WHERE e.person_id = $1 ORDER BY e.id"))
+                .bind(person_id)
+                .fetch_all(&mut *conn)
+                .await?
+        }
+        Some((after, upto)) => {
+            sqlx::query_as(&format!(
+                "{SELECT} WHERE e.person_id = $1 AND e.id IN (SELECT evidence_id
+                    FROM evidence_changes WHERE person_id = $1 AND seq > $2 AND seq <= $3)
+                 ORDER BY e.id"
+            ))
+            .bind(person_id)
+            .bind(after)
+            .bind(upto)
+            .fetch_all(&mut *conn)
+            .await?
+        }
+    };
+    Ok(rows)
+}
+
 pub async fn person_name(db: &Db, person_id: &str) -> Result<String, AppError> {
     let row: Option<(String,)> = sqlx::query_as("SELECT full_name FROM people WHERE id = $1")
         .bind(person_id)
@@ -197,6 +231,24 @@ pub async fn save(
     valid: &ValidEvidence,
     ip: &str,
 ) -> Result<Saved, AppError> {
+    let mut tx = db.begin().await?;
+    let saved = save_in(&mut tx, caller, valid, ip).await?;
+    sqlx::query("DELETE FROM evidence_form_stash WHERE person_id = $1")
+        .bind(&caller.person_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+/// [`save`] inside the caller's transaction (the sync push writes many in one): the row, its
+/// audit entry and its change-feed entry.
+pub async fn save_in(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    valid: &ValidEvidence,
+    ip: &str,
+) -> Result<Saved, AppError> {
     let id = valid.id.to_string();
     let at = stamp(now());
     let status = match valid.status {
@@ -207,11 +259,10 @@ pub async fn save(
     let centidays = valid.cpd_days.map(|d| (d * 100.0).round() as i64);
     let word_count = valid.word_count.map(i64::from);
     let previous = i64::from(valid.previous_employer);
-    let mut tx = db.begin().await?;
     let existing: Option<(String, String, i64)> =
         sqlx::query_as("SELECT person_id, created_by, version FROM evidence WHERE id = $1")
             .bind(&id)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *conn)
             .await?;
     let (version, action) = match existing {
         None => {
@@ -234,7 +285,7 @@ pub async fn save(
             .bind(centidays)
             .bind(&caller.person_id)
             .bind(&at)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
             (1, EVIDENCE_CREATED)
         }
@@ -265,7 +316,7 @@ pub async fn save(
             .bind(&at)
             .bind(&id)
             .bind(current)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
             if changed.rows_affected() != 1 {
                 return Err(conflict());
@@ -275,7 +326,7 @@ pub async fn save(
     };
     // what changed, never the text
     audit::record(
-        &mut *tx,
+        &mut *conn,
         Event {
             actor_id: Some(&caller.person_id),
             action,
@@ -290,16 +341,55 @@ pub async fn save(
         },
     )
     .await?;
-    sqlx::query("DELETE FROM evidence_form_stash WHERE person_id = $1")
-        .bind(&caller.person_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
+    feed::record(&mut *conn, &id, &valid.person_id, version, false).await?;
     Ok(Saved {
         id,
         person_id: valid.person_id.clone(),
         version,
     })
+}
+
+/// Deletes an item its author added, only from the version they had (else `Conflict`), and
+/// leaves a tombstone in the change feed.
+pub async fn delete_in(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: &str,
+    expected_version: i64,
+    ip: &str,
+) -> Result<(), AppError> {
+    let existing: Option<(String, String, i64)> =
+        sqlx::query_as("SELECT person_id, created_by, version FROM evidence WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((person_id, created_by, _)) = existing else {
+        return Err(AppError::Forbidden);
+    };
+    if created_by != caller.person_id {
+        return Err(AppError::Forbidden);
+    }
+    let deleted = sqlx::query("DELETE FROM evidence WHERE id = $1 AND version = $2")
+        .bind(id)
+        .bind(expected_version)
+        .execute(&mut *conn)
+        .await?;
+    if deleted.rows_affected() != 1 {
+        return Err(conflict());
+    }
+    audit::record(
+        &mut *conn,
+        Event {
+            actor_id: Some(&caller.person_id),
+            action: EVIDENCE_DELETED,
+            record_type: "evidence",
+            record_id: id,
+            detail: format!("deleted from {person_id}"),
+            ip,
+        },
+    )
+    .await?;
+    feed::record(&mut *conn, id, &person_id, expected_version + 1, true).await
 }
 
 fn conflict() -> AppError {

@@ -1,0 +1,12 @@
+use crate::error::AppError;
+use crate::sync::ConflictView;
+use leptos::prelude::*;
+
+/// The caller's conflict copies beside the server's text: unresolved ones, or with `all`
+/// also those already resolved (they are never deleted).
+#[server(endpoint = "sync/conflicts")]
+pub async fn list_conflicts(all: Option<bool>) -> Result<Vec<ConflictView>, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    crate::server::sync::conflicts::list(&db, &caller, all == Some(true)).await
+}

@@ -1,0 +1,31 @@
+use crate::error::AppError;
+use crate::portfolio::views::Saved;
+use crate::sync::Resolution;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// Resolves one of the caller's conflict copies: keep mine, keep theirs, or merged text.
+/// `seen_version` is the server version the worker compared against; if the item moved on
+/// since, nothing is written (409). 403 for anyone else's conflict; 422 when the chosen
+/// text does not pass validation.
+#[server(endpoint = "sync/resolve", input = Json)]
+pub async fn resolve_conflict(
+    conflict_id: String,
+    seen_version: i64,
+    resolution: Resolution,
+) -> Result<Option<Saved>, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    let ip = crate::server::auth::request_meta().ip;
+    let today = crate::server::portfolio::today();
+    crate::server::sync::conflicts::resolve(
+        &db,
+        &caller,
+        &conflict_id,
+        seen_version,
+        &resolution,
+        today,
+        &ip,
+    )
+    .await
+}

@@ -1,0 +1,110 @@
+//! The offline sync protocol's messages (docs/sync.md), shared by the server (`api::sync`,
+//! `server::sync`) and the browser (`offline`). Plain data: the rules live on the server.
+
+use crate::portfolio::EvidenceForm;
+use serde::{Deserialize, Serialize};
+
+/// What a device sends: its id and its next changes, in mutation order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PushRequest {
+    /// A UUID the device made once; bound on the server to the person who first pushes it.
+    pub client_id: String,
+    pub changes: Vec<Change>,
+}
+
+/// One change to one evidence item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// Per device: 1, 2, 3, ... with no gaps.
+    pub mutation: i64,
+    /// The evidence id (UUIDv7 made on the device for a new item).
+    pub id: String,
+    /// The server version this change was made from; 0 for an item made on the device.
+    pub base_version: i64,
+    pub op: ChangeOp,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ChangeOp {
+    /// Create or replace the item with this form (validated as the editor's form is).
+    Save(Box<EvidenceForm>),
+    Delete,
+}
+
+/// What the server did with one mutation. The same answer is given again to a retry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// Written; the item is now at `version`.
+    Applied { version: i64 },
+    /// Based on an older version: kept as conflict copy `conflict_id` beside the newer text.
+    Conflict {
+        conflict_id: String,
+        server_version: i64,
+    },
+    /// Not written (invalid, or the item is locked); the device keeps it and shows `reason`.
+    Rejected { reason: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeResult {
+    pub mutation: i64,
+    pub id: String,
+    pub outcome: Outcome,
+}
+
+/// The acknowledgement: every mutation up to `last_mutation` may leave the device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResult {
+    pub last_mutation: i64,
+    pub results: Vec<ChangeResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PullRequest {
+    pub client_id: String,
+    /// The `cursor` of the last pull; `None` for every current item (a first pull).
+    pub since: Option<i64>,
+}
+
+/// One item as it is now on the server; `form` is `None` for a deleted item (tombstone).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PulledItem {
+    pub id: String,
+    pub version: i64,
+    pub form: Option<EvidenceForm>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PullResult {
+    /// Pass back as `since` next time.
+    pub cursor: i64,
+    pub items: Vec<PulledItem>,
+    /// More changes wait after `cursor`: pull again.
+    pub more: bool,
+    /// Unresolved conflict copies in this person's portfolio.
+    pub conflicts: i64,
+}
+
+/// A conflict copy beside the server's text, for the worker to choose.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConflictView {
+    pub id: String,
+    pub evidence_id: String,
+    pub base_version: i64,
+    pub server_version: i64,
+    /// What the device sent.
+    pub mine: EvidenceForm,
+    /// The server's item now; `None` when it was deleted.
+    pub theirs: Option<EvidenceForm>,
+    pub created_at: String,
+    /// `None` while unresolved.
+    pub resolution: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Resolution {
+    KeepMine,
+    KeepTheirs,
+    /// The server's item with this text as its body.
+    Merged(String),
+}
