@@ -10,7 +10,7 @@ pub async fn move_team(person_id: String, team_id: String) -> Result<(), AppErro
     let ip = crate::server::auth::request_meta().ip;
     crate::server::org::move_to_team(&db, &caller, &person_id, &team_id, &ip).await?;
     if crate::server::respond::is_plain_form_post() {
-        leptos_axum::redirect("/admin/people");
+        leptos_axum::redirect(&format!("/admin/person?id={person_id}"));
     }
     Ok(())
 }

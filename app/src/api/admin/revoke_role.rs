@@ -10,7 +10,7 @@ pub async fn revoke_role(person_id: String, role: String) -> Result<(), AppError
     let ip = crate::server::auth::request_meta().ip;
     crate::server::org::revoke_role(&db, &caller, &person_id, role, &ip).await?;
     if crate::server::respond::is_plain_form_post() {
-        leptos_axum::redirect("/admin/people");
+        leptos_axum::redirect(&format!("/admin/person?id={person_id}"));
     }
     Ok(())
 }

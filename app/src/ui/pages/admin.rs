@@ -20,7 +20,11 @@ pub fn AdminPeople() -> impl IntoView {
         <RequireUser role=Role::Administrator>
             <ErrorSummary error=error.clone() field="full_name"/>
             <h1 class="govuk-heading-xl">"People"</h1>
-            <p class="govuk-body"><a class="govuk-link" href="/admin/audit">"Audit log"</a></p>
+            <ul class="govuk-list">
+                <li><a class="govuk-link" href="/admin/teams">"Teams"</a></li>
+                <li><a class="govuk-link" href="/admin/import">"Import staff from a spreadsheet"</a></li>
+                <li><a class="govuk-link" href="/admin/audit">"Audit log"</a></li>
+            </ul>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match people.await {
@@ -35,7 +39,7 @@ pub fn AdminPeople() -> impl IntoView {
                                 <tbody class="govuk-table__body">
                                     {list.into_iter().map(|person| view! {
                                         <tr class="govuk-table__row">
-                                            <td class="govuk-table__cell">{person.full_name}<br/><span class="govuk-body-s">{person.email}</span></td>
+                                            <td class="govuk-table__cell"><a class="govuk-link" href=format!("/admin/person?id={}", person.id)>{person.full_name}</a><br/><span class="govuk-body-s">{person.email}</span></td>
                                             <td class="govuk-table__cell">{person.team.unwrap_or_default()}</td>
                                             <td class="govuk-table__cell">{person.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</td>
                                             <td class="govuk-table__cell">{if person.active { "Active" } else { "Left" }}</td>

@@ -1,5 +1,6 @@
 mod account;
 mod admin;
+mod admin_org;
 mod catalogue;
 mod dashboard;
 mod home;
@@ -9,6 +10,7 @@ mod sign_in;
 
 pub use account::{ChangePassword, SetPassword};
 pub use admin::{AdminAudit, AdminPeople};
+pub use admin_org::{AdminImport, AdminPerson, AdminTeams};
 pub use catalogue::CataloguePage;
 pub use dashboard::{dashboards, Dashboards, RoleDashboard};
 pub use home::Home;

@@ -1,0 +1,139 @@
+use crate::api::admin::set_password_link::SetPasswordLink;
+use crate::api::admin::teams::list_teams;
+use crate::api::people::get::get_person;
+use crate::identity::{PersonRecord, Role};
+use crate::organisation::TeamSummary;
+use crate::ui::components::error_summary::{posted_error, ErrorSummary};
+use crate::ui::session::RequireUser;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AdminPerson() -> impl IntoView {
+    let id = use_query_map().with_untracked(|q| q.get("id").unwrap_or_default());
+    let person = Resource::new_blocking(
+        {
+            let id = id.clone();
+            move || id.clone()
+        },
+        get_person,
+    );
+    let teams = Resource::new_blocking(|| (), |_| list_teams());
+    let error = posted_error();
+    view! {
+        <Title text="Person"/>
+        <RequireUser role=Role::Administrator>
+            <ErrorSummary error=error.clone() field="team_id"/>
+            <p class="govuk-body"><a class="govuk-link govuk-back-link" href="/admin/people">"Back to people"</a></p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match (person.await, teams.await) {
+                        (Ok(person), Ok(teams)) => view! { <PersonAdmin person=person teams=teams/> }.into_any(),
+                        (Err(error), _) | (_, Err(error)) => view! {
+                            <p class="govuk-body govuk-error-message">{error.to_string()}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireUser>
+    }
+}
+
+#[component]
+fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
+    let held: Vec<Role> = person.roles.clone();
+    let grantable: Vec<Role> = Role::ALL
+        .into_iter()
+        .filter(|role| !held.contains(role))
+        .collect();
+    let link = ServerAction::<SetPasswordLink>::new();
+    let id = person.id.clone();
+    let revoke_id = id.clone();
+    let link_id = id.clone();
+    let leaver_id = id.clone();
+    view! {
+        <h1 class="govuk-heading-xl">{person.full_name.clone()}</h1>
+        <dl class="govuk-summary-list" id="person-summary">
+            <Row key="Email" value=person.email.clone()/>
+            <Row key="Job title" value=person.job_title.clone()/>
+            <Row key="Team" value=person.team.clone().unwrap_or_else(|| "No team".into())/>
+            <Row key="Level" value=person.level.clone().unwrap_or_else(|| "Not on the pathway".into())/>
+            <Row key="Registration" value=person.registration_number.clone().unwrap_or_default()/>
+            <Row key="Status" value=if person.active { "Active".to_string() } else { "Left".to_string() }/>
+        </dl>
+
+        <h2 class="govuk-heading-l">"Move to another team"</h2>
+        <p class="govuk-body">"From today. The old team manager's access ends at once; the history is kept."</p>
+        <form method="post" action="/api/admin/move_team">
+            <input type="hidden" name="person_id" value=id.clone()/>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="team_id">"Team"</label>
+                <select class="govuk-select" id="team_id" name="team_id">
+                    {teams.into_iter().map(|team| view! { <option value=team.id>{team.name}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Move"</button>
+        </form>
+
+        <h2 class="govuk-heading-l">"Roles"</h2>
+        <ul class="govuk-list" id="roles">
+            {held.into_iter().map(move |role| {
+                let id = revoke_id.clone();
+                view! {
+                    <li>
+                        <form method="post" action="/api/admin/revoke_role" class="app-inline-form">
+                            <input type="hidden" name="person_id" value=id/>
+                            <input type="hidden" name="role" value=role.code()/>
+                            {role.label()}" "
+                            <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-1">
+                                "Revoke"<span class="govuk-visually-hidden">" "{role.label()}</span>
+                            </button>
+                        </form>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <form method="post" action="/api/admin/grant_role">
+            <input type="hidden" name="person_id" value=id.clone()/>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="role">"Grant a role"</label>
+                <select class="govuk-select" id="role" name="role">
+                    {grantable.into_iter().map(|role| view! { <option value=role.code()>{role.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Grant"</button>
+        </form>
+
+        <h2 class="govuk-heading-l">"Set-password link"</h2>
+        <p class="govuk-body">"A one-time link, valid for 72 hours, for this person to set their password. Earlier links stop working."</p>
+        <ActionForm action=link>
+            <input type="hidden" name="person_id" value=link_id/>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Create link"</button>
+        </ActionForm>
+        <div aria-live="polite" id="set-password-link">
+            {move || link.value().get().map(|result| match result {
+                Ok(path) => view! { <div class="govuk-inset-text">"Send this link to the person: " <code>{path}</code></div> }.into_any(),
+                Err(error) => view! { <p class="govuk-error-message">{error.to_string()}</p> }.into_any(),
+            })}
+        </div>
+
+        <h2 class="govuk-heading-l">"Leaver"</h2>
+        <p class="govuk-body">"Deactivating ends every session this person has, at once. Their records are kept."</p>
+        <form method="post" action="/api/admin/deactivate_person">
+            <input type="hidden" name="person_id" value=leaver_id/>
+            <button type="submit" class="govuk-button govuk-button--warning">"Deactivate"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Row(key: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{key}</dt>
+            <dd class="govuk-summary-list__value">{value}</dd>
+        </div>
+    }
+}
