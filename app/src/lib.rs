@@ -9,6 +9,8 @@ pub mod domain;
 pub mod error;
 pub mod identity;
 pub mod models;
+#[cfg(feature = "hydrate")]
+pub mod offline;
 pub mod organisation;
 pub mod portfolio;
 pub mod sync;

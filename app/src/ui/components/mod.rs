@@ -1,3 +1,5 @@
 pub mod deadlines;
 pub mod error_summary;
 pub mod markdown;
+pub mod sync_status;
+pub mod my_workers;

@@ -15,6 +15,7 @@ use crate::portfolio::views::EditorState;
 use crate::portfolio::words::word_count_message;
 use crate::portfolio::{validate, FieldError};
 use crate::ui::components::error_summary::posted_error;
+use crate::ui::components::sync_status::{SyncStatus, SyncUi};
 use crate::ui::session::RequireUser;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
@@ -97,14 +98,41 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
     let body = RwSignal::new(form.body.clone());
     let save = ServerAction::<SaveEvidence>::new();
     let navigate = use_navigate();
+    // Offline drafting (issue 6) is for the worker's own portfolio: drafts kept on the
+    // device as they type, a save that cannot reach Pathway queued for sync.
+    let sync_ui = SyncUi::new();
+    let offline = state.is_self;
+    let sent = StoredValue::new(None::<crate::portfolio::EvidenceForm>);
+    #[cfg(feature = "hydrate")]
+    if offline {
+        crate::offline::attach_editor(sync_ui, form.clone(), body);
+    }
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => navigate(
-            &format!("/portfolio/evidence?id={}&saved=1", saved.id),
-            Default::default(),
-        ),
+        Some(Ok(saved)) => {
+            #[cfg(feature = "hydrate")]
+            crate::offline::saved_online(&saved.person_id, &saved.id);
+            navigate(
+                &format!("/portfolio/evidence?id={}&saved=1", saved.id),
+                Default::default(),
+            )
+        }
+        Some(Err(AppError::Network(_))) if offline => {
+            if let Some(form) = sent.get_value() {
+                errors.set(Vec::new());
+                let base = form.version.parse::<i64>().unwrap_or(0);
+                #[cfg(feature = "hydrate")]
+                crate::offline::queue_save(sync_ui, &form, base);
+                let _ = base;
+            }
+        }
         Some(Err(error)) => errors.set(lines(&error)),
         None => {}
     });
+    let on_typed = move |_| {
+        if let Some(typed) = sync_ui.typed.get_untracked() {
+            typed.run(());
+        }
+    };
     let on_submit = move |ev: SubmitEvent| {
         // In the browser: check with the shared rules, then send without leaving the page,
         // so nothing typed is lost whatever the answer.
@@ -116,6 +144,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
             Err(found) => errors.set(found),
             Ok(_) => {
                 errors.set(Vec::new());
+                sent.set_value(Some(data.form.clone()));
                 save.dispatch(data);
             }
         }
@@ -155,7 +184,9 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
         })}
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-xl">{heading}</h1>
-        <form method="post" action="/api/portfolio/save_evidence" novalidate=true on:submit=on_submit id="evidence-form">
+        {offline.then(|| view! { <SyncStatus ui=sync_ui/> })}
+        <form method="post" action="/api/portfolio/save_evidence" novalidate=true on:submit=on_submit
+            on:input=on_typed on:change=on_typed id="evidence-form">
             <input type="hidden" name="form[id]" value=form.id.clone()/>
             <input type="hidden" name="form[person_id]" value=form.person_id.clone()/>
             <input type="hidden" name="form[kind]" value=form.kind.clone()/>

@@ -108,3 +108,5 @@ pub enum Resolution {
     /// The server's item with this text as its body.
     Merged(String),
 }
+
+pub mod outbox;

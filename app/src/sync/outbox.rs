@@ -1,0 +1,218 @@
+//! The device's queue of unsent changes, as plain data the browser keeps in storage
+//! (`offline::drafts`) and unit tests drive natively. Rules (docs/sync.md): a change gets the
+//! device's next mutation number; a change in flight is never modified (a new edit becomes a
+//! new change); a change leaves the queue only when the server acknowledges it; a rejected
+//! change moves to "needs attention" with its reason and is never discarded.
+
+use super::{Change, ChangeOp, Outcome, PushRequest, PushResult};
+use crate::portfolio::EvidenceForm;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Outbox {
+    pub client_id: String,
+    /// The number the next change gets.
+    pub next_mutation: i64,
+    pub pending: Vec<Pending>,
+    /// Rejected by the server: kept with the reason until the worker deals with it.
+    pub attention: Vec<Attention>,
+    /// Changes kept on the server as conflict copies, for the worker to resolve.
+    pub conflicts: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub change: Change,
+    /// Sent and not yet answered: never modified.
+    pub in_flight: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attention {
+    pub form: EvidenceForm,
+    pub reason: String,
+}
+
+impl Outbox {
+    pub fn new(client_id: String) -> Self {
+        Self {
+            client_id,
+            next_mutation: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Queues a save of `form` made from server version `base_version` (0: new item).
+    pub fn save(&mut self, form: EvidenceForm, base_version: i64) {
+        let change = Change {
+            mutation: self.next_mutation,
+            id: form.id.clone(),
+            base_version,
+            op: ChangeOp::Save(Box::new(form)),
+        };
+        self.next_mutation += 1;
+        self.pending.push(Pending {
+            change,
+            in_flight: false,
+        });
+    }
+
+    /// Changes only on this device (queued or in flight).
+    pub fn unsynced(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// The next push: the queue from its start, one change per item (a later change to the
+    /// same item waits for the earlier one's new version), marked in flight. A batch already
+    /// in flight is sent again unchanged (a retry).
+    pub fn batch(&mut self, max: usize) -> Option<PushRequest> {
+        let mut seen = Vec::new();
+        let mut changes = Vec::new();
+        for pending in self.pending.iter_mut() {
+            if changes.len() == max || seen.contains(&pending.change.id) {
+                break; // numbers must stay consecutive
+            }
+            seen.push(pending.change.id.clone());
+            pending.in_flight = true;
+            changes.push(pending.change.clone());
+        }
+        (!changes.is_empty()).then(|| PushRequest {
+            client_id: self.client_id.clone(),
+            changes,
+        })
+    }
+
+    /// The push failed before an answer (offline, server down): the batch is sent again as
+    /// it was. In-flight changes stay untouched.
+    pub fn failed(&mut self) {}
+
+    /// Applies the server's answer: acknowledged changes leave the queue; rejected ones move
+    /// to `attention`; conflicts are noted; later changes to an applied item are rebased on
+    /// its new version (they were never sent, so they may change).
+    pub fn acknowledge(&mut self, result: &PushResult) {
+        for answer in &result.results {
+            let Some(at) = self
+                .pending
+                .iter()
+                .position(|p| p.change.mutation == answer.mutation)
+            else {
+                continue;
+            };
+            if answer.mutation > result.last_mutation {
+                continue;
+            }
+            let done = self.pending.remove(at);
+            match &answer.outcome {
+                Outcome::Applied { version } => {
+                    for later in self
+                        .pending
+                        .iter_mut()
+                        .filter(|p| !p.in_flight && p.change.id == answer.id)
+                    {
+                        later.change.base_version = *version;
+                    }
+                }
+                Outcome::Conflict { conflict_id, .. } => {
+                    self.conflicts.push(conflict_id.clone());
+                }
+                Outcome::Rejected { reason } => {
+                    if let ChangeOp::Save(form) = done.change.op {
+                        self.attention.push(Attention {
+                            form: *form,
+                            reason: reason.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        // anything the server has acknowledged but did not list is gone too
+        self.pending
+            .retain(|p| p.change.mutation > result.last_mutation);
+        for pending in self.pending.iter_mut() {
+            pending.in_flight = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sync::ChangeResult;
+
+    fn form(id: &str, body: &str) -> EvidenceForm {
+        EvidenceForm {
+            id: id.into(),
+            body: body.into(),
+            ..EvidenceForm::default()
+        }
+    }
+
+    fn answer(mutation: i64, id: &str, outcome: Outcome) -> ChangeResult {
+        ChangeResult {
+            mutation,
+            id: id.into(),
+            outcome,
+        }
+    }
+
+    #[test]
+    fn changes_leave_only_when_acknowledged_and_later_edits_are_rebased() {
+        let mut outbox = Outbox::new("device".into());
+        outbox.save(form("a", "one"), 0);
+        outbox.save(form("b", "two"), 3);
+        outbox.save(form("a", "one, more"), 0);
+        let batch = outbox.batch(100).expect("batch");
+        // one change per item: the second edit of "a" waits
+        assert_eq!(
+            batch.changes.iter().map(|c| c.mutation).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        outbox.failed();
+        assert_eq!(outbox.unsynced(), 3, "nothing leaves without an answer");
+        assert_eq!(
+            outbox.batch(100).expect("retry"),
+            batch,
+            "the retry is identical"
+        );
+        outbox.acknowledge(&PushResult {
+            last_mutation: 2,
+            results: vec![
+                answer(1, "a", Outcome::Applied { version: 1 }),
+                answer(
+                    2,
+                    "b",
+                    Outcome::Rejected {
+                        reason: "Enter the date".into(),
+                    },
+                ),
+            ],
+        });
+        assert_eq!(outbox.unsynced(), 1);
+        assert_eq!(
+            outbox.pending[0].change.base_version, 1,
+            "rebased on version 1"
+        );
+        assert_eq!(outbox.attention.len(), 1, "a rejected change is kept");
+        assert_eq!(outbox.attention[0].form.body, "two");
+        let next = outbox.batch(100).expect("next");
+        assert_eq!(next.changes[0].mutation, 3);
+    }
+
+    #[test]
+    fn a_change_in_flight_is_never_modified() {
+        let mut outbox = Outbox::new("device".into());
+        outbox.save(form("a", "first"), 2);
+        let sent = outbox.batch(100).expect("batch");
+        outbox.save(form("a", "second"), 2);
+        assert_eq!(outbox.pending[0].change, sent.changes[0]);
+        assert_eq!(outbox.pending[1].change.mutation, 2);
+        // the answer for the in-flight change rebases only the queued one
+        outbox.acknowledge(&PushResult {
+            last_mutation: 1,
+            results: vec![answer(1, "a", Outcome::Applied { version: 3 })],
+        });
+        assert_eq!(outbox.pending.len(), 1);
+        assert_eq!(outbox.pending[0].change.base_version, 3);
+    }
+}
