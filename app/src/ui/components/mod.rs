@@ -2,4 +2,3 @@ pub mod deadlines;
 pub mod error_summary;
 pub mod markdown;
 pub mod sync_status;
-pub mod my_workers;
