@@ -61,3 +61,14 @@ pub struct ImportReport {
     pub imported: usize,
     pub problems: Vec<ImportProblem>,
 }
+
+/// Someone the signed-in person supervises or manages now, for their dashboard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerSummary {
+    pub id: String,
+    pub full_name: String,
+    pub job_title: String,
+    pub team: Option<String>,
+    /// How the viewer relates to them: "Practice supervisor", "Team manager", "Service manager".
+    pub relation: String,
+}

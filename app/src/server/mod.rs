@@ -9,6 +9,7 @@ pub mod csp;
 pub mod db;
 pub mod import;
 pub mod org;
+pub mod overseen;
 pub mod people;
 pub mod portfolio;
 pub mod respond;

@@ -9,6 +9,7 @@ mod auth;
 mod authz;
 mod catalogue;
 mod config;
+mod dashboards;
 mod health;
 mod pages;
 mod portfolio;

@@ -2,3 +2,4 @@
 
 pub mod get;
 pub mod level_history;
+pub mod my_workers;

@@ -1,7 +1,9 @@
 //! Dashboards: one per role held. A person with several roles switches between them here
 //! without signing in again. The dashboards' content arrives with later features.
 
+use crate::api::people::my_workers::my_workers;
 use crate::identity::{CurrentUser, Role};
+use crate::ui::components::my_workers::MyWorkers;
 use crate::ui::session::{use_user, RequireUser};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -36,6 +38,8 @@ pub fn Dashboards() -> impl IntoView {
 #[component]
 pub fn RoleDashboard() -> impl IntoView {
     let params = use_params_map();
+    // Made here, unconditionally, so server and browser create resources in the same order.
+    let workers = Resource::new_blocking(|| (), |_| my_workers());
     let path = move || {
         format!(
             "/dashboard/{}",
@@ -60,6 +64,8 @@ pub fn RoleDashboard() -> impl IntoView {
                                 {(role == Role::Practitioner).then(|| view! {
                                     <p class="govuk-body"><a class="govuk-link" href="/portfolio" id="my-pathway-link">"My pathway and portfolio"</a></p>
                                 })}
+                                {matches!(role, Role::PracticeSupervisor | Role::TeamManager | Role::ServiceManager)
+                                    .then(|| view! { <MyWorkers workers=workers/> })}
                                 <SwitchDashboard current=Some(role.dashboard_path())/>
                             }.into_any()
                         }
