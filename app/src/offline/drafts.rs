@@ -29,6 +29,22 @@ pub fn save_draft(person: &str, draft: &Draft) -> Result<(), String> {
         .map_err(|_| STORAGE_FULL.to_owned())
 }
 
+/// The newest never-saved draft of `kind` this person left on the device. A new item's id is
+/// made when the editor opens, so after a reload (or a closed tab) the editor opens with a
+/// fresh id; it adopts this draft instead, so the text typed before is not stranded.
+pub fn unsaved_new_draft(person: &str, kind: &str) -> Option<Draft> {
+    let storage = LocalStorage::raw();
+    let prefix = key(person, "draft:");
+    let length = storage.length().ok()?;
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|name| name.starts_with(&prefix))
+        .filter_map(|name| LocalStorage::get::<Draft>(&name).ok())
+        .filter(|draft| draft.base_version == 0 && draft.form.kind == kind)
+        // UUIDv7 ids sort by creation time: the last is the newest
+        .max_by(|a, b| a.form.id.cmp(&b.form.id))
+}
+
 pub fn remove_draft(person: &str, id: &str) {
     LocalStorage::delete(key(person, &format!("draft:{id}")));
 }

@@ -130,9 +130,16 @@ pub fn attach_editor(ui: SyncUi, server_form: EvidenceForm, body: RwSignal<Strin
     let base_version = server_form.version.parse::<i64>().unwrap_or(0);
     let demand = person.clone();
     Effect::new(move |_| {
-        // restore a draft kept on this device when it differs from the server's text
-        if let Some(draft) = drafts::load_draft(&person, &server_form.id) {
+        // restore a draft kept on this device when it differs from the server's text; a new
+        // item adopts the newest unsaved draft of its kind (its id changes at every load)
+        let draft = drafts::load_draft(&person, &server_form.id).or_else(|| {
+            (base_version == 0)
+                .then(|| drafts::unsaved_new_draft(&person, &server_form.kind))
+                .flatten()
+        });
+        if let Some(draft) = draft {
             if draft.form != server_form {
+                adopt_id(&draft.form.id);
                 restore(&draft.form);
                 body.set(draft.form.body.clone());
                 ui.restored.set(true);
@@ -190,6 +197,16 @@ fn form_element() -> Option<web_sys::HtmlFormElement> {
 pub fn current_form() -> Option<EvidenceForm> {
     let data = web_sys::FormData::new_with_form(&form_element()?).ok()?;
     SaveEvidence::from_form_data(&data).ok().map(|s| s.form)
+}
+
+/// Gives the form the draft's item id, so saving it updates that item, not a new one.
+fn adopt_id(id: &str) {
+    let input = form_element()
+        .and_then(|form| form.query_selector("[name=\"form[id]\"]").ok().flatten())
+        .and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        input.set_value(id);
+    }
 }
 
 /// Puts a draft back into the form's fields.
