@@ -3,6 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's Chromium only: Playwright's own browser download cannot work here and is never tried
 // (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 at install time, executablePath below).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Lets context routes see the service worker's own requests, so a spec can cut its network
+// too (Chromium's offline emulation does not reach it: microsoft/playwright#2311).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= "1";
 // `cargo xtask test` starts the server on a free port and passes BASE_URL.
 const BASE_URL = process.env.BASE_URL ?? `http://${process.env.LEPTOS_SITE_ADDR ?? "127.0.0.1:3000"}`;
 

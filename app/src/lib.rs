@@ -13,6 +13,8 @@ pub mod models;
 pub mod offline;
 pub mod organisation;
 pub mod portfolio;
+#[cfg(feature = "hydrate")]
+pub mod pwa;
 pub mod sync;
 pub mod ui;
 

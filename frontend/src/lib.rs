@@ -1,7 +1,18 @@
-//! The browser entry point: hydrates the server-rendered page. Nothing else lives here.
+//! The browser entry points: `hydrate` takes over a server-rendered page; `start_offline`
+//! mounts the offline app into the service worker's cached shell (`/offline`), where there is
+//! no server-rendered page to hydrate. Nothing else lives here.
+
+// The pages' view types nest deeply; computing their layouts needs more than the default 128.
+#![recursion_limit = "256"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::ui::App);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn start_offline() {
+    console_error_panic_hook::set_once();
+    app::offline::shell::mount();
 }

@@ -1,9 +1,13 @@
 //! The axum server around the Leptos app: configuration, start-up, routes and middleware.
 //! `main.rs` only wires these together, so tests can start the same application on port 0.
 
+// The pages' view types nest deeply; computing their layouts needs more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod config;
 pub mod health;
 pub mod middleware;
+pub mod pwa;
 pub mod routes;
 pub mod security;
 pub mod startup;

@@ -1,7 +1,7 @@
-//! The router: health check, the Leptos pages and server functions, static files, and the
-//! middleware every response passes through.
+//! The router: health check, the service worker and offline shell, the Leptos pages and
+//! server functions, static files, and the middleware every response passes through.
 
-use crate::{health, middleware, security};
+use crate::{health, middleware, pwa, security};
 use app::server::state::AppState;
 use app::ui::{shell, App};
 use axum::http::Request;
@@ -19,6 +19,8 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
+        // the installable app: service worker, offline shell and its script (docs/pwa.md)
+        .merge(pwa::routes(&state.leptos_options))
         // a download, so a plain GET route; it checks the session and authz itself
         .route(
             "/portfolio/cpd.csv",

@@ -31,6 +31,9 @@ pub fn run_e2e() -> Result {
         .args(["playwright", "test"])
         .current_dir(env::root().join("end2end"))
         .env("BASE_URL", format!("http://{addr}"))
+        // the PWA spec deploys a second build of its own from these (pwa.hydrate.spec.ts)
+        .env("PATHWAY_SERVER_BIN", env::server_binary())
+        .env("PATHWAY_SITE_ROOT", env::site_root())
         .env("CHROMIUM_PATH", CHROMIUM));
     drop(guard);
     if result.is_err() {

@@ -8,3 +8,4 @@ pub mod panels;
 pub mod people;
 pub mod portfolio;
 pub mod sync;
+pub mod vault;

@@ -4,11 +4,14 @@
 
 use super::drafts::{self, Draft};
 use crate::api::portfolio::save_evidence::SaveEvidence;
+use crate::api::sync::pull::sync_pull;
 use crate::api::sync::push::sync_push;
 use crate::error::AppError;
+use crate::portfolio::validate;
 use crate::portfolio::EvidenceForm;
-use crate::sync::{Change, ChangeOp, Outcome, PushResult};
+use crate::sync::{Change, ChangeOp, Outcome, PullRequest, PushResult};
 use crate::ui::components::sync_status::{SyncStatusText, SyncUi};
+use chrono::NaiveDate;
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -23,7 +26,7 @@ fn online() -> bool {
 }
 
 /// Shows the outbox's state.
-fn show(ui: SyncUi, person: &str) {
+pub(crate) fn show(ui: SyncUi, person: &str) {
     let outbox = drafts::load_outbox(person);
     ui.unsynced.set(outbox.unsynced());
     ui.attention.set(
@@ -33,9 +36,8 @@ fn show(ui: SyncUi, person: &str) {
             .map(|a| (a.form.title.clone(), a.reason.clone()))
             .collect(),
     );
-    ui.conflicts.set(outbox.conflicts.len());
     let status = if !online() {
-        SyncStatusText::Offline
+        SyncStatusText::Offline(outbox.unsynced())
     } else if outbox.unsynced() > 0 {
         SyncStatusText::OnlyHere(outbox.unsynced())
     } else {
@@ -46,7 +48,8 @@ fn show(ui: SyncUi, person: &str) {
 
 /// Pushes the outbox until it is empty or a push fails (then retries later).
 pub async fn sync_now(ui: SyncUi, person: String) {
-    if ui.running.get_untracked() {
+    // locked drafts (nothing decrypted yet) are never sent or overwritten
+    if ui.running.get_untracked() || !drafts::is_open(&person) {
         return;
     }
     ui.running.set(true);
@@ -62,6 +65,7 @@ pub async fn sync_now(ui: SyncUi, person: String) {
         match sync_push(request).await {
             Ok(result) => {
                 forget_synced_drafts(&person, &sent, &result);
+                follow_new_versions(&person, &result);
                 let mut outbox = drafts::load_outbox(&person);
                 outbox.acknowledge(&result);
                 if let Err(error) = drafts::save_outbox(&person, &outbox) {
@@ -71,22 +75,79 @@ pub async fn sync_now(ui: SyncUi, person: String) {
             Err(error) => {
                 ui.running.set(false);
                 show(ui, &person);
-                if online() {
+                if matches!(error, AppError::Unauthenticated) {
+                    // no retry: it would fail the same way until the worker signs in again,
+                    // and the queue waits for them (sync resumes on the next page)
+                    ui.status.set(SyncStatusText::SignedOut);
+                } else if online() {
                     ui.status.set(SyncStatusText::Failed);
-                    if !matches!(error, AppError::Unauthenticated) {
-                        let person = person.clone();
-                        set_timeout(
-                            move || leptos::task::spawn_local(sync_now(ui, person)),
-                            RETRY,
-                        );
-                    }
+                    let person = person.clone();
+                    set_timeout(
+                        move || leptos::task::spawn_local(sync_now(ui, person)),
+                        RETRY,
+                    );
                 }
                 return;
             }
         }
     }
+    pull_conflicts(ui, &person).await;
     ui.running.set(false);
     show(ui, &person);
+}
+
+/// Asks the server how many of this person's changes wait as conflict copies (the device
+/// cannot know: another device's change may have made them). A failed pull changes nothing.
+async fn pull_conflicts(ui: SyncUi, person: &str) {
+    let before = drafts::load_outbox(person);
+    let request = PullRequest {
+        client_id: before.client_id,
+        since: before.cursor,
+    };
+    let Ok(result) = sync_pull(request).await else {
+        return;
+    };
+    // read again: the worker may have queued a change while the pull was away
+    let mut outbox = drafts::load_outbox(person);
+    ui.conflicts
+        .set(usize::try_from(result.conflicts).unwrap_or(0));
+    // only the cursor moves: the device keeps no copy of the portfolio (yet), so the items
+    // are not needed; a later pull starts from here
+    outbox.cursor = Some(result.cursor);
+    outbox.conflicts.clear();
+    if let Err(error) = drafts::save_outbox(person, &outbox) {
+        ui.storage_error.set(Some(error));
+    }
+}
+
+/// A change to the item open in the editor was applied: the editor now edits that version,
+/// so its next save (online or queued) is not mistaken for a stale one.
+fn follow_new_versions(person: &str, result: &PushResult) {
+    let Some(open) = current_form() else { return };
+    for answer in &result.results {
+        let Outcome::Applied { version } = answer.outcome else {
+            continue;
+        };
+        if answer.id != open.id || version == 0 {
+            continue;
+        }
+        set_field("form[version]", &version.to_string());
+        if let Some(mut draft) = drafts::load_draft(person, &answer.id) {
+            draft.base_version = version;
+            // best effort: the draft's text is unchanged if this write fails
+            let _ = drafts::save_draft(person, &draft);
+        }
+    }
+}
+
+/// Whether the editor should queue what is typed for sync rather than wait for Save: the
+/// server cannot be reached (offline, or the last sync failed), so Save would fail too.
+fn queue_as_typed(ui: SyncUi) -> bool {
+    !online()
+        || matches!(
+            ui.status.get_untracked(),
+            SyncStatusText::Failed | SyncStatusText::SignedOut
+        )
 }
 
 /// A draft whose text reached the server unchanged is no longer needed on the device.
@@ -124,37 +185,86 @@ pub fn saved_online(person: &str, id: &str) {
     drafts::remove_draft(person, id);
 }
 
-/// Wires the editor (`form#evidence-form`) to drafts and sync, after hydration.
-pub fn attach_editor(ui: SyncUi, server_form: EvidenceForm, body: RwSignal<String>) {
+/// Unlocks this person's drafts online (the server releases the key to a live session) and
+/// reads them into memory.
+pub async fn unlock(person: &str) -> Result<(), String> {
+    super::vault::unlock_online(person)
+        .await
+        .map_err(|error| error.message().to_owned())?;
+    drafts::open(person).await
+}
+
+/// Puts back a draft kept on this device when it differs from the server's text; a new item
+/// adopts the newest unsaved draft of its kind (its id changes at every load). Not when the
+/// worker has already started typing here (their text wins; it is kept as they type).
+fn restore_draft(
+    ui: SyncUi,
+    person: &str,
+    server_form: &EvidenceForm,
+    base_version: i64,
+    body: RwSignal<String>,
+) {
+    if current_form().is_some_and(|now| now.body != server_form.body) {
+        return;
+    }
+    let draft = drafts::load_draft(person, &server_form.id).or_else(|| {
+        (base_version == 0)
+            .then(|| drafts::unsaved_new_draft(person, &server_form.kind))
+            .flatten()
+    });
+    let Some(draft) = draft.filter(|draft| draft.form != *server_form) else {
+        return;
+    };
+    adopt_id(&draft.form.id);
+    // the draft stands on the version it was typed from: saving it over a newer server
+    // text must be seen as a conflict, never silently overwrite it
+    if draft.base_version > 0 {
+        set_field("form[version]", &draft.base_version.to_string());
+    }
+    restore(&draft.form);
+    body.set(draft.form.body.clone());
+    ui.restored.set(true);
+}
+
+/// Whether a change to item `id` waits in this person's outbox.
+pub fn has_pending(person: &str, id: &str) -> bool {
+    drafts::load_outbox(person).has_pending(id)
+}
+
+/// Wires the editor (`form#evidence-form`) to drafts and sync, after hydration. `today` is
+/// the server's date, for the same validation the server will apply.
+pub fn attach_editor(
+    ui: SyncUi,
+    server_form: EvidenceForm,
+    body: RwSignal<String>,
+    today: NaiveDate,
+) {
     let person = server_form.person_id.clone();
     let base_version = server_form.version.parse::<i64>().unwrap_or(0);
     let demand = person.clone();
+    let on_demand = person.clone();
     Effect::new(move |_| {
-        // restore a draft kept on this device when it differs from the server's text; a new
-        // item adopts the newest unsaved draft of its kind (its id changes at every load)
-        let draft = drafts::load_draft(&person, &server_form.id).or_else(|| {
-            (base_version == 0)
-                .then(|| drafts::unsaved_new_draft(&person, &server_form.kind))
-                .flatten()
-        });
-        if let Some(draft) = draft {
-            if draft.form != server_form {
-                adopt_id(&draft.form.id);
-                restore(&draft.form);
-                body.set(draft.form.body.clone());
-                ui.restored.set(true);
-            }
-        }
+        drafts::report_errors_to(ui.storage_error);
         if let Ok(promise) = window().navigator().storage().persist() {
             drop(promise);
         }
-        show(ui, &person);
-        leptos::task::spawn_local(sync_now(ui, person.clone()));
-        let on_online = person.clone();
+        let person = person.clone();
+        let server_form = server_form.clone();
+        leptos::task::spawn_local(async move {
+            if let Err(error) = unlock(&person).await {
+                ui.storage_error.set(Some(error));
+                show(ui, &person);
+                return;
+            }
+            restore_draft(ui, &person, &server_form, base_version, body);
+            show(ui, &person);
+            sync_now(ui, person).await;
+        });
+        let on_online = demand.clone();
         let handle = window_event_listener(leptos::ev::online, move |_| {
             leptos::task::spawn_local(sync_now(ui, on_online.clone()));
         });
-        let on_offline = person.clone();
+        let on_offline = demand.clone();
         let handle2 = window_event_listener(leptos::ev::offline, move |_| show(ui, &on_offline));
         on_cleanup(move || {
             handle.remove();
@@ -162,7 +272,7 @@ pub fn attach_editor(ui: SyncUi, server_form: EvidenceForm, body: RwSignal<Strin
         });
     });
     ui.sync.set(Some(Callback::new(move |()| {
-        leptos::task::spawn_local(sync_now(ui, demand.clone()));
+        leptos::task::spawn_local(sync_now(ui, on_demand.clone()));
     })));
     let timer = StoredValue::new(None::<TimeoutHandle>);
     ui.typed.set(Some(Callback::new(move |()| {
@@ -172,10 +282,17 @@ pub fn attach_editor(ui: SyncUi, server_form: EvidenceForm, body: RwSignal<Strin
         let handle = set_timeout_with_handle(
             move || {
                 if let Some(form) = current_form() {
+                    // the version the editor stands on now (sync may have moved it on)
+                    let base_version = form.version.parse::<i64>().unwrap_or(0);
                     let draft = Draft { form, base_version };
                     match drafts::save_draft(&draft.form.person_id, &draft) {
                         Ok(()) => ui.storage_error.set(None),
                         Err(error) => ui.storage_error.set(Some(error)),
+                    }
+                    // offline, a complete form becomes a change waiting to sync as it is
+                    // typed; an incomplete one stays a draft (the server would refuse it)
+                    if queue_as_typed(ui) && validate(&draft.form, today).is_ok() {
+                        queue_save(ui, &draft.form, base_version);
                     }
                 }
             },
@@ -201,11 +318,20 @@ pub fn current_form() -> Option<EvidenceForm> {
 
 /// Gives the form the draft's item id, so saving it updates that item, not a new one.
 fn adopt_id(id: &str) {
+    set_field("form[id]", id);
+}
+
+/// Sets one of the editor's hidden inputs.
+fn set_field(name: &str, value: &str) {
     let input = form_element()
-        .and_then(|form| form.query_selector("[name=\"form[id]\"]").ok().flatten())
+        .and_then(|form| {
+            form.query_selector(&format!("[name=\"{name}\"]"))
+                .ok()
+                .flatten()
+        })
         .and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok());
     if let Some(input) = input {
-        input.set_value(id);
+        input.set_value(value);
     }
 }
 

@@ -4,8 +4,8 @@
 use crate::error::AppError;
 use crate::organisation::{AuditEntry, AuditFilter};
 use crate::server::clock::{new_id, now, stamp};
-use crate::server::db::Db;
-use sqlx::{Any, Executor};
+use crate::server::db::{batch, Db};
+use sqlx::{Any, AnyConnection, Executor};
 
 /// Action codes, so filters and reports agree on spelling.
 pub mod action {
@@ -36,24 +36,45 @@ pub struct Event<'a> {
     pub ip: &'a str,
 }
 
+const INSERT: &str = "INSERT INTO audit_log (id, occurred_at, actor_id, action, record_type,
+    record_id, detail, ip) VALUES ";
+
+type Insert<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
+fn bind<'q>(query: Insert<'q>, event: &Event<'q>, at: &str) -> Insert<'q> {
+    query
+        .bind(new_id())
+        .bind(at.to_owned())
+        .bind(event.actor_id)
+        .bind(event.action)
+        .bind(event.record_type)
+        .bind(event.record_id)
+        .bind(event.detail.clone())
+        .bind(event.ip)
+}
+
 pub async fn record<'c, E>(executor: E, event: Event<'_>) -> Result<(), AppError>
 where
     E: Executor<'c, Database = Any>,
 {
-    sqlx::query(
-        "INSERT INTO audit_log (id, occurred_at, actor_id, action, record_type, record_id, detail, ip)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(new_id())
-    .bind(stamp(now()))
-    .bind(event.actor_id)
-    .bind(event.action)
-    .bind(event.record_type)
-    .bind(event.record_id)
-    .bind(event.detail)
-    .bind(event.ip)
-    .execute(executor)
-    .await?;
+    let sql = format!("{INSERT}{}", batch::values(1, 8, 1));
+    bind(sqlx::query(&sql), &event, &stamp(now()))
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+/// Many entries in one statement (a sync push's batch), in order.
+pub async fn record_all(conn: &mut AnyConnection, events: &[Event<'_>]) -> Result<(), AppError> {
+    let at = stamp(now());
+    for chunk in events.chunks(batch::rows_per_statement(8)) {
+        let sql = format!("{INSERT}{}", batch::values(chunk.len(), 8, 1));
+        let mut query = sqlx::query(&sql);
+        for event in chunk {
+            query = bind(query, event, &at);
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 

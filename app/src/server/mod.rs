@@ -17,3 +17,4 @@ pub mod seed;
 mod seed_portfolios;
 pub mod state;
 pub mod sync;
+pub mod vault;

@@ -109,4 +109,23 @@ pub enum Resolution {
     Merged(String),
 }
 
+/// What exists only on one device for one person, checked before signing out (issue 7).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LeftHere {
+    /// Changes waiting to be sent.
+    pub waiting: usize,
+    /// Changes the server refused, kept with their reason.
+    pub attention: usize,
+    /// Drafts not (yet) complete enough to send: (title, link to open it).
+    pub drafts: Vec<(String, String)>,
+    /// Records that could not be unlocked here (kept, not counted above).
+    pub locked: bool,
+}
+
+impl LeftHere {
+    pub fn is_empty(&self) -> bool {
+        self.waiting == 0 && self.attention == 0 && self.drafts.is_empty() && !self.locked
+    }
+}
+
 pub mod outbox;

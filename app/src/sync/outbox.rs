@@ -19,6 +19,8 @@ pub struct Outbox {
     pub attention: Vec<Attention>,
     /// Changes kept on the server as conflict copies, for the worker to resolve.
     pub conflicts: Vec<String>,
+    /// Where the device's last pull ended (`PullResult::cursor`).
+    pub cursor: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,8 +45,21 @@ impl Outbox {
         }
     }
 
-    /// Queues a save of `form` made from server version `base_version` (0: new item).
+    /// Queues a save of `form` made from server version `base_version` (0: new item). A save
+    /// of an item that already waits unsent in the queue replaces that change's text (it was
+    /// never sent, so it may change; one change per burst of typing, not per keystroke); an
+    /// item whose change is in flight gets a new change.
     pub fn save(&mut self, form: EvidenceForm, base_version: i64) {
+        if let Some(waiting) = self
+            .pending
+            .iter_mut()
+            .rev()
+            .find(|p| p.change.id == form.id)
+            .filter(|p| !p.in_flight)
+        {
+            waiting.change.op = ChangeOp::Save(Box::new(form));
+            return;
+        }
         let change = Change {
             mutation: self.next_mutation,
             id: form.id.clone(),
@@ -61,6 +76,11 @@ impl Outbox {
     /// Changes only on this device (queued or in flight).
     pub fn unsynced(&self) -> usize {
         self.pending.len()
+    }
+
+    /// Whether a change to item `id` is still only on this device.
+    pub fn has_pending(&self, id: &str) -> bool {
+        self.pending.iter().any(|p| p.change.id == id)
     }
 
     /// The next push: the queue from its start, one change per item (a later change to the
@@ -87,9 +107,10 @@ impl Outbox {
     /// it was. In-flight changes stay untouched.
     pub fn failed(&mut self) {}
 
-    /// Applies the server's answer: acknowledged changes leave the queue; rejected ones move
-    /// to `attention`; conflicts are noted; later changes to an applied item are rebased on
-    /// its new version (they were never sent, so they may change).
+    /// Applies the server's answer: the changes it lists leave the queue (only those: an
+    /// answer to an older or smaller push says nothing of the rest); rejected ones move to
+    /// `attention`; conflicts are noted; later changes to an applied item that were never
+    /// sent are rebased on its new version.
     pub fn acknowledge(&mut self, result: &PushResult) {
         for answer in &result.results {
             let Some(at) = self
@@ -126,12 +147,10 @@ impl Outbox {
                 }
             }
         }
-        // anything the server has acknowledged but did not list is gone too
-        self.pending
-            .retain(|p| p.change.mutation > result.last_mutation);
-        for pending in self.pending.iter_mut() {
-            pending.in_flight = false;
-        }
+        // A change not listed stays as it is, in flight or not: it may be in another push
+        // still unanswered (a second tab, or a retry that sent fewer) which the server has
+        // already applied, so it must not change now; and its own answer (a rejection's
+        // reason) must not be skipped. Sent again, it is answered from the stored outcome.
     }
 }
 
@@ -161,9 +180,9 @@ mod tests {
         let mut outbox = Outbox::new("device".into());
         outbox.save(form("a", "one"), 0);
         outbox.save(form("b", "two"), 3);
-        outbox.save(form("a", "one, more"), 0);
         let batch = outbox.batch(100).expect("batch");
-        // one change per item: the second edit of "a" waits
+        // "a" is in flight: a new edit of it is a new change, which waits for its answer
+        outbox.save(form("a", "one, more"), 0);
         assert_eq!(
             batch.changes.iter().map(|c| c.mutation).collect::<Vec<_>>(),
             [1, 2]
@@ -197,6 +216,72 @@ mod tests {
         assert_eq!(outbox.attention[0].form.body, "two");
         let next = outbox.batch(100).expect("next");
         assert_eq!(next.changes[0].mutation, 3);
+    }
+
+    #[test]
+    fn typing_into_an_unsent_change_replaces_its_text_without_a_new_number() {
+        let mut outbox = Outbox::new("device".into());
+        outbox.save(form("a", "Home"), 0);
+        outbox.save(form("b", "Other item"), 0);
+        outbox.save(form("a", "Home visit"), 0);
+        assert_eq!(outbox.unsynced(), 2, "one change per item while unsent");
+        assert_eq!(outbox.next_mutation, 3);
+        let batch = outbox.batch(100).expect("batch");
+        assert_eq!(
+            batch.changes[0].op,
+            ChangeOp::Save(Box::new(form("a", "Home visit")))
+        );
+        assert!(outbox.has_pending("a") && !outbox.has_pending("c"));
+    }
+
+    // docs/sync.md: "A change in flight is never modified"; found by the sync state-machine
+    // property test (server/tests/api/sync_model.rs): a retry that sent fewer changes than
+    // the unanswered push before it freed the rest, and the next keystroke rewrote a change
+    // the server had already applied, so that text never reached the server.
+    #[test]
+    fn an_answer_to_a_smaller_push_leaves_the_other_sent_changes_in_flight() {
+        let mut outbox = Outbox::new("device".into());
+        outbox.save(form("a", "one"), 0);
+        outbox.save(form("b", "two"), 0);
+        outbox.batch(2).expect("first push, answer lost");
+        outbox.batch(1).expect("retry of change 1 only");
+        outbox.acknowledge(&PushResult {
+            last_mutation: 1,
+            results: vec![answer(1, "a", Outcome::Applied { version: 1 })],
+        });
+        assert!(outbox.pending[0].in_flight, "change 2 may be on the server");
+        outbox.save(form("b", "two, edited"), 0);
+        assert_eq!(outbox.unsynced(), 2, "the edit is a new change");
+        assert_eq!(
+            outbox.pending[0].change.op,
+            ChangeOp::Save(Box::new(form("b", "two")))
+        );
+    }
+
+    #[test]
+    fn an_unlisted_change_stays_until_its_own_answer_arrives() {
+        let mut outbox = Outbox::new("device".into());
+        outbox.save(form("a", "one"), 0);
+        outbox.save(form("b", "two"), 0);
+        outbox.batch(100).expect("push");
+        // a late answer to an older push that carried change 1 only
+        outbox.acknowledge(&PushResult {
+            last_mutation: 2,
+            results: vec![answer(1, "a", Outcome::Applied { version: 1 })],
+        });
+        assert_eq!(outbox.unsynced(), 1, "change 2's answer is still to come");
+        outbox.acknowledge(&PushResult {
+            last_mutation: 2,
+            results: vec![answer(
+                2,
+                "b",
+                Outcome::Rejected {
+                    reason: "Final".into(),
+                },
+            )],
+        });
+        assert_eq!(outbox.unsynced(), 0);
+        assert_eq!(outbox.attention.len(), 1, "the rejected text is kept");
     }
 
     #[test]

@@ -99,7 +99,16 @@ fn Navigation() -> impl IntoView {
                                         </li>
                                     }).collect_view()}
                                     <li class="govuk-header__navigation-item">
-                                        <form method="post" action="/api/auth/sign_out" class="app-sign-out">
+                                        <form method="post" action="/api/auth/sign_out" class="app-sign-out" on:submit={
+                                            let person = user.person_id.clone();
+                                            move |ev| {
+                                                // hydrated: send or keep what is only on this device first (issue 7)
+                                                #[cfg(feature = "hydrate")]
+                                                crate::offline::sign_out::intercept(ev, person.clone());
+                                                #[cfg(not(feature = "hydrate"))]
+                                                let _ = (ev, &person);
+                                            }
+                                        }>
                                             <span class="govuk-header__link" id="signed-in-as">{user.name.clone()}</span>
                                             " "
                                             <button type="submit" class="govuk-header__link app-link-button">"Sign out"</button>

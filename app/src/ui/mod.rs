@@ -58,11 +58,13 @@ pub fn App() -> impl IntoView {
             <div class="govuk-width-container">
                 <PhaseBanner/>
                 <main class="govuk-main-wrapper app-main" id="main-content" role="main">
+                    <components::update_prompt::UpdatePrompt/>
                     // Async SSR: the first HTML already holds the data, so pages work with
                     // JavaScript off (a streamed "Loading…" would never be replaced).
                     <Routes fallback=pages::NotFound>
                         <Route path=StaticSegment("") view=pages::Home ssr=SsrMode::Async/>
                         <Route path=StaticSegment("sign-in") view=pages::SignIn ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("sign-out") view=pages::SignOutPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("set-password") view=pages::SetPassword ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("account"), StaticSegment("password")) view=pages::ChangePassword ssr=SsrMode::Async/>
                         <Route path=StaticSegment("dashboard") view=pages::Dashboards ssr=SsrMode::Async/>
@@ -76,6 +78,7 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("portfolio"), StaticSegment("evidence")) view=pages::EvidencePage ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("portfolio"), StaticSegment("edit")) view=pages::EvidenceEditor ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("portfolio"), StaticSegment("cpd")) view=pages::CpdLogPage ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("portfolio"), StaticSegment("conflicts")) view=pages::ConflictsPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("catalogue") view=pages::CataloguePage ssr=SsrMode::Async/>
                     </Routes>
                 </main>

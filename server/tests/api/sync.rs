@@ -526,3 +526,100 @@ on_both_databases!(
         assert_eq!(retried, locked);
     }
 );
+
+on_both_databases!(
+    sync_resolve_form_works_as_a_plain_form_post_and_refuses_others,
+    |backend: Backend| async move {
+        // Arrange: a conflict copy of Jordan's, the server at version 2
+        let app = spawn_app(backend).await;
+        let jordan = User::demo(&app, "Jordan Ellis").await;
+        let me = jordan.id().await;
+        let (tablet, laptop) = (new_id(), new_id());
+        let item = statement(&new_id(), &me, "First version.");
+        let mut newer = item.clone();
+        newer.body = "Newer words.".into();
+        let mut stale = item.clone();
+        stale.body = "Stale words.".into();
+        push(&app, &jordan, &tablet, vec![save(1, 0, &item)]).await;
+        push(&app, &jordan, &tablet, vec![save(2, 1, &newer)]).await;
+        push(&app, &jordan, &laptop, vec![save(1, 1, &stale)]).await;
+        let conflict_id = conflicts(&jordan, false).await[0].id.clone();
+        let form = |seen: &'static str, choice: &'static str| {
+            vec![
+                ("conflict_id", conflict_id.clone()),
+                ("seen_version", seen.to_owned()),
+                ("choice", choice.to_owned()),
+            ]
+        };
+        let plain_post = |user: &User, form: Vec<(&'static str, String)>| {
+            user.client
+                .post(app.url("/api/sync/resolve_form"))
+                .header("Origin", &app.address)
+                .header("Accept", "text/html,application/xhtml+xml")
+                .form(&form)
+                .send()
+        };
+        let location = |response: &reqwest::Response| {
+            response.headers()["location"].to_str().unwrap().to_owned()
+        };
+        // Act + Assert: nobody else may choose, signed out or signed in
+        let anonymous = User::anonymous(&app);
+        let answer = anonymous
+            .client
+            .post(app.url("/api/sync/resolve_form"))
+            .header("Origin", &app.address)
+            .form(&form("2", "mine"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 401);
+        let aisha = User::demo(&app, "Aisha Rahman").await;
+        let answer = aisha
+            .client
+            .post(app.url("/api/sync/resolve_form"))
+            .header("Origin", &app.address)
+            .form(&form("2", "theirs"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 403);
+        // a merge that still has the marking lines is refused (422)
+        let mut marked = form("2", "merged");
+        marked.push((
+            "merged",
+            app::api::sync::resolve_form::merge_prefill("Stale words.", Some("Newer words.")),
+        ));
+        let answer = jordan
+            .client
+            .post(app.url("/api/sync/resolve_form"))
+            .header("Origin", &app.address)
+            .form(&marked)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 422);
+        // without JavaScript, a choice against an old version comes back to the page (409)
+        let answer = plain_post(&jordan, form("1", "mine")).await.unwrap();
+        assert_eq!(answer.status(), 302);
+        let back = location(&answer);
+        assert!(
+            back.starts_with(&format!("/portfolio/conflicts?conflict={conflict_id}&"))
+                && back.contains("__err="),
+            "{back}"
+        );
+        assert_eq!(
+            stored(&app, &item.id).await.unwrap(),
+            ("Newer words.".into(), 2)
+        );
+        // Act: keep mine, without JavaScript
+        let answer = plain_post(&jordan, form("2", "mine")).await.unwrap();
+        // Assert: saved as version 3 and back to the page with the banner
+        assert_eq!(answer.status(), 302);
+        assert_eq!(location(&answer), "/portfolio/conflicts?resolved=1");
+        assert_eq!(
+            stored(&app, &item.id).await.unwrap(),
+            ("Stale words.".into(), 3)
+        );
+        assert!(conflicts(&jordan, false).await.is_empty());
+    }
+);

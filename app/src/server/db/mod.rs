@@ -4,6 +4,7 @@
 //! the SQL both engines share (TEXT ids and ISO 8601 timestamps, BIGINT numbers), so one
 //! folder serves both; a migration that must differ would go in per-dialect folders.
 
+pub mod batch;
 pub mod catalogues;
 pub mod panels;
 mod url;

@@ -1,9 +1,11 @@
-//! Worker portfolios on the server: evidence storage (`store`), the readiness facts and the
-//! "My pathway" view (`pathway`), the CPD log and its CSV export (`cpd`).
+//! Worker portfolios on the server: evidence storage (`store`) and every write to an
+//! evidence row (`write`), the readiness facts and the "My pathway" view (`pathway`), the
+//! CPD log and its CSV export (`cpd`).
 
 pub mod cpd;
 pub mod pathway;
 pub mod store;
+pub mod write;
 
 use crate::domain::Catalogue;
 use crate::error::AppError;

@@ -2,16 +2,15 @@
 //! evidence row, its audit entry, its change-feed entry (`server::sync::feed`) and the
 //! clearing of any stashed form commit together.
 
+use super::write::{self, Write};
 use crate::domain::{format_date, EvidenceKind, EvidenceStatus};
 use crate::error::AppError;
-use crate::portfolio::kinds::{kind_code, kind_from_code, spec, Author, Input};
+use crate::portfolio::kinds::{kind_from_code, spec, Author, Input};
 use crate::portfolio::views::{EvidenceSummary, EvidenceView, Saved};
 use crate::portfolio::{EvidenceForm, ValidEvidence};
-use crate::server::audit::{self, Event};
 use crate::server::auth::Caller;
 use crate::server::clock::{now, stamp};
 use crate::server::db::Db;
-use crate::server::sync::feed;
 use chrono::NaiveDate;
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
@@ -241,8 +240,8 @@ pub async fn save(
     Ok(saved)
 }
 
-/// [`save`] inside the caller's transaction (the sync push writes many in one): the row, its
-/// audit entry and its change-feed entry.
+/// [`save`] inside the caller's transaction: the row, its audit entry and its change-feed
+/// entry (through [`write::write_all`], which the sync push uses for a whole batch).
 pub async fn save_in(
     conn: &mut AnyConnection,
     caller: &Caller,
@@ -250,45 +249,13 @@ pub async fn save_in(
     ip: &str,
 ) -> Result<Saved, AppError> {
     let id = valid.id.to_string();
-    let at = stamp(now());
-    let status = match valid.status {
-        EvidenceStatus::Final => "final",
-        EvidenceStatus::Draft => "draft",
-    };
-    let details = serde_json::to_string(&valid.details).map_err(|e| AppError::internal(&e))?;
-    let centidays = valid.cpd_days.map(|d| (d * 100.0).round() as i64);
-    let word_count = valid.word_count.map(i64::from);
-    let previous = i64::from(valid.previous_employer);
     let existing: Option<(String, String, i64)> =
         sqlx::query_as("SELECT person_id, created_by, version FROM evidence WHERE id = $1")
             .bind(&id)
             .fetch_optional(&mut *conn)
             .await?;
-    let (version, action) = match existing {
-        None => {
-            sqlx::query(
-                "INSERT INTO evidence (id, person_id, kind, status, title, evidence_date, body, details,
-                    from_previous_employer, word_count, cpd_allowance_centidays, created_by, created_at,
-                    updated_by, updated_at, version)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13, 1)",
-            )
-            .bind(&id)
-            .bind(&valid.person_id)
-            .bind(kind_code(valid.kind))
-            .bind(status)
-            .bind(&valid.title)
-            .bind(valid.date.to_string())
-            .bind(&valid.body)
-            .bind(&details)
-            .bind(previous)
-            .bind(word_count)
-            .bind(centidays)
-            .bind(&caller.person_id)
-            .bind(&at)
-            .execute(&mut *conn)
-            .await?;
-            (1, EVIDENCE_CREATED)
-        }
+    let from = match existing {
+        None => 0,
         Some((person_id, created_by, current)) => {
             if person_id != valid.person_id || created_by != caller.person_id {
                 return Err(AppError::Forbidden);
@@ -296,56 +263,18 @@ pub async fn save_in(
             if valid.expected_version != Some(current) {
                 return Err(conflict());
             }
-            let changed = sqlx::query(
-                "UPDATE evidence SET kind = $1, status = $2, title = $3, evidence_date = $4, body = $5,
-                    details = $6, from_previous_employer = $7, word_count = $8,
-                    cpd_allowance_centidays = $9, updated_by = $10, updated_at = $11,
-                    version = version + 1
-                 WHERE id = $12 AND version = $13",
-            )
-            .bind(kind_code(valid.kind))
-            .bind(status)
-            .bind(&valid.title)
-            .bind(valid.date.to_string())
-            .bind(&valid.body)
-            .bind(&details)
-            .bind(previous)
-            .bind(word_count)
-            .bind(centidays)
-            .bind(&caller.person_id)
-            .bind(&at)
-            .bind(&id)
-            .bind(current)
-            .execute(&mut *conn)
-            .await?;
-            if changed.rows_affected() != 1 {
-                return Err(conflict());
-            }
-            (current + 1, EVIDENCE_UPDATED)
+            current
         }
     };
-    // what changed, never the text
-    audit::record(
-        &mut *conn,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action,
-            record_type: "evidence",
-            record_id: &id,
-            detail: format!(
-                "{} ({status}) for {}",
-                kind_code(valid.kind),
-                valid.person_id
-            ),
-            ip,
-        },
-    )
-    .await?;
-    feed::record(&mut *conn, &id, &valid.person_id, version, false).await?;
+    let write = Write::Save {
+        valid: valid.clone(),
+        from,
+    };
+    write::write_all(conn, caller, &[write], ip).await?;
     Ok(Saved {
         id,
         person_id: valid.person_id.clone(),
-        version,
+        version: from + 1,
     })
 }
 
@@ -358,41 +287,26 @@ pub async fn delete_in(
     expected_version: i64,
     ip: &str,
 ) -> Result<(), AppError> {
-    let existing: Option<(String, String, i64)> =
-        sqlx::query_as("SELECT person_id, created_by, version FROM evidence WHERE id = $1")
+    let existing: Option<(String, String)> =
+        sqlx::query_as("SELECT person_id, created_by FROM evidence WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-    let Some((person_id, created_by, _)) = existing else {
+    let Some((person_id, created_by)) = existing else {
         return Err(AppError::Forbidden);
     };
     if created_by != caller.person_id {
         return Err(AppError::Forbidden);
     }
-    let deleted = sqlx::query("DELETE FROM evidence WHERE id = $1 AND version = $2")
-        .bind(id)
-        .bind(expected_version)
-        .execute(&mut *conn)
-        .await?;
-    if deleted.rows_affected() != 1 {
-        return Err(conflict());
-    }
-    audit::record(
-        &mut *conn,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: EVIDENCE_DELETED,
-            record_type: "evidence",
-            record_id: id,
-            detail: format!("deleted from {person_id}"),
-            ip,
-        },
-    )
-    .await?;
-    feed::record(&mut *conn, id, &person_id, expected_version + 1, true).await
+    let write = Write::Delete {
+        id: id.to_owned(),
+        person_id,
+        from: expected_version,
+    };
+    write::write_all(conn, caller, &[write], ip).await
 }
 
-fn conflict() -> AppError {
+pub(super) fn conflict() -> AppError {
     AppError::Conflict(
         "This evidence was changed somewhere else since you opened it. Open it again to see the latest version; copy anything you typed first".into(),
     )

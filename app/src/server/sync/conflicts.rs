@@ -8,8 +8,8 @@ use crate::portfolio::views::Saved;
 use crate::portfolio::{validate, EvidenceForm};
 use crate::server::audit::{self, Event};
 use crate::server::auth::Caller;
-use crate::server::clock::{new_id, now, stamp};
-use crate::server::db::Db;
+use crate::server::clock::{now, stamp};
+use crate::server::db::{batch, Db};
 use crate::server::portfolio::store;
 use crate::sync::{Change, ConflictView, Resolution};
 use chrono::NaiveDate;
@@ -18,50 +18,66 @@ use sqlx::AnyConnection;
 pub const CONFLICT_KEPT: &str = "evidence_conflict_kept";
 pub const CONFLICT_RESOLVED: &str = "evidence_conflict_resolved";
 
-/// Stores `form` (what the device sent) as a conflict copy; answers its id.
-pub async fn keep(
+/// A change kept as a conflict copy: `form` is what the device sent, made from
+/// `change.base_version` while the server was at `server_version`.
+#[derive(Clone, Debug)]
+pub struct Copy<'a> {
+    pub id: String,
+    pub change: &'a Change,
+    pub form: EvidenceForm,
+    pub server_version: i64,
+}
+
+/// Stores conflict copies (one statement for a push's batch), each with its audit entry.
+pub async fn keep_all(
     conn: &mut AnyConnection,
     caller: &Caller,
     client_id: &str,
-    change: &Change,
-    form: &EvidenceForm,
-    server_version: i64,
+    copies: &[Copy<'_>],
     ip: &str,
-) -> Result<String, AppError> {
-    let id = new_id();
-    let json = serde_json::to_string(form).map_err(|e| AppError::internal(&e))?;
-    sqlx::query(
-        "INSERT INTO evidence_conflicts (id, evidence_id, person_id, client_id, mutation,
-            base_version, server_version, form, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(&id)
-    .bind(&change.id)
-    .bind(&caller.person_id)
-    .bind(client_id)
-    .bind(change.mutation)
-    .bind(change.base_version)
-    .bind(server_version)
-    .bind(json)
-    .bind(stamp(now()))
-    .execute(&mut *conn)
-    .await?;
-    audit::record(
-        &mut *conn,
-        Event {
+) -> Result<(), AppError> {
+    if copies.is_empty() {
+        return Ok(());
+    }
+    let at = stamp(now());
+    for chunk in copies.chunks(batch::rows_per_statement(9)) {
+        let sql = format!(
+            "INSERT INTO evidence_conflicts (id, evidence_id, person_id, client_id, mutation,
+                base_version, server_version, form, created_at)
+             VALUES {}",
+            batch::values(chunk.len(), 9, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for copy in chunk {
+            let json = serde_json::to_string(&copy.form).map_err(|e| AppError::internal(&e))?;
+            query = query
+                .bind(&copy.id)
+                .bind(&copy.change.id)
+                .bind(&caller.person_id)
+                .bind(client_id)
+                .bind(copy.change.mutation)
+                .bind(copy.change.base_version)
+                .bind(copy.server_version)
+                .bind(json)
+                .bind(at.clone());
+        }
+        query.execute(&mut *conn).await?;
+    }
+    let events: Vec<Event> = copies
+        .iter()
+        .map(|copy| Event {
             actor_id: Some(&caller.person_id),
             action: CONFLICT_KEPT,
             record_type: "evidence",
-            record_id: &change.id,
+            record_id: &copy.change.id,
             detail: format!(
-                "copy {id} from version {} (server at {server_version})",
-                change.base_version
+                "copy {} from version {} (server at {})",
+                copy.id, copy.change.base_version, copy.server_version
             ),
             ip,
-        },
-    )
-    .await?;
-    Ok(id)
+        })
+        .collect();
+    audit::record_all(conn, &events).await
 }
 
 type ConflictRow = (String, String, i64, i64, String, String, Option<String>);

@@ -5,38 +5,53 @@
 
 use crate::error::AppError;
 use crate::server::clock::{now, stamp};
+use crate::server::db::batch;
 use sqlx::AnyConnection;
 
-/// Appends one change (a tombstone when `deleted`) under the next cursor value.
-pub async fn record(
-    conn: &mut AnyConnection,
-    evidence_id: &str,
-    person_id: &str,
-    version: i64,
-    deleted: bool,
-) -> Result<(), AppError> {
-    let seq = next(conn).await?;
-    sqlx::query(
-        "INSERT INTO evidence_changes (seq, evidence_id, person_id, version, deleted, changed_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(seq)
-    .bind(evidence_id)
-    .bind(person_id)
-    .bind(version)
-    .bind(i64::from(deleted))
-    .bind(stamp(now()))
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+/// One write to one item; `deleted` makes it a tombstone.
+#[derive(Clone, Debug)]
+pub struct Entry<'a> {
+    pub evidence_id: &'a str,
+    pub person_id: &'a str,
+    pub version: i64,
+    pub deleted: bool,
 }
 
-async fn next(conn: &mut AnyConnection) -> Result<i64, AppError> {
-    let (seq,): (i64,) =
-        sqlx::query_as("UPDATE sync_cursor SET value = value + 1 WHERE id = 1 RETURNING value")
+/// Appends `entries`, in order, under the next cursor values: the counter is bumped once by
+/// their number (`value + n`) and the entries take the numbers up to the new value. Call it
+/// late in the transaction: the counter stays locked until commit.
+pub async fn record_all(conn: &mut AnyConnection, entries: &[Entry<'_>]) -> Result<(), AppError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let n = i64::try_from(entries.len()).map_err(|e| AppError::internal(&e))?;
+    let (last,): (i64,) =
+        sqlx::query_as("UPDATE sync_cursor SET value = value + $1 WHERE id = 1 RETURNING value")
+            .bind(n)
             .fetch_one(&mut *conn)
             .await?;
-    Ok(seq)
+    let at = stamp(now());
+    let mut seq = last - n;
+    for chunk in entries.chunks(batch::rows_per_statement(6)) {
+        let sql = format!(
+            "INSERT INTO evidence_changes (seq, evidence_id, person_id, version, deleted, changed_at)
+             VALUES {}",
+            batch::values(chunk.len(), 6, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for entry in chunk {
+            seq += 1;
+            query = query
+                .bind(seq)
+                .bind(entry.evidence_id)
+                .bind(entry.person_id)
+                .bind(entry.version)
+                .bind(i64::from(entry.deleted))
+                .bind(at.clone());
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// The cursor now (every change up to it has committed).

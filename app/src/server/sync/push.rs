@@ -2,18 +2,26 @@
 //! number, so a batch is applied entirely or not at all and a retry is answered, not
 //! re-applied. Per change: validation and locks reject (with a reason), an old base version
 //! makes a conflict copy, anything else is saved through the portfolio store.
+//!
+//! A batch costs a few statements, not a few per change (docs/sync.md, "How a push is
+//! batched"): the stored answers of retried changes in one read, the items the new changes
+//! touch in one read, every decision made in memory ([`plan`]), then each kind of row
+//! written with one multi-row statement.
 
 use super::{clients, conflicts, LOCKED};
 use crate::api::portfolio::validation_message;
+use crate::domain::EvidenceStatus;
 use crate::error::AppError;
 use crate::portfolio::validate;
 use crate::server::auth::Caller;
-use crate::server::clock::{now, stamp};
-use crate::server::db::Db;
+use crate::server::clock::{new_id, now, stamp};
+use crate::server::db::{batch, Db};
 use crate::server::portfolio::store;
+use crate::server::portfolio::write::{self, Write};
 use crate::sync::{Change, ChangeOp, ChangeResult, Outcome, PushRequest, PushResult};
 use chrono::NaiveDate;
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 /// Most changes one push may carry.
 pub const MAX_BATCH: usize = 500;
@@ -39,9 +47,13 @@ pub async fn push(
             "Changes must be numbered one after another",
         ));
     }
+    let client_id = request.client_id.as_str();
     let mut tx = db.begin().await?;
-    let mut last = clients::bind(&mut tx, caller, &request.client_id).await?;
-    if let Some(first_new) = request.changes.iter().find(|c| c.mutation > last) {
+    let last = clients::bind(&mut tx, caller, client_id).await?;
+    // consecutive numbers: the retried ones (applied before) come first, then the new ones
+    let split = request.changes.partition_point(|c| c.mutation <= last);
+    let (retried, new) = request.changes.split_at(split);
+    if let Some(first_new) = new.first() {
         if first_new.mutation != last + 1 {
             return Err(AppError::Conflict(format!(
                 "Change {} was sent before change {}; send from change {}",
@@ -51,54 +63,128 @@ pub async fn push(
             )));
         }
     }
-    let mut results = Vec::with_capacity(request.changes.len());
-    for change in &request.changes {
-        let outcome = if change.mutation <= last {
-            replay(&mut tx, &request.client_id, change.mutation).await?
-        } else {
-            let outcome = apply(&mut tx, caller, &request.client_id, change, today, ip).await?;
-            remember(&mut tx, &request.client_id, change, &outcome).await?;
-            last = change.mutation;
-            outcome
-        };
-        results.push(ChangeResult {
-            mutation: change.mutation,
-            id: change.id.clone(),
-            outcome,
-        });
+    let mut outcomes = replay(&mut tx, client_id, retried).await?;
+    let Plan {
+        outcomes: decided,
+        writes,
+        copies,
+    } = plan(caller, new, current(&mut tx, new).await?, today)?;
+    if let Some(newest) = new.last() {
+        conflicts::keep_all(&mut tx, caller, client_id, &copies, ip).await?;
+        remember(&mut tx, client_id, new, &decided).await?;
+        clients::set_last(&mut tx, client_id, newest.mutation).await?;
+        // last: the change feed's counter stays locked until commit
+        write::write_all(&mut tx, caller, &writes, ip).await?;
     }
-    clients::set_last(&mut tx, &request.client_id, last).await?;
     tx.commit().await?;
+    outcomes.extend(decided);
     Ok(PushResult {
-        last_mutation: last,
-        results,
+        // what this answer covers, not the device's newest number: a late answer to an
+        // older request must not let the device drop later changes it lists no outcome for
+        last_mutation: request.changes.last().map_or(last, |c| c.mutation),
+        results: request
+            .changes
+            .iter()
+            .zip(outcomes)
+            .map(|(change, outcome)| ChangeResult {
+                mutation: change.mutation,
+                id: change.id.clone(),
+                outcome,
+            })
+            .collect(),
     })
 }
 
-/// One new change. `Err` (forbidden, database) aborts the whole push.
-async fn apply(
+/// An item as the server has it, as far as a change to it is concerned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Current {
+    pub person_id: String,
+    pub created_by: String,
+    pub version: i64,
+    /// Final on the server: changes from devices are rejected.
+    pub locked: bool,
+}
+
+/// The items `changes` touch, as stored now, in one read.
+async fn current(
     conn: &mut AnyConnection,
+    changes: &[Change],
+) -> Result<HashMap<String, Current>, AppError> {
+    let mut ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut found = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(batch::rows_per_statement(1)) {
+        let sql = format!(
+            "SELECT id, person_id, created_by, version, status FROM evidence WHERE id IN ({})",
+            batch::list(chunk.len(), 1)
+        );
+        let mut query = sqlx::query_as::<_, (String, String, String, i64, String)>(&sql);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for (id, person_id, created_by, version, status) in query.fetch_all(&mut *conn).await? {
+            let current = Current {
+                person_id,
+                created_by,
+                version,
+                locked: status == "final",
+            };
+            found.insert(id, current);
+        }
+    }
+    Ok(found)
+}
+
+/// What a batch of new changes does: an answer per change, the evidence writes (each from
+/// the version read) and the conflict copies to keep.
+#[derive(Debug)]
+pub struct Plan<'a> {
+    pub outcomes: Vec<Outcome>,
+    pub writes: Vec<Write>,
+    pub copies: Vec<conflicts::Copy<'a>>,
+}
+
+/// Decides every new change in order (docs/sync.md, "Changes, versions and conflicts"),
+/// against the items as read and as the earlier changes of the batch leave them. `Err`
+/// (another person's item or portfolio) refuses the whole push.
+pub fn plan<'a>(
     caller: &Caller,
-    client_id: &str,
-    change: &Change,
+    changes: &'a [Change],
+    mut items: HashMap<String, Current>,
     today: NaiveDate,
-    ip: &str,
+) -> Result<Plan<'a>, AppError> {
+    let mut plan = Plan {
+        outcomes: Vec::with_capacity(changes.len()),
+        writes: Vec::new(),
+        copies: Vec::new(),
+    };
+    for change in changes {
+        let outcome = decide(caller, change, &mut items, today, &mut plan)?;
+        plan.outcomes.push(outcome);
+    }
+    Ok(plan)
+}
+
+fn decide<'a>(
+    caller: &Caller,
+    change: &'a Change,
+    items: &mut HashMap<String, Current>,
+    today: NaiveDate,
+    plan: &mut Plan<'a>,
 ) -> Result<Outcome, AppError> {
-    let current: Option<(String, String, i64, String)> =
-        sqlx::query_as("SELECT person_id, created_by, version, status FROM evidence WHERE id = $1")
-            .bind(&change.id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if let Some((person_id, created_by, _, _)) = &current {
-        if *person_id != caller.person_id || *created_by != caller.person_id {
+    let current = items.get(&change.id);
+    if let Some(item) = current {
+        if item.person_id != caller.person_id || item.created_by != caller.person_id {
             return Err(AppError::Forbidden);
         }
     }
-    let locked = current.as_ref().is_some_and(|c| c.3 == "final");
-    let server_version = current.as_ref().map_or(0, |c| c.2);
+    let locked = current.is_some_and(|c| c.locked);
+    let server_version = current.map_or(0, |c| c.version);
+    let exists = current.is_some();
     match &change.op {
         ChangeOp::Delete => {
-            if current.is_none() {
+            if !exists {
                 return Ok(Outcome::Applied { version: 0 });
             }
             if locked {
@@ -109,7 +195,12 @@ async fn apply(
                     "This evidence was changed on another device after it was deleted here, so it was not deleted. Open it to see the latest version",
                 ));
             }
-            store::delete_in(conn, caller, &change.id, server_version, ip).await?;
+            items.remove(&change.id);
+            plan.writes.push(Write::Delete {
+                id: change.id.clone(),
+                person_id: caller.person_id.clone(),
+                from: server_version,
+            });
             Ok(Outcome::Applied {
                 version: server_version + 1,
             })
@@ -140,18 +231,33 @@ async fn apply(
                 return Ok(rejected(LOCKED));
             }
             if server_version != change.base_version {
-                let conflict_id =
-                    conflicts::keep(conn, caller, client_id, change, &form, server_version, ip)
-                        .await?;
+                let id = new_id();
+                plan.copies.push(conflicts::Copy {
+                    id: id.clone(),
+                    change,
+                    form,
+                    server_version,
+                });
                 return Ok(Outcome::Conflict {
-                    conflict_id,
+                    conflict_id: id,
                     server_version,
                 });
             }
-            let saved = store::save_in(conn, caller, &valid, ip).await?;
-            Ok(Outcome::Applied {
-                version: saved.version,
-            })
+            let version = server_version + 1;
+            items.insert(
+                change.id.clone(),
+                Current {
+                    person_id: caller.person_id.clone(),
+                    created_by: caller.person_id.clone(),
+                    version,
+                    locked: valid.status == EvidenceStatus::Final,
+                },
+            );
+            plan.writes.push(Write::Save {
+                valid,
+                from: server_version,
+            });
+            Ok(Outcome::Applied { version })
         }
     }
 }
@@ -162,39 +268,58 @@ fn rejected(reason: &str) -> Outcome {
     }
 }
 
+/// Stores the answer to each new change (one statement), to replay to a retry.
 async fn remember(
     conn: &mut AnyConnection,
     client_id: &str,
-    change: &Change,
-    outcome: &Outcome,
+    changes: &[Change],
+    outcomes: &[Outcome],
 ) -> Result<(), AppError> {
-    let json = serde_json::to_string(outcome).map_err(|e| AppError::internal(&e))?;
-    sqlx::query(
-        "INSERT INTO sync_mutations (client_id, mutation, evidence_id, outcome, applied_at)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(client_id)
-    .bind(change.mutation)
-    .bind(&change.id)
-    .bind(json)
-    .bind(stamp(now()))
-    .execute(&mut *conn)
-    .await?;
+    let at = stamp(now());
+    let rows = batch::rows_per_statement(5);
+    for (changes, outcomes) in changes.chunks(rows).zip(outcomes.chunks(rows)) {
+        let sql = format!(
+            "INSERT INTO sync_mutations (client_id, mutation, evidence_id, outcome, applied_at)
+             VALUES {}",
+            batch::values(changes.len(), 5, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for (change, outcome) in changes.iter().zip(outcomes) {
+            let json = serde_json::to_string(outcome).map_err(|e| AppError::internal(&e))?;
+            query = query
+                .bind(client_id)
+                .bind(change.mutation)
+                .bind(&change.id)
+                .bind(json)
+                .bind(at.clone());
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
-/// The answer given when this mutation was first applied.
+/// The answers given when these (consecutive) mutations were first applied, in one read.
 async fn replay(
     conn: &mut AnyConnection,
     client_id: &str,
-    mutation: i64,
-) -> Result<Outcome, AppError> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT outcome FROM sync_mutations WHERE client_id = $1 AND mutation = $2")
-            .bind(client_id)
-            .bind(mutation)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let json = row.ok_or_else(|| AppError::internal(&"an applied mutation has no outcome"))?;
-    serde_json::from_str(&json.0).map_err(|e| AppError::internal(&e))
+    changes: &[Change],
+) -> Result<Vec<Outcome>, AppError> {
+    let (Some(first), Some(last)) = (changes.first(), changes.last()) else {
+        return Ok(Vec::new());
+    };
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT mutation, outcome FROM sync_mutations
+         WHERE client_id = $1 AND mutation >= $2 AND mutation <= $3 ORDER BY mutation",
+    )
+    .bind(client_id)
+    .bind(first.mutation)
+    .bind(last.mutation)
+    .fetch_all(&mut *conn)
+    .await?;
+    if rows.len() != changes.len() {
+        return Err(AppError::internal(&"an applied mutation has no outcome"));
+    }
+    rows.into_iter()
+        .map(|(_, json)| serde_json::from_str(&json).map_err(|e| AppError::internal(&e)))
+        .collect()
 }

@@ -3,3 +3,4 @@ pub mod error_summary;
 pub mod markdown;
 pub mod my_workers;
 pub mod sync_status;
+pub mod update_prompt;

@@ -12,8 +12,12 @@ pub enum SyncStatusText {
     Unknown,
     AllSaved,
     OnlyHere(usize),
-    Offline,
+    /// Offline, with this many changes only on this device.
+    Offline(usize),
     Failed,
+    /// The server no longer knows this session (it expired, or was ended elsewhere): the
+    /// changes wait on the device until the worker signs in again.
+    SignedOut,
 }
 
 impl SyncStatusText {
@@ -23,8 +27,21 @@ impl SyncStatusText {
             Self::AllSaved => "All changes saved to Pathway".into(),
             Self::OnlyHere(1) => "1 change only on this device".into(),
             Self::OnlyHere(n) => format!("{n} changes only on this device"),
-            Self::Offline => "Offline".into(),
+            Self::Offline(0) => "Offline".into(),
+            Self::Offline(n) => format!("Offline — {}", Self::OnlyHere(n).text()),
             Self::Failed => "Sync failed — retrying".into(),
+            Self::SignedOut => "Signed out of Pathway".into(),
+        }
+    }
+
+    /// The status line: a failed sync also says how much waits on the device, so the worker
+    /// knows their text is kept while Pathway cannot be reached.
+    pub fn line(self, unsynced: usize) -> String {
+        match self {
+            Self::Failed | Self::SignedOut if unsynced > 0 => {
+                format!("{} — {}", self.text(), Self::OnlyHere(unsynced).text())
+            }
+            _ => self.text(),
         }
     }
 }
@@ -74,7 +91,10 @@ pub fn SyncStatus(ui: SyncUi) -> impl IntoView {
     view! {
         <div class="govuk-body-s" id="sync-status-panel">
             <p class="govuk-body-s" id="sync-status" role="status" aria-live="polite">
-                {move || ui.status.get().text()}
+                {move || ui.status.get().line(ui.unsynced.get())}
+                {move || (ui.status.get() == SyncStatusText::SignedOut).then(|| view! {
+                    ". " <a class="govuk-link" id="sign-in-again" href=sign_in_again()>"Sign in again to send your changes"</a>
+                })}
                 {move || ui.sync.get().filter(|_| ui.unsynced.get() > 0).map(|sync| view! {
                     " " <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                         id="sync-now" on:click=move |_| sync.run(())>"Sync now"</button>
@@ -88,7 +108,8 @@ pub fn SyncStatus(ui: SyncUi) -> impl IntoView {
             })}
             {move || (ui.conflicts.get() > 0).then(|| view! {
                 <div class="govuk-warning-text" id="sync-conflicts"><strong class="govuk-warning-text__text">
-                    "This evidence was also changed somewhere else. Both versions are kept on Pathway: choose keep mine, keep theirs or merge."
+                    "Some of your changes were also made somewhere else. Both versions are kept on Pathway. "
+                    <a class="govuk-link" href="/portfolio/conflicts">"Choose which version to keep"</a>
                 </strong></div>
             })}
             {move || {
@@ -103,5 +124,50 @@ pub fn SyncStatus(ui: SyncUi) -> impl IntoView {
                 })
             }}
         </div>
+    }
+}
+
+/// The sign-in page, coming back here afterwards. Only ever shown in the browser (the status
+/// is unknown while the server renders), so the location is the window's.
+fn sign_in_again() -> String {
+    let location = window().location();
+    let here = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    format!(
+        "/sign-in?next={}",
+        crate::ui::session::encode_component(&here)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SyncStatusText;
+
+    #[test]
+    fn the_status_line_says_what_waits_on_the_device() {
+        assert_eq!(
+            SyncStatusText::OnlyHere(3).line(3),
+            "3 changes only on this device"
+        );
+        assert_eq!(
+            SyncStatusText::Offline(1).line(1),
+            "Offline — 1 change only on this device"
+        );
+        assert_eq!(
+            SyncStatusText::Failed.line(2),
+            "Sync failed — retrying — 2 changes only on this device"
+        );
+        assert_eq!(SyncStatusText::Failed.line(0), "Sync failed — retrying");
+        assert_eq!(
+            SyncStatusText::SignedOut.line(1),
+            "Signed out of Pathway — 1 change only on this device"
+        );
+        assert_eq!(
+            SyncStatusText::AllSaved.line(0),
+            "All changes saved to Pathway"
+        );
     }
 }

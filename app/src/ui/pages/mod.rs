@@ -7,6 +7,7 @@ mod home;
 mod not_found;
 mod portfolio;
 mod sign_in;
+mod sign_out;
 
 pub use account::{ChangePassword, SetPassword};
 pub use admin::{AdminAudit, AdminPeople};
@@ -15,5 +16,6 @@ pub use catalogue::CataloguePage;
 pub use dashboard::{dashboards, Dashboards, RoleDashboard};
 pub use home::Home;
 pub use not_found::NotFound;
-pub use portfolio::{CpdLogPage, EvidenceEditor, EvidencePage, MyPathway};
+pub use portfolio::{ConflictsPage, CpdLogPage, EvidenceEditor, EvidencePage, MyPathway};
 pub use sign_in::SignIn;
+pub use sign_out::SignOutPage;

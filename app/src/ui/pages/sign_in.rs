@@ -1,6 +1,10 @@
 //! Sign-in: a plain HTML form posting to the `auth/sign_in` server function, so it works
 //! with JavaScript off; a wrong password or the throttle comes back as an error summary.
+//! Hydrated, the page signs in without leaving itself, because the password just typed also
+//! wraps the key to this person's drafts on the device (issue 7, `offline::vault::enrol`),
+//! so they can be unlocked offline; then it goes on to the next page.
 
+use crate::error::AppError;
 use crate::ui::components::error_summary::{posted_error, ErrorSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,6 +23,14 @@ pub fn SignIn() -> impl IntoView {
     } else {
         None
     };
+    let failed = RwSignal::new(None::<AppError>);
+    let working = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        hydrated_sign_in(ev, failed, working);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
     let email_class = if error.is_some() {
         "govuk-form-group govuk-form-group--error"
     } else {
@@ -29,6 +41,7 @@ pub fn SignIn() -> impl IntoView {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <ErrorSummary error=error.clone() field="email"/>
+                {move || failed.get().map(|error| view! { <ErrorSummary error=Some(error) field="email"/> })}
                 {notice.map(|text| view! {
                     <div class="govuk-notification-banner" role="region" aria-labelledby="notice-title">
                         <div class="govuk-notification-banner__header">
@@ -40,7 +53,7 @@ pub fn SignIn() -> impl IntoView {
                     </div>
                 })}
                 <h1 class="govuk-heading-xl">"Sign in to Pathway"</h1>
-                <form method="post" action="/api/auth/sign_in" novalidate=true>
+                <form method="post" action="/api/auth/sign_in" novalidate=true on:submit=on_submit>
                     <input type="hidden" name="next" value=next/>
                     <div class=email_class>
                         <label class="govuk-label" for="email">"Email address"</label>
@@ -57,7 +70,7 @@ pub fn SignIn() -> impl IntoView {
                         <input class="govuk-input govuk-!-width-two-thirds" id="password" name="password"
                             type="password" autocomplete="current-password"/>
                     </div>
-                    <button type="submit" class="govuk-button" data-module="govuk-button">"Sign in"</button>
+                    <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || working.get()>"Sign in"</button>
                 </form>
                 <p class="govuk-body">
                     "If you do not have a password yet or have forgotten it, ask your Pathway administrator for a set-password link."
@@ -65,4 +78,43 @@ pub fn SignIn() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Signs in through the server function, wraps this person's draft key with the password
+/// (a failure there never blocks signing in), then loads the next page.
+#[cfg(feature = "hydrate")]
+fn hydrated_sign_in(
+    ev: leptos::ev::SubmitEvent,
+    failed: RwSignal<Option<AppError>>,
+    working: RwSignal<bool>,
+) {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(form) = ev
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
+    else {
+        return; // the plain post goes ahead
+    };
+    let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+        return;
+    };
+    ev.prevent_default();
+    let field = |name: &str| data.get(name).as_string().unwrap_or_default();
+    let (email, password, next) = (field("email"), field("password"), field("next"));
+    working.set(true);
+    leptos::task::spawn_local(async move {
+        let next = (!next.is_empty()).then_some(next);
+        match crate::api::auth::sign_in::sign_in(email, password.clone(), next).await {
+            Ok(target) => {
+                if let Ok(Some(user)) = crate::api::auth::me::signed_in_user().await {
+                    let _ = crate::offline::vault::enrol(&user.person_id, &password).await;
+                }
+                let _ = window().location().set_href(&target);
+            }
+            Err(error) => {
+                working.set(false);
+                failed.set(Some(error));
+            }
+        }
+    });
 }

@@ -105,7 +105,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
     let sent = StoredValue::new(None::<crate::portfolio::EvidenceForm>);
     #[cfg(feature = "hydrate")]
     if offline {
-        crate::offline::attach_editor(sync_ui, form.clone(), body);
+        crate::offline::attach_editor(sync_ui, form.clone(), body, today);
     }
     Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
@@ -144,6 +144,21 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
             Err(found) => errors.set(found),
             Ok(_) => {
                 errors.set(Vec::new());
+                #[cfg(feature = "hydrate")]
+                if offline && crate::offline::has_pending(&data.form.person_id, &data.form.id) {
+                    // A change typed offline to this item still waits: send it first, so
+                    // this save stands on the version it makes rather than conflicting.
+                    leptos::task::spawn_local(async move {
+                        let mut data = data;
+                        crate::offline::sync_now(sync_ui, data.form.person_id.clone()).await;
+                        if let Some(now) = crate::offline::current_form() {
+                            data.form.version = now.version;
+                        }
+                        sent.set_value(Some(data.form.clone()));
+                        save.dispatch(data);
+                    });
+                    return;
+                }
                 sent.set_value(Some(data.form.clone()));
                 save.dispatch(data);
             }

@@ -1,13 +1,16 @@
 //! The worker portfolio pages (issue 5): "My pathway" with the readiness task list, one
-//! evidence item, the evidence editor and the CPD log. Every form posts to its server
+//! evidence item, the evidence editor, the CPD log and the versions to choose between
+//! after offline edits clashed (issue 6). Every form posts to its server
 //! function, so the pages work with JavaScript off; hydrated, the editor checks the form in
 //! the browser with the same validation first and counts words while typing.
 
+mod conflicts;
 mod cpd;
 mod editor;
 mod evidence;
 mod pathway;
 
+pub use conflicts::ConflictsPage;
 pub use cpd::CpdLogPage;
 pub use editor::EvidenceEditor;
 pub use evidence::EvidencePage;

@@ -3,6 +3,7 @@
 
 use super::StatusTag;
 use crate::api::portfolio::pathway::load_pathway;
+use crate::api::sync::conflicts::list_conflicts;
 use crate::domain::{EvidenceKind, RequirementStatus};
 use crate::portfolio::kinds::{addable_kinds, kind_code};
 use crate::portfolio::views::{EvidenceSummary, PathwayView, Task};
@@ -15,13 +16,22 @@ use leptos_router::hooks::use_query_map;
 pub fn MyPathway() -> impl IntoView {
     let query = use_query_map();
     let view_data = Resource::new_blocking(move || query.with(|q| q.get("person")), load_pathway);
+    // the signed-in worker's own unresolved conflict copies (shown on their own pathway only)
+    let conflicts = Resource::new_blocking(
+        || (),
+        |_| async { list_conflicts(None).await.map(|all| all.len()) },
+    );
     view! {
         <Title text="My pathway"/>
         <RequireUser>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
+                    let waiting = conflicts.await.unwrap_or(0);
                     match view_data.await {
-                        Ok(data) => pathway(data).into_any(),
+                        Ok(data) => {
+                            let waiting = if data.is_self { waiting } else { 0 };
+                            pathway(data, waiting).into_any()
+                        }
                         Err(error) => view! { <p class="govuk-body govuk-error-message">{error.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -30,7 +40,7 @@ pub fn MyPathway() -> impl IntoView {
     }
 }
 
-fn pathway(data: PathwayView) -> impl IntoView {
+fn pathway(data: PathwayView, conflicts: usize) -> impl IntoView {
     let heading = if data.is_self {
         "My pathway".to_owned()
     } else {
@@ -49,6 +59,7 @@ fn pathway(data: PathwayView) -> impl IntoView {
     view! {
         <span class="govuk-caption-l">{data.person_name.clone()}</span>
         <h1 class="govuk-heading-xl">{heading}</h1>
+        <ConflictsWaiting count=conflicts/>
         <dl class="govuk-summary-list" id="pathway-summary">
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Current level"</dt>
@@ -83,6 +94,30 @@ fn pathway(data: PathwayView) -> impl IntoView {
         })}
         <EvidenceList items=data.evidence.clone()/>
     }
+}
+
+/// Offline edits that clashed (issue 6): a link to choose between the versions.
+#[component]
+fn ConflictsWaiting(count: usize) -> impl IntoView {
+    let text = match count {
+        0 => return None,
+        1 => "1 change needs you to choose a version".to_owned(),
+        n => format!("{n} changes need you to choose a version"),
+    };
+    Some(view! {
+        <div class="govuk-notification-banner" role="region" aria-labelledby="conflicts-waiting-title" id="conflicts-waiting">
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="conflicts-waiting-title">"Important"</h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">{text}</p>
+                <p class="govuk-body">
+                    "Pathway kept both versions of evidence changed in two places. "
+                    <a class="govuk-notification-banner__link" href="/portfolio/conflicts">"Choose which version to keep"</a>
+                </p>
+            </div>
+        </div>
+    })
 }
 
 #[component]

@@ -1,0 +1,474 @@
+//! "Choose between versions" (issue 6): a change made on a device from an older version is
+//! kept on Pathway as a conflict copy beside the newer text. Here the worker sees both side
+//! by side (two columns on wide screens, stacked on narrow) and keeps theirs, keeps the one
+//! on Pathway, or merges the texts by hand. With JavaScript off each choice is a plain form
+//! post to `sync/resolve_form` and a redirect back; hydrated, the same choice goes to the
+//! pinned `sync/resolve` without leaving the page. A choice made against a version that has
+//! moved on since is refused (409) and the page shows the fresh versions.
+
+use super::ErrorList;
+use crate::api::sync::conflicts_page::{load_conflicts, ConflictCard};
+use crate::api::sync::resolve::ResolveConflict;
+use crate::api::sync::resolve_form::resolution;
+use crate::domain::format_date;
+use crate::error::AppError;
+use crate::portfolio::kinds::{kind_from_code, spec, Input};
+use crate::portfolio::{EvidenceForm, FieldError};
+use crate::ui::components::error_summary::posted_error;
+use crate::ui::components::markdown::MarkdownText;
+use crate::ui::session::RequireUser;
+use chrono::NaiveDate;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use std::collections::HashMap;
+
+/// What every conflict's forms share.
+#[derive(Clone, Copy)]
+struct Page {
+    errors: RwSignal<Vec<FieldError>>,
+    /// Merged text typed per conflict, kept when the versions are loaded again.
+    typed: RwSignal<HashMap<String, String>>,
+    resolve: ServerAction<ResolveConflict>,
+    /// The conflict the last choice was for.
+    working: RwSignal<Option<String>>,
+}
+
+#[component]
+pub fn ConflictsPage() -> impl IntoView {
+    let query = use_query_map();
+    let (resolved, about) =
+        query.with_untracked(|q| (q.get("resolved").is_some(), q.get("conflict")));
+    let posted = posted_error();
+    let restore = posted.is_some();
+    let initial = posted
+        .map(|error| problems(&error, about.as_deref().unwrap_or_default()))
+        .unwrap_or_default();
+    let page = Page {
+        errors: RwSignal::new(initial),
+        typed: RwSignal::new(HashMap::new()),
+        resolve: ServerAction::<ResolveConflict>::new(),
+        working: RwSignal::new(None),
+    };
+    let notice = RwSignal::new(resolved && !restore);
+    // 0 on the first load (restoring a merge that failed without JavaScript), then +1 per reload
+    let loads = RwSignal::new(0_u32);
+    let cards = Resource::new_blocking(
+        move || loads.get(),
+        move |n| load_conflicts(Some(restore && n == 0)),
+    );
+    Effect::new(move |_| {
+        let Some(result) = page.resolve.value().get() else {
+            return;
+        };
+        let id = page.working.get_untracked().unwrap_or_default();
+        match result {
+            Ok(_) => {
+                page.errors.set(Vec::new());
+                page.typed.update(|typed| {
+                    typed.remove(&id);
+                });
+                notice.set(true);
+                loads.update(|n| *n += 1);
+                focus("resolved-banner");
+            }
+            Err(error) => {
+                notice.set(false);
+                page.errors.set(problems(&error, &id));
+                if matches!(error, AppError::Conflict(_)) {
+                    // moved on since: show the fresh versions (typed merges are kept)
+                    loads.update(|n| *n += 1);
+                }
+                focus("error-summary");
+            }
+        }
+    });
+    view! {
+        <Title text="Choose between versions"/>
+        <RequireUser>
+            <a class="govuk-back-link" href="/portfolio">"Back to the pathway"</a>
+            {move || notice.get().then(|| view! {
+                <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
+                    aria-labelledby="resolved-title" id="resolved-banner" tabindex="-1">
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="resolved-title">"Success"</h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <p class="govuk-notification-banner__heading">"Conflict resolved"</p>
+                    </div>
+                </div>
+            })}
+            <ErrorList errors=page.errors/>
+            <span class="govuk-caption-l">"Your portfolio"</span>
+            <h1 class="govuk-heading-xl">"Choose between versions"</h1>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match cards.await {
+                        Ok(cards) if cards.is_empty() => view! {
+                            <p class="govuk-body" id="no-conflicts">"There are no conflicts to resolve."</p>
+                        }.into_any(),
+                        Ok(cards) => view! {
+                            <p class="govuk-body" id="conflicts-intro">
+                                "These changes were made on a device from an older version of the evidence, so Pathway kept both versions. For each one, keep your version, keep the version on Pathway or merge them by hand."
+                            </p>
+                            {cards.into_iter().map(|card| conflict(card, page)).collect_view()}
+                        }.into_any(),
+                        Err(error) => view! {
+                            <p class="govuk-body govuk-error-message">{error.to_string()}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireUser>
+    }
+}
+
+/// The error summary's items for an error about conflict `id`: a merge's problems link to
+/// its text box, anything else to the conflict.
+fn problems(error: &AppError, id: &str) -> Vec<FieldError> {
+    let field = match error {
+        AppError::Validation(_) if !id.is_empty() => format!("merged-{id}"),
+        _ if !id.is_empty() => format!("conflict-{id}"),
+        _ => "main-content".to_owned(),
+    };
+    let text = match error {
+        AppError::Conflict(message) => {
+            format!("{message}. The versions below are the latest.").replace(".. ", ". ")
+        }
+        other => other.to_string(),
+    };
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| FieldError {
+            field: field.clone(),
+            message: line.to_owned(),
+        })
+        .collect()
+}
+
+/// Moves keyboard focus to the element (after it is drawn): the banner after a choice, the
+/// error summary after a refusal.
+fn focus(id: &'static str) {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(move || {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
+fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
+    let ConflictCard {
+        conflict,
+        made_text,
+        seen_version,
+        merge_text,
+        restored,
+    } = card;
+    let id = conflict.id.clone();
+    let mine = conflict.mine.clone();
+    let theirs = conflict.theirs.clone();
+    let kind_label = kind_from_code(&mine.kind)
+        .map(|k| k.label().to_owned())
+        .unwrap_or_default();
+    let title = theirs
+        .as_ref()
+        .map(|t| t.title.clone())
+        .filter(|t| !t.is_empty())
+        .or_else(|| Some(mine.title.clone()).filter(|t| !t.is_empty()))
+        .unwrap_or_else(|| kind_label.clone());
+    let changed = changed_fields(&mine, theirs.as_ref());
+    let merge_id = format!("merged-{id}");
+    let typed_before = page.typed.with_untracked(|t| t.get(&id).cloned());
+    let open = restored || typed_before.is_some() || has_error(page, &merge_id);
+    let merged = RwSignal::new(typed_before.unwrap_or(merge_text));
+    let theirs_label = if theirs.is_some() {
+        "Keep the version on Pathway"
+    } else {
+        "Leave it deleted"
+    };
+    let choose = {
+        let id = id.clone();
+        move |ev: SubmitEvent, choice: &'static str| {
+            ev.prevent_default();
+            match resolution(choice, Some(merged.get_untracked())) {
+                Err(error) => page.errors.set(problems(&error, &id)),
+                Ok(resolution) => {
+                    page.working.set(Some(id.clone()));
+                    page.resolve.dispatch(ResolveConflict {
+                        conflict_id: id.clone(),
+                        seen_version,
+                        resolution,
+                    });
+                }
+            }
+        }
+    };
+    let (keep_mine, keep_theirs, keep_merged) = (choose.clone(), choose.clone(), choose);
+    let hidden = {
+        let id = id.clone();
+        move |choice: &'static str| {
+            view! {
+                <input type="hidden" name="conflict_id" value=id.clone()/>
+                <input type="hidden" name="seen_version" value=seen_version.to_string()/>
+                <input type="hidden" name="choice" value=choice/>
+            }
+        }
+    };
+    let pending = move || page.resolve.pending().get();
+    let merge_error = {
+        let merge_id = merge_id.clone();
+        move || {
+            page.errors.with(|all| {
+                all.iter()
+                    .filter(|e| e.field == merge_id)
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let merge_error_2 = merge_error.clone();
+    let typing_id = id.clone();
+    let (mine_changes, theirs_changes) = (changed.clone(), changed);
+    view! {
+        <section class="app-conflict govuk-!-margin-bottom-9" id=format!("conflict-{id}")
+            aria-labelledby=format!("conflict-{id}-title") tabindex="-1">
+            <h2 class="govuk-heading-l govuk-!-margin-bottom-1" id=format!("conflict-{id}-title")>{title.clone()}</h2>
+            <p class="govuk-body govuk-hint" id=format!("conflict-{id}-made")>
+                {format!("{kind_label}. Copy kept on {made_text}.")}
+            </p>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-one-half" id=format!("conflict-{id}-mine")>
+                    <h3 class="govuk-heading-m">"Your version (from this device)"</h3>
+                    <Changes changes=mine_changes mine=true/>
+                    <div class="govuk-inset-text app-evidence-text">
+                        <MarkdownText text=mine.body.clone()/>
+                    </div>
+                </div>
+                <div class="govuk-grid-column-one-half" id=format!("conflict-{id}-theirs")>
+                    <h3 class="govuk-heading-m">"Version on Pathway"</h3>
+                    {match theirs.clone() {
+                        Some(theirs) => view! {
+                            <Changes changes=theirs_changes mine=false/>
+                            <div class="govuk-inset-text app-evidence-text">
+                                <MarkdownText text=theirs.body/>
+                            </div>
+                        }.into_any(),
+                        None => view! {
+                            <div class="govuk-warning-text">
+                                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                                <strong class="govuk-warning-text__text">
+                                    <span class="govuk-visually-hidden">"Warning"</span>
+                                    "This evidence was deleted on Pathway. Keep your version to put it back."
+                                </strong>
+                            </div>
+                        }.into_any(),
+                    }}
+                </div>
+            </div>
+            <div class="govuk-button-group">
+                <form method="post" action="/api/sync/resolve_form" novalidate=true
+                    on:submit=move |ev| keep_mine(ev, "mine")>
+                    {hidden("mine")}
+                    <button type="submit" class="govuk-button" data-module="govuk-button" disabled=pending>
+                        "Keep my version"<span class="govuk-visually-hidden">{format!(" of {title}")}</span>
+                    </button>
+                </form>
+                <form method="post" action="/api/sync/resolve_form" novalidate=true
+                    on:submit=move |ev| keep_theirs(ev, "theirs")>
+                    {hidden("theirs")}
+                    <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=pending>
+                        {theirs_label}<span class="govuk-visually-hidden">{format!(" of {title}")}</span>
+                    </button>
+                </form>
+            </div>
+            <details class="govuk-details" open=open>
+                <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">"Merge by hand"</span>
+                </summary>
+                <div class="govuk-details__text">
+                    <form method="post" action="/api/sync/resolve_form" novalidate=true
+                        on:submit=move |ev| keep_merged(ev, "merged")>
+                        {hidden("merged")}
+                        <div class=move || if merge_error().is_empty() { "govuk-form-group" } else { "govuk-form-group govuk-form-group--error" }>
+                            <label class="govuk-label govuk-label--s" for=merge_id.clone()>"Merged text"</label>
+                            <div class="govuk-hint" id=format!("{merge_id}-hint")>
+                                {if theirs.is_some() {
+                                    "Both versions are below, each after a line in square brackets. Edit them into one text and delete the lines in square brackets. The other details are kept from the version on Pathway."
+                                } else {
+                                    "Your version is below. Edit it and save it to put the evidence back."
+                                }}
+                            </div>
+                            {move || merge_error_2().into_iter().map(|message| view! {
+                                <p class="govuk-error-message">
+                                    <span class="govuk-visually-hidden">"Error: "</span>{message}
+                                </p>
+                            }).collect_view()}
+                            <textarea class="govuk-textarea" id=merge_id.clone() name="merged" rows="15"
+                                aria-describedby=format!("{merge_id}-hint")
+                                on:input=move |ev| {
+                                    let text = event_target_value(&ev);
+                                    merged.set(text.clone());
+                                    page.typed.update(|t| { t.insert(typing_id.clone(), text); });
+                                }>{merged.get_untracked()}</textarea>
+                        </div>
+                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=pending>
+                            "Save merged version"<span class="govuk-visually-hidden">{format!(" of {title}")}</span>
+                        </button>
+                    </form>
+                </div>
+            </details>
+        </section>
+    }
+}
+
+fn has_error(page: Page, field: &str) -> bool {
+    page.errors
+        .with_untracked(|all| all.iter().any(|e| e.field == field))
+}
+
+/// One field that differs: its label, the value in mine, the value on Pathway.
+#[derive(Clone, Debug, PartialEq)]
+struct Changed {
+    label: String,
+    mine: String,
+    theirs: String,
+}
+
+#[component]
+fn Changes(changes: Vec<Changed>, mine: bool) -> impl IntoView {
+    if changes.is_empty() {
+        return view! { <p class="govuk-body-s">"Only the text is different."</p> }.into_any();
+    }
+    view! {
+        <dl class="govuk-summary-list govuk-summary-list--no-border">
+            {changes.into_iter().map(|c| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{c.label}</dt>
+                    <dd class="govuk-summary-list__value">{if mine { c.mine } else { c.theirs }}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+    .into_any()
+}
+
+/// The fields other than the text that differ between the two versions.
+fn changed_fields(mine: &EvidenceForm, theirs: Option<&EvidenceForm>) -> Vec<Changed> {
+    let Some(theirs) = theirs else {
+        return Vec::new();
+    };
+    let spec = kind_from_code(&mine.kind).map(spec);
+    let mut out = Vec::new();
+    let mut compare = |label: &str, a: String, b: String| {
+        if a.trim() != b.trim() {
+            out.push(Changed {
+                label: label.to_owned(),
+                mine: a,
+                theirs: b,
+            });
+        }
+    };
+    compare("Title", shown(&mine.title), shown(&theirs.title));
+    let date_label = spec.map_or("Date", |s| s.date_label);
+    compare(date_label, date(&mine.date), date(&theirs.date));
+    compare("Status", status(&mine.status), status(&theirs.status));
+    compare(
+        "From a previous employer",
+        yes_no(&mine.previous_employer),
+        yes_no(&theirs.previous_employer),
+    );
+    for field in spec.map_or(&[][..], |s| s.fields) {
+        let value = |form: &EvidenceForm| {
+            let raw = form.detail(field.name);
+            match field.input {
+                Input::Choice(options) => options
+                    .iter()
+                    .find(|(code, _)| *code == raw)
+                    .map(|(_, text)| (*text).to_owned())
+                    .unwrap_or_else(|| shown(raw)),
+                Input::Date { .. } => date(raw),
+                _ => shown(raw),
+            }
+        };
+        compare(field.label, value(mine), value(theirs));
+    }
+    out
+}
+
+fn shown(value: &str) -> String {
+    if value.trim().is_empty() {
+        "Not given".to_owned()
+    } else {
+        value.to_owned()
+    }
+}
+
+fn date(value: &str) -> String {
+    value
+        .parse::<NaiveDate>()
+        .map(format_date)
+        .unwrap_or_else(|_| shown(value))
+}
+
+fn status(value: &str) -> String {
+    match value {
+        "final" => "Final".to_owned(),
+        _ => "Draft".to_owned(),
+    }
+}
+
+fn yes_no(value: &str) -> String {
+    if value == "yes" { "Yes" } else { "No" }.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statement(body: &str) -> EvidenceForm {
+        EvidenceForm {
+            kind: "reflective_statement".into(),
+            status: "draft".into(),
+            title: "Statement".into(),
+            date: "2026-03-27".into(),
+            body: body.into(),
+            ..EvidenceForm::default()
+        }
+    }
+
+    #[test]
+    fn only_the_fields_that_differ_are_listed() {
+        let mine = statement("Mine.");
+        let mut theirs = statement("Theirs.");
+        assert!(changed_fields(&mine, Some(&theirs)).is_empty());
+        theirs.status = "final".into();
+        theirs.date = "2026-03-28".into();
+        let changed = changed_fields(&mine, Some(&theirs));
+        assert_eq!(changed.len(), 2);
+        assert_eq!(changed[0].mine, "27 March 2026");
+        assert_eq!(changed[0].theirs, "28 March 2026");
+        assert_eq!(
+            (changed[1].mine.as_str(), changed[1].theirs.as_str()),
+            ("Draft", "Final")
+        );
+        assert!(changed_fields(&mine, None).is_empty());
+    }
+
+    #[test]
+    fn a_refusal_links_to_the_conflict_or_its_merge_box() {
+        let moved = problems(&AppError::Conflict("It changed again".into()), "c1");
+        assert_eq!(moved[0].field, "conflict-c1");
+        assert!(moved[0].message.contains("latest"));
+        let invalid = problems(&AppError::Validation("One\nTwo".into()), "c1");
+        assert_eq!(invalid.len(), 2);
+        assert_eq!(invalid[1].field, "merged-c1");
+    }
+}

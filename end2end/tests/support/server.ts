@@ -1,0 +1,123 @@
+// Starting and stopping Pathway servers of a spec's own, beside the one `cargo xtask test`
+// serves: for deploying a second build (pwa.hydrate.spec.ts) and for killing a server
+// mid-request (server-killed.hydrate.spec.ts). Each gets its own port and SQLite file.
+import { expect } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), ".cache", "pathway", "target");
+const SERVER_BIN = process.env.PATHWAY_SERVER_BIN ?? path.join(TARGET, "release", "server");
+const SITE_ROOT = process.env.PATHWAY_SITE_ROOT ?? path.resolve(__dirname, "..", "..", "target", "site");
+
+export interface Deployment {
+  bin: string;
+  site: string;
+  hashes: Record<string, string>;
+}
+
+export function readHashes(file: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const [kind, hash] = line.split(":").map((part) => part?.trim());
+    if (kind && hash) hashes[kind] = hash;
+  }
+  return hashes;
+}
+
+/** The build under test, as deployed. */
+export function currentBuild(): Deployment {
+  return { bin: SERVER_BIN, site: SITE_ROOT, hashes: readHashes(path.join(path.dirname(SERVER_BIN), "hash.txt")) };
+}
+
+/** A new build as a deploy would bring it: the same server and bytes under new hashed names
+ * (so new URLs, a new service worker and a new cache), with its own hash.txt beside its binary. */
+export function newBuild(from: Deployment, dir: string): Deployment {
+  const bin = path.join(dir, "server");
+  const site = path.join(dir, "site");
+  fs.copyFileSync(from.bin, bin);
+  fs.chmodSync(bin, 0o755);
+  fs.cpSync(from.site, site, { recursive: true });
+  const suffix = Date.now().toString(36);
+  const hashes: Record<string, string> = { ...from.hashes };
+  for (const kind of ["js", "wasm", "css"]) {
+    const old = from.hashes[kind];
+    expect(old, `hash.txt names the ${kind} file`).toBeTruthy();
+    hashes[kind] = `${old}n${suffix}`;
+    fs.renameSync(
+      path.join(site, "pkg", `pathway.${old}.${kind}`),
+      path.join(site, "pkg", `pathway.${hashes[kind]}.${kind}`),
+    );
+  }
+  fs.writeFileSync(
+    path.join(dir, "hash.txt"),
+    Object.entries(hashes)
+      .map(([kind, hash]) => `${kind}: ${hash}\n`)
+      .join(""),
+  );
+  return { bin, site, hashes };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServerOptions {
+  /** Load the fictional demo organisation on first start (its accounts sign in with DEMO_PASSWORD). */
+  demo?: boolean;
+}
+
+export async function startServer(
+  build: Deployment,
+  port: number,
+  database: string,
+  log: string,
+  options: ServerOptions = {},
+): Promise<ChildProcess> {
+  const out = fs.openSync(log, "a");
+  const child = spawn(build.bin, [], {
+    env: {
+      ...process.env,
+      LEPTOS_ENV: "PROD",
+      LEPTOS_OUTPUT_NAME: "pathway",
+      LEPTOS_SITE_ROOT: build.site,
+      LEPTOS_SITE_PKG_DIR: "pkg",
+      LEPTOS_HASH_FILES: "true",
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      DATABASE_URL: `sqlite://${database}`,
+      PATHWAY_SEED_DEMO: options.demo ? "on" : "off",
+    },
+    stdio: ["ignore", out, out],
+  });
+  fs.closeSync(out);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}); see ${log}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`server on ${port} not ready in 60 s; see ${log}`);
+}
+
+export async function stopServer(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

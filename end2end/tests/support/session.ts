@@ -1,0 +1,58 @@
+// Shared steps for specs: signing in as a demo account and reading the worker's portfolio
+// straight from the server (the sync pull endpoint), so a spec can count what reached Pathway.
+import { expect, type Page, type APIRequestContext, type BrowserContext, type Route } from "@playwright/test";
+
+export const DEMO_PASSWORD = "pathway-demo-password";
+export const WORKER = "ella.nowak@pathway.example";
+
+/** Signs in through the form and lands on `next`; waits for hydration when JavaScript runs. */
+export async function signIn(page: Page, email: string, next: string, hydrated = true) {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // hydrated, the sign-in page signs in without leaving itself and then loads `next`
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  if (hydrated) {
+    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+  }
+}
+
+export interface ServerItem {
+  id: string;
+  version: number;
+  form: { title: string; body: string; status: string } | null;
+}
+
+/** Every current item of the signed-in person on the server, read as a new device would. */
+export async function serverItems(request: APIRequestContext, baseURL: string): Promise<ServerItem[]> {
+  const response = await request.post("/api/sync/pull", {
+    headers: { Origin: baseURL, "Content-Type": "application/json" },
+    data: { request: { client_id: crypto.randomUUID(), since: null } },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()).items as ServerItem[];
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Cuts the network for pages AND the service worker. Chromium's offline emulation does not
+ * reach a service worker's own fetches (microsoft/playwright#2311), so those are aborted by a
+ * context route too (needs PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1, set in the config).
+ */
+export async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.route("**", serviceWorkerOffline);
+}
+
+export async function goOnline(context: BrowserContext) {
+  await context.unroute("**", serviceWorkerOffline);
+  await context.setOffline(false);
+}
+
+function serviceWorkerOffline(route: Route) {
+  return route.request().serviceWorker() ? route.abort("internetdisconnected") : route.fallback();
+}
