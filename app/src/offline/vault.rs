@@ -32,6 +32,8 @@ pub enum UnlockError {
     NoKeys,
     /// WebCrypto or storage is not available.
     Unavailable,
+    /// The browser refused to store the wrapped key (storage full, or blocked by settings).
+    StorageFull,
 }
 
 impl UnlockError {
@@ -41,6 +43,7 @@ impl UnlockError {
             Self::WrongPassword => "The password is not right. Your drafts are still on this device: try again",
             Self::NoKeys => "There are no drafts for you on this device. Sign in to Pathway once while online to draft offline",
             Self::Unavailable => "This browser cannot keep drafts safely (secure storage is not available)",
+            Self::StorageFull => "This device's storage is full (or blocked), so your drafts cannot be kept on it. Save to Pathway as you go, or free some space and reload",
         }
     }
 }
@@ -72,7 +75,7 @@ fn load_record(person: &str) -> Option<KeyRecord> {
 }
 
 fn save_record(person: &str, record: &KeyRecord) -> Result<(), UnlockError> {
-    LocalStorage::set(record_key(person), record).map_err(|_| UnlockError::Unavailable)
+    LocalStorage::set(record_key(person), record).map_err(|_| UnlockError::StorageFull)
 }
 
 fn context(person: &str, wrap: &str) -> String {
@@ -88,7 +91,14 @@ async fn server_key() -> Option<CryptoKey> {
 async fn remember(person: &str, raw: &[u8]) -> Result<(), UnlockError> {
     let key = crypto::aes_key(raw).await?;
     UNLOCKED.with(|cell| *cell.borrow_mut() = Some((person.to_owned(), key)));
-    LocalStorage::set(CURRENT, person).map_err(|_| UnlockError::Unavailable)
+    // Only the offline app reads this marker, and it is written at every sign-in. When it
+    // is already right nothing is written, so a device whose storage has filled up since
+    // still unlocks (each draft write then says the storage is full) instead of locking
+    // every draft on every page.
+    if current_person().as_deref() == Some(person) {
+        return Ok(());
+    }
+    LocalStorage::set(CURRENT, person).map_err(|_| UnlockError::StorageFull)
 }
 
 /// The unlocked data key of `person`, if unlocked in this page.
@@ -134,7 +144,7 @@ pub async fn enrol(person: &str, password: &str) -> Result<(), UnlockError> {
             // Neither wrap opens (the server key and the password both changed): keep the
             // old record beside the new one, so its drafts are never destroyed.
             let aside = format!("{}:set-aside:{}", record_key(person), js_sys::Date::now());
-            LocalStorage::set(aside, record).map_err(|_| UnlockError::Unavailable)?;
+            LocalStorage::set(aside, record).map_err(|_| UnlockError::StorageFull)?;
         }
     }
     let raw = match raw {
