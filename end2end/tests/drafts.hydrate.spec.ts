@@ -1,16 +1,12 @@
 // Issue 6: nothing typed is lost. A reflective statement typed into a new item's editor is
 // kept on the device as it is typed; a reload brings it back; saving to Pathway clears it.
 import { test, expect, type Page } from "@playwright/test";
+import { signIn, WORKER } from "./support/session";
 
 test("a draft survives a reload and is cleared once saved to Pathway", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto("/sign-in?next=/portfolio/edit?kind=reflective_statement");
-  await page.getByLabel("Email address").fill("ella.nowak@pathway.example");
-  await page.getByLabel("Password").fill("pathway-demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/portfolio\/edit/);
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+  await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
 
   const text = "Home visits taught me to slow down and listen before planning.";
   await page.locator("#body").pressSequentially(text, { delay: 5 });
@@ -57,12 +53,7 @@ async function freeStorage(page: Page) {
 }
 
 test("when the device's storage is full the worker is told, keeps the text, and can still save it", async ({ page }) => {
-  await page.goto("/sign-in?next=/portfolio/edit?kind=reflective_statement");
-  await page.getByLabel("Email address").fill("ella.nowak@pathway.example");
-  await page.getByLabel("Password").fill("pathway-demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/portfolio\/edit/);
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+  await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
   await expect(page.locator("#sync-status")).toContainText("All changes saved to Pathway");
 
   expect(await fillStorage(page)).toBeGreaterThan(0);
