@@ -415,6 +415,25 @@ on_both_databases!(
         )
         .await;
         assert_eq!(status, 401);
+        for (endpoint, form) in [
+            ("sync/conflicts", [("all", "true")]),
+            ("sync/conflicts_page", [("restore", "false")]),
+        ] {
+            let answer = anonymous.call(endpoint, &form).await;
+            assert_eq!(
+                answer.status(),
+                401,
+                "{endpoint} refuses a signed-out caller"
+            );
+        }
+        let (status, _) = post_json(
+            &app,
+            &anonymous,
+            "sync/resolve",
+            serde_json::json!({ "conflict_id": new_id(), "seen_version": 1, "resolution": "KeepMine" }),
+        )
+        .await;
+        assert_eq!(status, 401);
         // Jordan's device id used by Aisha
         let (status, _) = push_raw(&app, &aisha, &jordans_device, vec![save(2, 0, &mine)]).await;
         assert_eq!(status, 403);
@@ -563,25 +582,18 @@ on_both_databases!(
             response.headers()["location"].to_str().unwrap().to_owned()
         };
         // Act + Assert: nobody else may choose, signed out or signed in
+        let hydrated_post = |user: &User, form: Vec<(&'static str, String)>| {
+            user.client
+                .post(app.url("/api/sync/resolve_form"))
+                .header("Origin", &app.address)
+                .form(&form)
+                .send()
+        };
         let anonymous = User::anonymous(&app);
-        let answer = anonymous
-            .client
-            .post(app.url("/api/sync/resolve_form"))
-            .header("Origin", &app.address)
-            .form(&form("2", "mine"))
-            .send()
-            .await
-            .unwrap();
+        let answer = hydrated_post(&anonymous, form("2", "mine")).await.unwrap();
         assert_eq!(answer.status(), 401);
         let aisha = User::demo(&app, "Aisha Rahman").await;
-        let answer = aisha
-            .client
-            .post(app.url("/api/sync/resolve_form"))
-            .header("Origin", &app.address)
-            .form(&form("2", "theirs"))
-            .send()
-            .await
-            .unwrap();
+        let answer = hydrated_post(&aisha, form("2", "theirs")).await.unwrap();
         assert_eq!(answer.status(), 403);
         // a merge that still has the marking lines is refused (422)
         let mut marked = form("2", "merged");

@@ -16,16 +16,12 @@ pub async fn resolve_conflict(
 ) -> Result<Option<Saved>, AppError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
-    let ip = crate::server::auth::request_meta().ip;
-    let today = crate::server::portfolio::today();
-    crate::server::sync::conflicts::resolve(
+    crate::server::sync::conflicts::resolve_now(
         &db,
         &caller,
         &conflict_id,
         seen_version,
         &resolution,
-        today,
-        &ip,
     )
     .await
 }

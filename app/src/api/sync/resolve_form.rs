@@ -69,18 +69,7 @@ pub async fn resolve_conflict_form(
     let typed = merged.clone().filter(|_| choice == "merged");
     let result = async {
         let resolution = resolution(&choice, merged)?;
-        let ip = crate::server::auth::request_meta().ip;
-        let today = crate::server::portfolio::today();
-        conflicts::resolve(
-            &db,
-            &caller,
-            &conflict_id,
-            seen_version,
-            &resolution,
-            today,
-            &ip,
-        )
-        .await
+        conflicts::resolve_now(&db, &caller, &conflict_id, seen_version, &resolution).await
     }
     .await;
     match result {

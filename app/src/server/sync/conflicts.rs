@@ -128,6 +128,29 @@ pub async fn unresolved(conn: &mut AnyConnection, person_id: &str) -> Result<i64
     Ok(n)
 }
 
+/// `resolve` for the signed-in caller's request: dated today in UK time, with the request's
+/// address in the audit log (both server functions that resolve go through here).
+pub async fn resolve_now(
+    db: &Db,
+    caller: &Caller,
+    conflict_id: &str,
+    seen_version: i64,
+    resolution: &Resolution,
+) -> Result<Option<Saved>, AppError> {
+    let ip = crate::server::auth::request_meta().ip;
+    let today = crate::server::portfolio::today();
+    resolve(
+        db,
+        caller,
+        conflict_id,
+        seen_version,
+        resolution,
+        today,
+        &ip,
+    )
+    .await
+}
+
 /// Resolves one of the caller's conflict copies. `seen_version` is the server version the
 /// worker was shown as "theirs" (0 when deleted): if it moved on since, nothing is written
 /// (`Conflict`), so a choice never overwrites text the worker has not seen.
