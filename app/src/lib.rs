@@ -16,6 +16,7 @@ pub mod portfolio;
 #[cfg(feature = "hydrate")]
 pub mod pwa;
 pub mod sync;
+pub mod text;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -20,6 +20,8 @@ pub struct Settings {
     pub leptos_options: LeptosOptions,
     /// Served over TLS (PATHWAY_TLS): `__Host-` Secure session cookie and HSTS.
     pub tls: bool,
+    /// The server's one clock (the system's; the server's tests fix it).
+    pub clock: app::server::clock::Clock,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -83,6 +85,7 @@ impl Settings {
             log_format,
             leptos_options,
             tls,
+            clock: app::server::clock::Clock::system(),
         })
     }
 }

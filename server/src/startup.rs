@@ -30,7 +30,8 @@ impl Application {
         let database = settings.database_url.redacted();
         let db = Db::connect(&settings.database_url)
             .await
-            .map_err(|e| StartupError(format!("cannot open the database ({database}): {e}")))?;
+            .map_err(|e| StartupError(format!("cannot open the database ({database}): {e}")))?
+            .with_clock(settings.clock.clone());
         db.migrate()
             .await
             .map_err(|e| StartupError(format!("cannot migrate the database ({database}): {e}")))?;
@@ -38,7 +39,7 @@ impl Application {
             .await
             .map_err(|e| StartupError(format!("cannot store the requirement catalogue: {e}")))?;
         let seeded = if settings.seed_demo {
-            let today = chrono::Utc::now().date_naive();
+            let today = db.clock().today();
             seed_if_empty(&db, today)
                 .await
                 .map_err(|e| StartupError(format!("cannot load the demo data: {e}")))?

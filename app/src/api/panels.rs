@@ -7,6 +7,6 @@ use leptos::prelude::*;
 #[server(endpoint = "panels/upcoming")]
 pub async fn upcoming_panels() -> Result<Vec<PanelSummary>, AppError> {
     let db = crate::server::state::db()?;
-    let today = chrono::Utc::now().date_naive();
+    let today = db.clock().today();
     crate::server::db::panels::upcoming(&db, today).await
 }

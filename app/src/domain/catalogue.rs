@@ -71,6 +71,14 @@ pub struct EvidenceRule {
     /// count ("recent"); `None` when the policy sets no limit.
     #[serde(default)]
     pub within_months: Option<u32>,
+    /// Each of these courses (code, label) must be among the counted items, by their
+    /// `course` (PATH-MGMT-5: both Practice Educator stages); empty when any item counts.
+    #[serde(default)]
+    pub each_course: Vec<(String, String)>,
+    /// The counted items must span at least this many months from the earliest to the
+    /// latest ("sustained", PATH-MGMT-10); `None` when a single occasion is enough.
+    #[serde(default)]
+    pub over_months: Option<u32>,
 }
 
 /// When a requirement applies to a worker.

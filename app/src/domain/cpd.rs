@@ -1,13 +1,18 @@
 //! The additional CPD allowance (CPD-2): 3 days a year beyond formal training
 //! (policy §10), counted over the authority's leave year.
 //!
-//! Counted: evidence items carrying `cpd_days`, dated within the leave year
-//! that contains `today`, draft or final (a day spent is spent even before the
-//! write-up is final), but not items from a previous employer (that allowance
-//! was another authority's).
+//! Counted: evidence items carrying `cpd_centidays`, dated within the leave
+//! year that contains `today`, draft or final (a day spent is spent even before
+//! the write-up is final), but not items from a previous employer (that
+//! allowance was another authority's). Formal learning (core and development
+//! training) never carries them: the 3 days are "over and above attendance at
+//! formal learning" (policy §10), so the editor records none for it.
+//!
+//! Days are kept in hundredths of a day ([`Centidays`]) end to end, never
+//! floating point: fifteen entries of 0.2 days are exactly 3 days.
 
 use super::evidence::EvidenceFact;
-use super::format::{format_date, format_days, format_days_with_unit};
+use super::format::{format_date, format_days_with_unit, format_hundredths};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -61,15 +66,45 @@ impl LeaveYear {
     }
 }
 
+/// An amount of time in hundredths of a day (CPD-2): `Centidays(150)` is 1.5 days.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Centidays(pub u32);
+
+impl Centidays {
+    /// `"1 day"`, `"1.5 days"`.
+    pub fn with_unit(self) -> String {
+        format_days_with_unit(self.0.into())
+    }
+
+    /// `"1.5"`.
+    pub fn number(self) -> String {
+        format_hundredths(self.0.into())
+    }
+
+    /// Whole days from a catalogue's setting (stored as a JSON number), to the hundredth.
+    pub fn from_days(days: f64) -> Self {
+        let hundredths = (days * 100.0).round();
+        Centidays(if hundredths.is_finite() && hundredths > 0.0 {
+            hundredths.min(f64::from(u32::MAX)) as u32
+        } else {
+            0
+        })
+    }
+}
+
 /// CPD-2 usage for one leave year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CpdAllowance {
     pub year_start: NaiveDate,
     pub year_end: NaiveDate,
-    pub allowance: f64,
-    pub used: f64,
-    /// Never negative; see `exceeded`.
-    pub left: f64,
+    pub allowance: Centidays,
+    pub used: Centidays,
+    /// Never negative; see `exceeded` and `over`.
+    pub left: Centidays,
+    pub over: Centidays,
     pub exceeded: bool,
     /// `"1.5 of 3 days used; 1.5 days left (1 April 2026 to 31 March 2027)"`.
     pub summary: String,
@@ -79,39 +114,40 @@ pub struct CpdAllowance {
 pub fn cpd_allowance(
     evidence: &[EvidenceFact],
     leave_year: LeaveYear,
-    allowance_days: f64,
+    allowance: Centidays,
     today: NaiveDate,
 ) -> CpdAllowance {
     let (year_start, year_end) = leave_year.containing(today);
-    let used: f64 = evidence
+    let used = evidence
         .iter()
         .filter(|e| !e.from_previous_employer && (year_start..=year_end).contains(&e.date))
-        .filter_map(|e| e.cpd_days)
-        .filter(|days| days.is_finite() && *days > 0.0)
-        .sum();
-    let exceeded = used > allowance_days;
-    let left = (allowance_days - used).max(0.0);
+        .filter_map(|e| e.cpd_centidays)
+        .fold(0u32, |sum, days| sum.saturating_add(days.0));
+    let (used, left, over) = (
+        Centidays(used),
+        Centidays(allowance.0.saturating_sub(used)),
+        Centidays(used.saturating_sub(allowance.0)),
+    );
+    let exceeded = over.0 > 0;
     let status = if exceeded {
-        format!(
-            "{} over the allowance",
-            format_days_with_unit(used - allowance_days)
-        )
+        format!("{} over the allowance", over.with_unit())
     } else {
-        format!("{} left", format_days_with_unit(left))
+        format!("{} left", left.with_unit())
     };
     let summary = format!(
         "{} of {} used; {status} ({} to {})",
-        format_days(used),
-        format_days_with_unit(allowance_days),
+        used.number(),
+        allowance.with_unit(),
         format_date(year_start),
         format_date(year_end),
     );
     CpdAllowance {
         year_start,
         year_end,
-        allowance: allowance_days,
+        allowance,
         used,
         left,
+        over,
         exceeded,
         summary,
     }
@@ -123,18 +159,33 @@ mod tests {
     use super::*;
     use uuid::Uuid;
 
+    const THREE: Centidays = Centidays(300);
+
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
     }
 
-    fn day_used(date: NaiveDate, days: f64) -> EvidenceFact {
+    /// CPD-2 (issue 11): fifteen entries of 0.2 days are exactly the 3-day allowance,
+    /// not "exceeded" by a floating-point remainder.
+    #[test]
+    fn cpd_2_fifteen_fifths_of_a_day_are_exactly_three_days() {
+        let entries: Vec<_> = (0..15).map(|i| day_used(d(2026, 5, 1 + i), 20)).collect();
+        let a = cpd_allowance(&entries, LeaveYear::default(), THREE, d(2026, 9, 1));
+        assert_eq!((a.used, a.left, a.exceeded), (THREE, Centidays(0), false));
+        assert_eq!(
+            a.summary,
+            "3 of 3 days used; 0 days left (1 April 2026 to 31 March 2027)"
+        );
+    }
+
+    fn day_used(date: NaiveDate, centidays: u32) -> EvidenceFact {
         let mut e = EvidenceFact::new(
             Uuid::from_u128(1),
             EvidenceKind::CpdActivity,
             date,
             EvidenceStatus::Final,
         );
-        e.cpd_days = Some(days);
+        e.cpd_centidays = Some(Centidays(centidays));
         e
     }
 
@@ -161,16 +212,19 @@ mod tests {
     #[test]
     fn cpd_2_counts_only_the_current_leave_year() {
         let evidence = [
-            day_used(d(2026, 3, 31), 1.0), // previous leave year
-            day_used(d(2026, 4, 1), 1.0),
-            day_used(d(2027, 3, 31), 0.5),
+            day_used(d(2026, 3, 31), 100), // previous leave year
+            day_used(d(2026, 4, 1), 100),
+            day_used(d(2027, 3, 31), 50),
             EvidenceFact {
                 from_previous_employer: true,
-                ..day_used(d(2026, 5, 1), 1.0)
+                ..day_used(d(2026, 5, 1), 100)
             },
         ];
-        let a = cpd_allowance(&evidence, LeaveYear::default(), 3.0, d(2026, 9, 1));
-        assert_eq!((a.used, a.left, a.exceeded), (1.5, 1.5, false));
+        let a = cpd_allowance(&evidence, LeaveYear::default(), THREE, d(2026, 9, 1));
+        assert_eq!(
+            (a.used, a.left, a.exceeded),
+            (Centidays(150), Centidays(150), false)
+        );
         assert_eq!(
             a.summary,
             "1.5 of 3 days used; 1.5 days left (1 April 2026 to 31 March 2027)"
@@ -179,12 +233,15 @@ mod tests {
 
     #[test]
     fn cpd_2_exactly_used_is_not_exceeded_and_over_is_flagged() {
-        let three = [day_used(d(2026, 5, 1), 2.0), day_used(d(2026, 6, 1), 1.0)];
-        let a = cpd_allowance(&three, LeaveYear::default(), 3.0, d(2026, 9, 1));
-        assert_eq!((a.used, a.left, a.exceeded), (3.0, 0.0, false));
-        let more = [day_used(d(2026, 5, 1), 2.0), day_used(d(2026, 6, 1), 1.5)];
-        let a = cpd_allowance(&more, LeaveYear::default(), 3.0, d(2026, 9, 1));
-        assert_eq!((a.used, a.left, a.exceeded), (3.5, 0.0, true));
+        let three = [day_used(d(2026, 5, 1), 200), day_used(d(2026, 6, 1), 100)];
+        let a = cpd_allowance(&three, LeaveYear::default(), THREE, d(2026, 9, 1));
+        assert_eq!((a.used, a.left, a.exceeded), (THREE, Centidays(0), false));
+        let more = [day_used(d(2026, 5, 1), 200), day_used(d(2026, 6, 1), 150)];
+        let a = cpd_allowance(&more, LeaveYear::default(), THREE, d(2026, 9, 1));
+        assert_eq!(
+            (a.used, a.left, a.exceeded),
+            (Centidays(350), Centidays(0), true)
+        );
         assert_eq!(
             a.summary,
             "3.5 of 3 days used; 0.5 days over the allowance (1 April 2026 to 31 March 2027)"

@@ -128,13 +128,21 @@ pub struct EvidenceFact {
     /// Brought from a previous employer (policy §6(ii), §7).
     #[serde(default)]
     pub from_previous_employer: bool,
-    /// Reflective statements: the word count from [`super::words::count_words`].
+    /// Reflective statements: the word count from [`crate::text::count_words`].
     #[serde(default)]
     pub word_count: Option<u32>,
-    /// Days of the additional CPD allowance (CPD-2) this item used; formal
-    /// training leaves it `None`.
+    /// Days of the additional CPD allowance (CPD-2) this item used, in
+    /// hundredths of a day; formal training leaves it `None`.
     #[serde(default)]
-    pub cpd_days: Option<f64>,
+    pub cpd_centidays: Option<super::cpd::Centidays>,
+    /// When the evidence stops being valid (a registration's expiry date): from the day
+    /// after, it no longer meets a requirement (PATH-ASYE-2, PATH-L3-2, PATH-MGMT-2).
+    #[serde(default)]
+    pub expires_on: Option<NaiveDate>,
+    /// Which course or stage this is, where a rule needs to tell them apart: a Practice
+    /// Educator course's stage (`"pe1"`, `"pe2"`, PATH-MGMT-5).
+    #[serde(default)]
+    pub course: Option<String>,
 }
 
 impl EvidenceFact {
@@ -147,7 +155,9 @@ impl EvidenceFact {
             status,
             from_previous_employer: false,
             word_count: None,
-            cpd_days: None,
+            cpd_centidays: None,
+            expires_on: None,
+            course: None,
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::catalogue::{Applicability, EvidenceRule};
 use super::evidence::WorkerFacts;
-use super::format::{count_noun, format_count};
+use super::format::{count_noun, format_count, format_date};
 use super::readiness::{RequirementResult, RequirementStatus};
 use super::rules::result;
 use chrono::{Months, NaiveDate};
@@ -30,6 +30,7 @@ pub(super) fn judge_evidence(
             .unwrap_or(NaiveDate::MIN)
     });
     let (mut drafts, mut future, mut previous, mut old) = (0u64, 0u64, 0u64, 0u64);
+    let mut lapsed: Vec<NaiveDate> = Vec::new();
     let mut counted = Vec::new();
     for item in facts
         .evidence
@@ -44,16 +45,53 @@ pub(super) fn judge_evidence(
             previous += 1;
         } else if oldest.is_some_and(|oldest| item.date < oldest) {
             old += 1;
+        } else if let Some(expired) = item.expires_on.filter(|expires| *expires < today) {
+            lapsed.push(expired);
         } else {
-            counted.push(item.id);
+            counted.push(item);
         }
     }
+    let mut problems = Vec::new();
+    let missing: Vec<&str> = rule
+        .each_course
+        .iter()
+        .filter(|(code, _)| !counted.iter().any(|e| e.course.as_deref() == Some(code)))
+        .map(|(_, label)| label.as_str())
+        .collect();
+    if !missing.is_empty() {
+        problems.push(format!("still needed: {}", missing.join(", ")));
+    }
+    if let Some(months) = rule.over_months {
+        let first = counted.iter().map(|e| e.date).min();
+        let last = counted.iter().map(|e| e.date).max();
+        let long_enough = first
+            .zip(last)
+            .and_then(|(first, last)| {
+                first
+                    .checked_add_months(Months::new(months))
+                    .map(|end| end <= last)
+            })
+            .unwrap_or(false);
+        if !long_enough {
+            problems.push(format!(
+                "they must span at least {} (first to last)",
+                count_noun(months.into(), "month", "months")
+            ));
+        }
+    }
+    let counted: Vec<_> = counted.into_iter().map(|e| e.id).collect();
     let have = counted.len() as u64;
     let need = u64::from(rule.min_count);
+    let last_lapse = lapsed.iter().max().copied();
     let mut reason = if need == 1 {
-        match have {
-            0 => format!("No final {} yet", rule.singular),
-            n => format!("{} added", count_noun(n, &rule.singular, &rule.plural)),
+        match (have, last_lapse) {
+            (0, Some(expired)) => format!(
+                "Lapsed: your {} expired on {}",
+                rule.singular,
+                format_date(expired)
+            ),
+            (0, None) => format!("No final {} yet", rule.singular),
+            (n, _) => format!("{} added", count_noun(n, &rule.singular, &rule.plural)),
         }
     } else if have <= need {
         format!(
@@ -83,11 +121,18 @@ pub(super) fn judge_evidence(
             old,
             format!("older than {} months", rule.within_months.unwrap_or(0)),
         ),
+        (
+            if have > 0 { lapsed.len() as u64 } else { 0 },
+            "lapsed (past its expiry date)".to_owned(),
+        ),
     ];
     for (n, note) in notes.iter().filter(|(n, _)| *n > 0) {
         reason.push_str(&format!("; {} {note}", format_count(*n)));
     }
-    let status = if have >= need {
+    for problem in &problems {
+        reason.push_str(&format!("; {problem}"));
+    }
+    let status = if have >= need && problems.is_empty() {
         RequirementStatus::Met
     } else {
         RequirementStatus::NotMet
@@ -108,6 +153,114 @@ mod tests {
     use super::super::seed::seed_catalogue;
     use super::*;
     use RequirementStatus::{Met, NotApplicable, NotMet};
+
+    /// PATH-ASYE-2, PATH-L3-2, PATH-MGMT-2 (issue 11): a registration whose expiry date has
+    /// passed no longer meets the requirement, and the task list says it has lapsed.
+    #[test]
+    fn path_l3_2_lapsed_registration_is_not_met() {
+        let registration = |n: u128, expires: NaiveDate| EvidenceFact {
+            expires_on: Some(expires),
+            ..item(n, Registration, Final)
+        };
+        for id in ["PATH-L3-2", "PATH-MGMT-2", "PATH-ASYE-2"] {
+            // valid on its last day
+            let r = judged(
+                id,
+                &facts(vec![registration(1, d(2026, 11, 30))]),
+                d(2026, 11, 30),
+            );
+            assert_eq!(r.status, Met, "{id}");
+            // lapsed the day after
+            let r = judged(
+                id,
+                &facts(vec![registration(1, d(2026, 11, 30))]),
+                d(2026, 12, 1),
+            );
+            assert_eq!(r.status, NotMet, "{id}");
+            assert_eq!(
+                r.reason, "Lapsed: your registration record expired on 30 November 2026",
+                "{id}"
+            );
+            // a renewed registration meets it again, and the old one is mentioned
+            let r = judged(
+                id,
+                &facts(vec![
+                    registration(1, d(2026, 11, 30)),
+                    registration(2, d(2028, 11, 30)),
+                ]),
+                d(2026, 12, 1),
+            );
+            assert_eq!(r.status, Met, "{id}");
+            assert_eq!(
+                r.reason, "1 registration record added; 1 lapsed (past its expiry date)",
+                "{id}"
+            );
+        }
+    }
+
+    /// PATH-MGMT-5 (issue 11): "the Practice Educator courses" means both stages; two
+    /// PE1 records are not enough.
+    #[test]
+    fn path_mgmt_5_needs_both_practice_educator_stages() {
+        let course = |n: u128, stage: &str| EvidenceFact {
+            course: Some(stage.to_owned()),
+            ..item(n, PracticeEducatorCourse, Final)
+        };
+        let today = d(2027, 2, 1);
+        let r = judged(
+            "PATH-MGMT-5",
+            &facts(vec![course(1, "pe1"), course(2, "pe1")]),
+            today,
+        );
+        assert_eq!(r.status, NotMet);
+        assert_eq!(
+            r.reason,
+            "2 of 2 Practice Educator course records; still needed: Practice Educator stage 2 (PE2)"
+        );
+        let r = judged(
+            "PATH-MGMT-5",
+            &facts(vec![course(1, "pe1"), course(2, "pe2")]),
+            today,
+        );
+        assert_eq!(
+            (r.status, r.reason.as_str()),
+            (Met, "2 of 2 Practice Educator course records")
+        );
+    }
+
+    /// PATH-MGMT-10 (issue 11): "sustained delivery" is 3 group supervision records spanning
+    /// at least 6 months, not one record.
+    #[test]
+    fn path_mgmt_10_group_supervision_must_be_sustained() {
+        let session = |n: u128, date: NaiveDate| EvidenceFact {
+            date,
+            ..item(n, GroupSupervision, Final)
+        };
+        let today = d(2027, 2, 1);
+        let r = judged(
+            "PATH-MGMT-10",
+            &facts(vec![session(1, d(2026, 9, 1))]),
+            today,
+        );
+        assert_eq!(r.status, NotMet);
+        let short = vec![
+            session(1, d(2026, 6, 1)),
+            session(2, d(2026, 8, 1)),
+            session(3, d(2026, 11, 30)),
+        ];
+        let r = judged("PATH-MGMT-10", &facts(short), today);
+        assert_eq!(r.status, NotMet);
+        assert_eq!(
+            r.reason,
+            "3 of 3 group supervision records; they must span at least 6 months (first to last)"
+        );
+        let sustained = vec![
+            session(1, d(2026, 6, 1)),
+            session(2, d(2026, 8, 1)),
+            session(3, d(2026, 12, 1)),
+        ];
+        assert_eq!(judged("PATH-MGMT-10", &facts(sustained), today).status, Met);
+    }
 
     #[test]
     fn path_l3_4_audit_counts() {

@@ -24,25 +24,23 @@ pub fn format_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
-/// A number of days with at most two decimals and no trailing zeros:
-/// `3.0` → `"3"`, `1.5` → `"1.5"`, `0.25` → `"0.25"`.
-pub fn format_days(days: f64) -> String {
-    let text = format!("{:.2}", (days * 100.0).round() / 100.0);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_owned()
-    } else {
-        text.to_owned()
+/// Hundredths of a day (or of an hour): `300` → `"3"`, `150` → `"1.5"`, `25` → `"0.25"`.
+/// Amounts are kept in whole hundredths end to end, never floating point (CPD-2).
+pub fn format_hundredths(hundredths: u64) -> String {
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    match part {
+        0 => format_count(whole),
+        p if p % 10 == 0 => format!("{}.{}", format_count(whole), p / 10),
+        p => format!("{}.{p:02}", format_count(whole)),
     }
 }
 
-/// `"1 day"`, `"1.5 days"`, `"0 days"`.
-pub fn format_days_with_unit(days: f64) -> String {
-    let number = format_days(days);
-    if number == "1" {
+/// `"1 day"`, `"1.5 days"`, `"0 days"` from hundredths of a day.
+pub fn format_days_with_unit(centidays: u64) -> String {
+    if centidays == 100 {
         "1 day".to_owned()
     } else {
-        format!("{number} days")
+        format!("{} days", format_hundredths(centidays))
     }
 }
 
@@ -105,12 +103,14 @@ mod tests {
 
     #[test]
     fn format_days_trims_zeros() {
-        assert_eq!(format_days(3.0), "3");
-        assert_eq!(format_days(1.5), "1.5");
-        assert_eq!(format_days(0.25), "0.25");
-        assert_eq!(format_days(-0.0), "0");
-        assert_eq!(format_days_with_unit(1.0), "1 day");
-        assert_eq!(format_days_with_unit(0.5), "0.5 days");
+        assert_eq!(format_hundredths(300), "3");
+        assert_eq!(format_hundredths(150), "1.5");
+        assert_eq!(format_hundredths(25), "0.25");
+        assert_eq!(format_hundredths(20), "0.2");
+        assert_eq!(format_hundredths(0), "0");
+        assert_eq!(format_hundredths(123_405), "1,234.05");
+        assert_eq!(format_days_with_unit(100), "1 day");
+        assert_eq!(format_days_with_unit(50), "0.5 days");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! | evidence kinds and worker facts, PORTFOLIO | [`evidence`] |
 //! | requirement catalogue as versioned data | [`catalogue`], [`seed`] |
 //! | readiness evaluation and reasons | [`readiness`], [`rules`], [`evidence_rule`], [`statement_rule`] |
-//! | reflective statement word count | [`words`] |
+//! | reflective statement word count | `crate::text::words` (re-exported) |
 //! | PANEL-3 / PANEL-4 deadlines (Europe/London) | [`panel_dates`] |
 //! | PANEL-6 / PANEL-7 pay effective dates | [`pay`] |
 //! | CPD-2 additional days | [`cpd`] |
@@ -36,12 +36,12 @@ pub mod readiness;
 pub mod rules;
 pub mod seed;
 pub mod statement_rule;
-pub mod words;
 
+pub use crate::text::count_words;
 pub use catalogue::{
     in_force, Applicability, Catalogue, EvidenceRule, Requirement, Rule, TransitionRequirements,
 };
-pub use cpd::{cpd_allowance, CpdAllowance, LeaveYear};
+pub use cpd::{cpd_allowance, Centidays, CpdAllowance, LeaveYear};
 pub use decision_state::{decision_state, DecisionState};
 pub use decisions::{
     validate_decision, DecisionOutcome, DecisionProblem, DevelopmentAction, ManagerDecision,
@@ -60,4 +60,3 @@ pub use permanence::{
 };
 pub use readiness::{evaluate, Readiness, RequirementResult, RequirementStatus};
 pub use seed::{seed_catalogue, SEED_VERSION};
-pub use words::count_words;

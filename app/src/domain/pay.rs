@@ -6,10 +6,12 @@
 //! - PANEL-7: "if for good reason an application cannot be considered at a
 //!   panel meeting (for example illness or bereavement) but is approved at the
 //!   next one, pay will be backdated from the submission date": the original
-//!   submission date. Interpretation: several good-reason postponements in a
-//!   row chain back to the first submission (the policy's aim is "no
-//!   disadvantage"); any other hearing in between (a deferral, a late or
-//!   incomplete submission, a withdrawal) breaks the chain.
+//!   submission date, only when the approval is at **the next panel** in the
+//!   schedule after the one that could not consider it, not any later one.
+//!   Several good-reason postponements chain back only while each is followed
+//!   by the very next panel; a skipped panel, or any other hearing in between
+//!   (a deferral, a late or incomplete submission, a withdrawal), breaks the
+//!   chain and pay follows PANEL-6 from the approving panel's submission.
 
 use super::panel_dates::london_date;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -56,24 +58,34 @@ pub struct PayEffective {
 }
 
 /// The pay effective date for an application's hearings, in any order, or
-/// `None` if no panel agreed progression.
-pub fn pay_effective_date(hearings: &[PanelHearing]) -> Option<PayEffective> {
+/// `None` if no panel agreed progression. `schedule` is every panel date held
+/// or to be held (cancelled panels left out), in any order: PANEL-7 needs to
+/// know which panel was "the next one".
+pub fn pay_effective_date(
+    hearings: &[PanelHearing],
+    schedule: &[NaiveDate],
+) -> Option<PayEffective> {
     let mut ordered: Vec<&PanelHearing> = hearings.iter().collect();
     ordered.sort_by_key(|h| (h.panel_date, h.submitted_at));
     let approved = ordered
         .iter()
         .position(|h| h.outcome == HearingOutcome::Progress)?;
-    let first = ordered[..approved]
-        .iter()
-        .rev()
-        .take_while(|h| {
-            matches!(
-                h.outcome,
-                HearingOutcome::NotConsidered(NotConsidered::GoodReason(_))
-            )
-        })
-        .last()
-        .unwrap_or(&ordered[approved]);
+    let next_panel_after = |date: NaiveDate| schedule.iter().filter(|d| **d > date).min().copied();
+    let mut first = approved;
+    while first > 0 {
+        let earlier = ordered[first - 1];
+        let good_reason = matches!(
+            earlier.outcome,
+            HearingOutcome::NotConsidered(NotConsidered::GoodReason(_))
+        );
+        let at_the_next_panel =
+            next_panel_after(earlier.panel_date) == Some(ordered[first].panel_date);
+        if !(good_reason && at_the_next_panel) {
+            break;
+        }
+        first -= 1;
+    }
+    let first = ordered[first];
     let backdated = first.panel_date != ordered[approved].panel_date;
     Some(PayEffective {
         effective_from: london_date(first.submitted_at),
@@ -107,6 +119,41 @@ mod tests {
         }
     }
 
+    /// Panels held in 2026: April, July, October, and an extra one in December.
+    const SCHEDULE: [NaiveDate; 4] = [
+        NaiveDate::from_ymd_opt(2026, 4, 15).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 7, 15).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 10, 14).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 9).unwrap(),
+    ];
+
+    /// PANEL-7 (issue 11): approved at a later panel than the next one, the
+    /// application's pay is not backdated: PANEL-6 from the approving panel's submission.
+    #[test]
+    fn panel_7_backdates_only_when_approved_at_the_next_panel() {
+        let h = [
+            hearing(d(2026, 7, 15), (2026, 6, 30, 9), ill()),
+            // October's panel is skipped; approved in December
+            hearing(d(2026, 12, 9), (2026, 11, 25, 9), HearingOutcome::Progress),
+        ];
+        let pay = pay_effective_date(&h, &SCHEDULE).expect("progressed");
+        assert_eq!(
+            (pay.effective_from, pay.rule.as_str()),
+            (d(2026, 11, 25), "PANEL-6")
+        );
+        // a chain breaks at the first skipped panel
+        let h = [
+            hearing(d(2026, 4, 15), (2026, 4, 1, 9), ill()),
+            hearing(d(2026, 10, 14), (2026, 9, 29, 9), ill()),
+            hearing(d(2026, 12, 9), (2026, 11, 25, 9), HearingOutcome::Progress),
+        ];
+        let pay = pay_effective_date(&h, &SCHEDULE).expect("progressed");
+        assert_eq!(
+            (pay.effective_from, pay.rule.as_str()),
+            (d(2026, 9, 29), "PANEL-7")
+        );
+    }
+
     fn ill() -> HearingOutcome {
         HearingOutcome::NotConsidered(NotConsidered::GoodReason("Illness".into()))
     }
@@ -118,7 +165,7 @@ mod tests {
             (2026, 6, 30, 9),
             HearingOutcome::Progress,
         )];
-        let pay = pay_effective_date(&h).expect("progressed");
+        let pay = pay_effective_date(&h, &SCHEDULE).expect("progressed");
         assert_eq!(
             (pay.effective_from, pay.rule.as_str()),
             (d(2026, 6, 30), "PANEL-6")
@@ -134,7 +181,7 @@ mod tests {
             HearingOutcome::Progress,
         )];
         assert_eq!(
-            pay_effective_date(&h).map(|p| p.effective_from),
+            pay_effective_date(&h, &SCHEDULE).map(|p| p.effective_from),
             Some(d(2026, 7, 1))
         );
     }
@@ -146,8 +193,8 @@ mod tests {
             (2026, 6, 30, 9),
             HearingOutcome::Defer,
         )];
-        assert_eq!(pay_effective_date(&h), None);
-        assert_eq!(pay_effective_date(&[]), None);
+        assert_eq!(pay_effective_date(&h, &SCHEDULE), None);
+        assert_eq!(pay_effective_date(&[], &SCHEDULE), None);
     }
 
     #[test]
@@ -156,7 +203,7 @@ mod tests {
             hearing(d(2026, 10, 14), (2026, 9, 29, 9), HearingOutcome::Progress),
             hearing(d(2026, 7, 15), (2026, 6, 30, 9), ill()),
         ];
-        let pay = pay_effective_date(&h).expect("progressed");
+        let pay = pay_effective_date(&h, &SCHEDULE).expect("progressed");
         assert_eq!(
             (pay.effective_from, pay.rule.as_str()),
             (d(2026, 6, 30), "PANEL-7")
@@ -171,7 +218,7 @@ mod tests {
             hearing(d(2026, 10, 14), (2026, 9, 29, 9), HearingOutcome::Progress),
         ];
         assert_eq!(
-            pay_effective_date(&h).map(|p| p.effective_from),
+            pay_effective_date(&h, &SCHEDULE).map(|p| p.effective_from),
             Some(d(2026, 4, 1))
         );
     }
@@ -187,7 +234,7 @@ mod tests {
                 hearing(d(2026, 7, 15), (2026, 6, 30, 9), earlier),
                 hearing(d(2026, 10, 14), (2026, 9, 29, 9), HearingOutcome::Progress),
             ];
-            let pay = pay_effective_date(&h).expect("progressed");
+            let pay = pay_effective_date(&h, &SCHEDULE).expect("progressed");
             assert_eq!(
                 (pay.effective_from, pay.rule.as_str()),
                 (d(2026, 9, 29), "PANEL-6")

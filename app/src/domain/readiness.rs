@@ -176,7 +176,7 @@ mod tests {
         assert_eq!(before.eligible_from, Some(d(2027, 1, 10)));
         let on = evaluate(&catalogue, Transition::PathL3, &facts, d(2027, 1, 10));
         assert!(on.is_ready(), "{:#?}", on.results);
-        assert_eq!(on.catalogue_version, "2019-10");
+        assert_eq!(on.catalogue_version, "2019-10.2");
         assert_eq!(on.results.len(), 9);
         let student = on
             .results
@@ -201,7 +201,7 @@ mod tests {
         assert!(!r.is_ready());
         assert_eq!(
             r.results[0].reason,
-            "Catalogue version 2019-10 has no requirements for PATH-MGMT"
+            "Catalogue version 2019-10.2 has no requirements for PATH-MGMT"
         );
     }
 
@@ -225,7 +225,9 @@ mod tests {
                 },
                 from_previous_employer: prev,
                 word_count: words,
-                cpd_days: None,
+                cpd_centidays: None,
+                expires_on: None,
+                course: None,
             })
     }
 

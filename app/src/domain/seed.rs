@@ -13,6 +13,16 @@
 //!   registration only in PATH-ASYE (the ASYE year is spent with this employer).
 //! - PATH-MGMT-1 "between 3 – 5 years" is read as at least 3 years since
 //!   qualifying; 5 is typical, not a ceiling.
+//! - PATH-MGMT-5 "the Practice Educator courses" (plural) needs both stages,
+//!   PE1 and PE2, each recorded on a Practice Educator course record.
+//! - PATH-MGMT-10 "sustained delivery of group supervision" needs at least 3
+//!   group supervision records spanning at least 6 months, first to last: the
+//!   text names no period, so this version names one; a later version can
+//!   change it.
+//!
+//! Version `2019-10.2` (issue 11) is the same policy read more exactly than
+//! `2019-10` (PATH-MGMT-5, PATH-MGMT-10); both are in force from the same day,
+//! and the one stored later wins (see `server::db::catalogues`).
 
 use super::catalogue::{
     Applicability, Catalogue, EvidenceRule, Requirement, Rule, TransitionRequirements,
@@ -22,7 +32,7 @@ use super::level::Transition;
 use chrono::NaiveDate;
 
 /// The version string of [`seed_catalogue`].
-pub const SEED_VERSION: &str = "2019-10";
+pub const SEED_VERSION: &str = "2019-10.2";
 
 /// The catalogue seeded from the policy text, in force from 1 October 2019.
 pub fn seed_catalogue() -> Catalogue {
@@ -94,16 +104,58 @@ fn path_mgmt() -> TransitionRequirements {
             one("PATH-MGMT-2", "Professional registration", MGMT, Registration, "registration record", true),
             one("PATH-MGMT-3", "CPD: all core and development training", MGMT, CpdActivity, "CPD record", true),
             one("PATH-MGMT-4", "Mentored ASYE workers", MGMT, AsyeMentoring, "ASYE mentoring record", true),
-            one("PATH-MGMT-5", "Practice Educator courses completed", MGMT, PracticeEducatorCourse, "Practice Educator course record", true),
+            pe_courses(),
             one("PATH-MGMT-6", "Feedback from students supervised", MGMT, StudentFeedback, "student feedback record", true),
             one("PATH-MGMT-7", "Managers' written observations", MGMT, PracticeObservation, "written practice observation", true),
             many("PATH-MGMT-8", "4 recent learning audits (or management oversight examples)", MGMT,
                 &[LearningAudit, ManagementOversightExample], 4,
                 ("learning audit or management oversight example", "learning audits or management oversight examples")),
             one("PATH-MGMT-9", "Safeguarding competence", MGMT, SafeguardingCompetence, "safeguarding competence record", true),
-            one("PATH-MGMT-10", "Sustained delivery of group supervision", MGMT, GroupSupervision, "group supervision record", true),
+            sustained_group_supervision(),
         ],
     }
+}
+
+/// The Practice Educator stages PATH-MGMT-5 needs, as recorded on a course record.
+pub const PE_STAGES: [(&str, &str); 2] = [
+    ("pe1", "Practice Educator stage 1 (PE1)"),
+    ("pe2", "Practice Educator stage 2 (PE2)"),
+];
+
+fn pe_courses() -> Requirement {
+    let mut r = many(
+        "PATH-MGMT-5",
+        "Practice Educator courses completed (PE1 and PE2)",
+        MGMT,
+        &[PracticeEducatorCourse],
+        2,
+        (
+            "Practice Educator course record",
+            "Practice Educator course records",
+        ),
+    );
+    if let Rule::Evidence(rule) = &mut r.rule {
+        rule.each_course = PE_STAGES
+            .iter()
+            .map(|(code, label)| ((*code).to_owned(), (*label).to_owned()))
+            .collect();
+    }
+    r
+}
+
+fn sustained_group_supervision() -> Requirement {
+    let mut r = many(
+        "PATH-MGMT-10",
+        "Sustained delivery of group supervision (over 6 months or more)",
+        MGMT,
+        &[GroupSupervision],
+        3,
+        ("group supervision record", "group supervision records"),
+    );
+    if let Rule::Evidence(rule) = &mut r.rule {
+        rule.over_months = Some(6);
+    }
+    r
 }
 
 fn one(
@@ -142,6 +194,8 @@ fn many(
             applies: Applicability::Always,
             accepts_previous_employer: true,
             within_months: None,
+            each_course: Vec::new(),
+            over_months: None,
         }),
     }
 }

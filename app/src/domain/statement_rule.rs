@@ -1,6 +1,6 @@
 //! The reflective statement rule (PATH-ASYE-7, PATH-L3-8): the latest final
 //! statement must have between the minimum and maximum words (counted by
-//! [`super::words::count_words`] when saved). A newer draft is mentioned.
+//! [`crate::text::count_words`] when saved). A newer draft is mentioned.
 
 use super::evidence::{EvidenceFact, EvidenceKind};
 use super::format::{count_noun, format_count};

@@ -13,4 +13,7 @@ pub mod shell;
 pub mod sign_out;
 pub mod vault;
 
-pub use runner::{attach_editor, current_form, has_pending, queue_save, saved_online, sync_now};
+pub use runner::{
+    attach_editor, cannot_reach, current_form, has_pending, queue_save, save_here, saved_online,
+    sync_now,
+};

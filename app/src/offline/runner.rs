@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::portfolio::validate;
 use crate::portfolio::EvidenceForm;
 use crate::sync::{Change, ChangeOp, Outcome, PullRequest, PushResult};
-use crate::ui::components::sync_status::{SyncStatusText, SyncUi};
+use crate::ui::components::sync_status::{Held, SyncStatusText, SyncUi};
 use chrono::NaiveDate;
 use leptos::form::FromFormData;
 use leptos::prelude::*;
@@ -25,21 +25,86 @@ fn online() -> bool {
     window().navigator().on_line()
 }
 
-/// Shows the outbox's state.
+/// Today in the device's own calendar, for telling the worker why a draft is held back (the
+/// server checks again with its own date when the draft is sent).
+pub(crate) fn device_today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+fn title_of(form: &EvidenceForm) -> String {
+    if form.title.trim().is_empty() {
+        "Untitled draft".to_owned()
+    } else {
+        form.title.clone()
+    }
+}
+
+/// Where a draft opens online: a new item's editor adopts the newest unsaved draft of its
+/// kind, an existing item's opens by id.
+pub(crate) fn draft_href(draft: &Draft) -> String {
+    if draft.base_version == 0 {
+        format!("/portfolio/edit?kind={}", draft.form.kind)
+    } else {
+        format!("/portfolio/edit?id={}", draft.form.id)
+    }
+}
+
+/// Everything of this person only on this device that is not waiting to be sent: changes the
+/// server refused (with its reason) and drafts it would refuse (too long, no date, ...) or
+/// that were never saved, each with why and where to open it (issue 20).
+pub(crate) fn held_back(person: &str) -> Vec<Held> {
+    let outbox = drafts::load_outbox(person);
+    let today = device_today();
+    let mut held: Vec<Held> = outbox
+        .attention
+        .iter()
+        .map(|a| Held {
+            id: a.form.id.clone(),
+            title: title_of(&a.form),
+            reasons: vec![format!("Needs attention: {}", a.reason)],
+            href: format!("/portfolio/edit?id={}", a.form.id),
+        })
+        .collect();
+    for draft in drafts::all_drafts(person) {
+        if outbox.has_pending(&draft.form.id) || held.iter().any(|h| h.id == draft.form.id) {
+            continue;
+        }
+        let reasons = match validate(&draft.form, today) {
+            Err(errors) => errors.into_iter().map(|e| e.message).collect(),
+            Ok(_) => vec!["Not saved to Pathway yet: open it and save it".to_owned()],
+        };
+        held.push(Held {
+            id: draft.form.id.clone(),
+            title: title_of(&draft.form),
+            href: draft_href(&draft),
+            reasons,
+        });
+    }
+    held
+}
+
+/// Shows the outbox's state: "All changes saved to Pathway" only when nothing of this person
+/// is only on this device (waiting, refused, or held back as a draft).
 pub(crate) fn show(ui: SyncUi, person: &str) {
     let outbox = drafts::load_outbox(person);
-    ui.unsynced.set(outbox.unsynced());
-    ui.attention.set(
-        outbox
-            .attention
-            .iter()
-            .map(|a| (a.form.title.clone(), a.reason.clone()))
-            .collect(),
-    );
+    let held = held_back(person);
+    let only_here = outbox.unsynced() + held.len();
+    ui.unsynced.set(only_here);
+    ui.held.set(held);
+    if outbox.unsynced() == 0 {
+        // what the confirmation promised has happened (or was refused, and is listed)
+        ui.saved_here.set(false);
+    }
     let status = if !online() {
-        SyncStatusText::Offline(outbox.unsynced())
-    } else if outbox.unsynced() > 0 {
-        SyncStatusText::OnlyHere(outbox.unsynced())
+        SyncStatusText::Offline(only_here)
+    } else if only_here > 0 {
+        SyncStatusText::OnlyHere(only_here)
     } else {
         SyncStatusText::AllSaved
     };
@@ -50,6 +115,12 @@ pub(crate) fn show(ui: SyncUi, person: &str) {
 pub async fn sync_now(ui: SyncUi, person: String) {
     // locked drafts (nothing decrypted yet) are never sent or overwritten
     if ui.running.get_untracked() || !drafts::is_open(&person) {
+        return;
+    }
+    // offline a push cannot arrive; trying would only leave the change "in flight", so the
+    // next save of the same item became a second change (issue 20)
+    if !online() {
+        show(ui, &person);
         return;
     }
     ui.running.set(true);
@@ -65,6 +136,11 @@ pub async fn sync_now(ui: SyncUi, person: String) {
         match sync_push(request).await {
             Ok(result) => {
                 forget_synced_drafts(&person, &sent, &result);
+                // the draft put back after a reload has now reached Pathway: "not saved to
+                // Pathway until you save it" would no longer be true
+                if current_form().is_some_and(|open| drafts::load_draft(&person, &open.id).is_none()) {
+                    ui.restored.set(false);
+                }
                 follow_new_versions(&person, &result);
                 let mut outbox = drafts::load_outbox(&person);
                 outbox.acknowledge(&result);
@@ -150,10 +226,14 @@ fn queue_as_typed(ui: SyncUi) -> bool {
         )
 }
 
-/// A draft whose text reached the server unchanged is no longer needed on the device.
+/// A draft whose text reached the server unchanged (as the item, or kept whole as a conflict
+/// copy for the worker to choose) is no longer needed on the device.
 fn forget_synced_drafts(person: &str, sent: &[Change], result: &PushResult) {
     for answer in &result.results {
-        if !matches!(answer.outcome, Outcome::Applied { .. }) {
+        if !matches!(
+            answer.outcome,
+            Outcome::Applied { .. } | Outcome::Conflict { .. }
+        ) {
             continue;
         }
         let Some(ChangeOp::Save(form)) = sent
@@ -167,6 +247,25 @@ fn forget_synced_drafts(person: &str, sent: &[Change], result: &PushResult) {
             drafts::remove_draft(person, &answer.id);
         }
     }
+}
+
+/// "Save as draft" (or final) that could not reach Pathway: queued, the draft kept, and the
+/// worker told so (issue 20: offline, the save used to give no confirmation).
+pub fn save_here(ui: SyncUi, form: &EvidenceForm, base_version: i64) {
+    let draft = Draft {
+        form: form.clone(),
+        base_version,
+    };
+    if let Err(error) = drafts::save_draft(&form.person_id, &draft) {
+        ui.storage_error.set(Some(error));
+    }
+    queue_save(ui, form, base_version);
+    ui.saved_here.set(true);
+}
+
+/// Whether a save would not reach Pathway now (offline, or the last sync failed).
+pub fn cannot_reach(ui: SyncUi) -> bool {
+    queue_as_typed(ui)
 }
 
 /// Queues a save the server could not be reached for; the draft stays until it syncs.
@@ -291,8 +390,13 @@ pub fn attach_editor(
                     }
                     // offline, a complete form becomes a change waiting to sync as it is
                     // typed; an incomplete one stays a draft (the server would refuse it)
-                    if queue_as_typed(ui) && validate(&draft.form, today).is_ok() {
-                        queue_save(ui, &draft.form, base_version);
+                    if queue_as_typed(ui) {
+                        if validate(&draft.form, today).is_ok() {
+                            queue_save(ui, &draft.form, base_version);
+                        } else {
+                            // held back: the status says so, and why
+                            show(ui, &draft.form.person_id);
+                        }
                     }
                 }
             },

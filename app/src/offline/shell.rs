@@ -7,8 +7,8 @@
 
 use super::drafts::{self, Draft};
 use super::{runner, vault};
-use crate::portfolio::{validate, EvidenceForm};
-use crate::ui::components::sync_status::{SyncStatus, SyncUi};
+use crate::portfolio::{validate, EvidenceForm, FieldError};
+use crate::ui::components::sync_status::{SyncStatus, SyncUi, SIGN_OUT_PENDING};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -35,26 +35,38 @@ enum Phase {
     /// Waiting for the password; the message of a failed attempt.
     Locked(Option<String>),
     Open,
+    /// The worker chose to sign out while something of theirs may be only on this device,
+    /// and Pathway cannot be reached (the shell is showing `/sign-out`): the choice, not the
+    /// unlock screen (issue 20).
+    SignOutChoice,
+    /// A sign-out waits for Pathway: nobody's work is shown; it is sent when back online.
+    SignOutPending,
 }
 
 /// Today in the device's own calendar (the server is out of reach).
 fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
+    runner::device_today()
+}
+
+/// What the shell opens with: a pending sign-out first, then the sign-out choice when that
+/// is the address the shell stands in for, then the last person's locked drafts.
+fn first_phase(person: Option<&str>) -> Phase {
+    if super::sign_out::pending().is_some() {
+        return Phase::SignOutPending;
+    }
+    let path = window().location().pathname().unwrap_or_default();
+    match person {
+        Some(_) if path == "/sign-out" => Phase::SignOutChoice,
+        Some(_) => Phase::Locked(None),
+        None => Phase::Nobody,
+    }
 }
 
 #[component]
 pub fn OfflineApp() -> impl IntoView {
     let person = vault::current_person();
-    let phase = RwSignal::new(match person {
-        Some(_) => Phase::Locked(None),
-        None => Phase::Nobody,
-    });
+    let phase = RwSignal::new(first_phase(person.as_deref()));
+    let online = RwSignal::new(window().navigator().on_line());
     let ui = SyncUi::new();
     let list = RwSignal::new(Vec::<Draft>::new());
     let editing = RwSignal::new(None::<Draft>);
@@ -66,6 +78,13 @@ pub fn OfflineApp() -> impl IntoView {
         phase.set(Phase::Open);
         refresh();
         runner::show(ui, &who);
+        // a held draft listed in the status opens here (the shell has no other pages)
+        ui.open.set(Some(Callback::new(move |id: String| {
+            let found = drafts::load_draft(&person.get_value(), &id);
+            if let Some(draft) = found {
+                editing.set(Some(draft));
+            }
+        })));
         ui.sync.set(Some(Callback::new(move |()| {
             leptos::task::spawn_local(async move {
                 runner::sync_now(ui, person.get_value()).await;
@@ -80,30 +99,47 @@ pub fn OfflineApp() -> impl IntoView {
     };
     // Online (the shell can also be shown when the server was down): unlock without asking.
     Effect::new(move |_| {
-        let who = person.get_value();
-        if who.is_empty() {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            if window().navigator().on_line() && runner::unlock(&who).await.is_ok() {
-                opened();
-            }
-        });
-        let online = window_event_listener(leptos::ev::online, move |_| {
-            if phase.get_untracked() == Phase::Open {
-                if let Some(sync) = ui.sync.get_untracked() {
-                    sync.run(());
+        let on_online = window_event_listener(leptos::ev::online, move |_| {
+            online.set(true);
+            match phase.get_untracked() {
+                // the sign-out goes first; it leaves for the sign-in page once it has
+                Phase::SignOutPending => leptos::task::spawn_local(async {
+                    let _ = super::sign_out::send_pending().await;
+                }),
+                Phase::Open => {
+                    if let Some(sync) = ui.sync.get_untracked() {
+                        sync.run(());
+                    }
                 }
+                _ => {}
             }
         });
-        let offline = window_event_listener(leptos::ev::offline, move |_| {
+        let on_offline = window_event_listener(leptos::ev::offline, move |_| {
+            online.set(false);
             if phase.get_untracked() == Phase::Open {
                 runner::show(ui, &person.get_value());
             }
         });
         on_cleanup(move || {
-            online.remove();
-            offline.remove();
+            on_online.remove();
+            on_offline.remove();
+        });
+        let who = person.get_value();
+        match phase.get_untracked() {
+            Phase::SignOutPending => {
+                leptos::task::spawn_local(async {
+                    let _ = super::sign_out::send_pending().await;
+                });
+                return;
+            }
+            Phase::SignOutChoice => return,
+            _ if who.is_empty() => return,
+            _ => {}
+        }
+        leptos::task::spawn_local(async move {
+            if window().navigator().on_line() && runner::unlock(&who).await.is_ok() {
+                opened();
+            }
         });
     });
     let unlock = move |ev: leptos::ev::SubmitEvent| {
@@ -125,14 +161,50 @@ pub fn OfflineApp() -> impl IntoView {
             }
         });
     };
+    let keep_and_wait = move |_| {
+        super::sign_out::keep_and_wait(&person.get_value());
+        phase.set(Phase::SignOutPending);
+    };
     view! {
-        <span class="govuk-caption-l">"Pathway is offline"</span>
+        // follows the network: a worker back online is not told Pathway is offline
+        <span class="govuk-caption-l" id="offline-caption">
+            {move || if online.get() { "Pathway is back online" } else { "Pathway is offline" }}
+        </span>
         {move || match phase.get() {
+            Phase::Nobody if online.get() => view! {
+                <h1 class="govuk-heading-xl">"You are back online"</h1>
+                <p class="govuk-body" id="offline-nobody">
+                    <a class="govuk-link" href="/">"Go to Pathway"</a>
+                </p>
+            }.into_any(),
             Phase::Nobody => view! {
                 <h1 class="govuk-heading-xl">"You are offline"</h1>
                 <p class="govuk-body" id="offline-nobody">
                     "Pathway cannot be reached from this device just now. There are no drafts on this device to open: sign in to Pathway once while online to draft offline."
                 </p>
+            }.into_any(),
+            Phase::SignOutPending => view! {
+                <h1 class="govuk-heading-xl">"Signing out"</h1>
+                <p class="govuk-body" id="sign-out-pending-offline">{SIGN_OUT_PENDING}</p>
+            }.into_any(),
+            Phase::SignOutChoice => view! {
+                <h1 class="govuk-heading-xl">"Sign out"</h1>
+                <div class="govuk-warning-text" id="unsynced-warning">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text">
+                        <span class="govuk-visually-hidden">"Warning"</span>
+                        "Some of your work may be only on this device. It has not reached Pathway."
+                    </strong>
+                </div>
+                <p class="govuk-body" id="sign-out-offline">
+                    "Pathway cannot be reached from this device just now, so your work cannot be sent, and signing out needs Pathway too. If you sign out, your work stays on this device, locked: only your password opens it. You will be signed out as soon as the device is back online."
+                </p>
+                <div class="govuk-button-group">
+                    <button type="button" class="govuk-button govuk-button--warning" id="sign-out-keep"
+                        on:click=keep_and_wait>"Sign out and keep them on this device"</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" id="back-to-drafts"
+                        on:click=move |_| phase.set(Phase::Locked(None))>"Go back to your drafts"</button>
+                </div>
             }.into_any(),
             Phase::Locked(error) => view! {
                 <UnlockForm error on_submit=unlock/>
@@ -237,6 +309,34 @@ fn DraftList(list: RwSignal<Vec<Draft>>, on_open: Callback<Draft>) -> impl IntoV
 fn OfflineEditor(ui: SyncUi, draft: Draft, person: String, on_done: Callback<()>) -> impl IntoView {
     let original = StoredValue::new(draft.clone());
     let timer = StoredValue::new(None::<TimeoutHandle>);
+    let problems = RwSignal::new(Vec::<FieldError>::new());
+    let error_for = move |field: &'static str| {
+        move || {
+            problems.with(|all| {
+                all.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        }
+    };
+    let group = move |field: &'static str| {
+        move || {
+            if error_for(field)().is_some() {
+                "govuk-form-group govuk-form-group--error"
+            } else {
+                "govuk-form-group"
+            }
+        }
+    };
+    let message = move |field: &'static str| {
+        move || {
+            error_for(field)().map(|message| view! {
+                <p class="govuk-error-message" id=format!("{field}-error")>
+                    <span class="govuk-visually-hidden">"Error: "</span>{message}
+                </p>
+            })
+        }
+    };
     let keep = move || {
         let Some(mut form) = runner::current_form() else {
             return;
@@ -252,9 +352,23 @@ fn OfflineEditor(ui: SyncUi, draft: Draft, person: String, on_done: Callback<()>
             ui.storage_error.set(Some(error));
             return;
         }
-        // complete items wait to sync; incomplete ones stay drafts (the server would refuse)
-        if validate(&draft.form, today()).is_ok() {
-            runner::queue_save(ui, &draft.form, base_version);
+        // complete items wait to sync; incomplete ones stay drafts (the server would refuse),
+        // and what is wrong with what was typed is said next to its field (issue 20: a
+        // 40,000-character statement showed no limit message)
+        match validate(&draft.form, today()) {
+            Ok(_) => {
+                problems.set(Vec::new());
+                runner::queue_save(ui, &draft.form, base_version);
+            }
+            Err(errors) => {
+                let typed = |field: &str| match field {
+                    "title" | "body" => true,
+                    "date" => !draft.form.date.trim().is_empty(),
+                    _ => false,
+                };
+                problems.set(errors.into_iter().filter(|e| typed(&e.field)).collect());
+                runner::show(ui, &draft.form.person_id);
+            }
         }
     };
     let typed = move |_| {
@@ -274,19 +388,22 @@ fn OfflineEditor(ui: SyncUi, draft: Draft, person: String, on_done: Callback<()>
             <input type="hidden" name="form[person_id]" value=person/>
             <input type="hidden" name="form[kind]" value=form.kind.clone()/>
             <input type="hidden" name="form[version]" value=draft.base_version.to_string()/>
-            <div class="govuk-form-group">
+            <div class=group("title")>
                 <label class="govuk-label" for="title">"Title"</label>
                 <div class="govuk-hint">"Optional."</div>
+                {message("title")}
                 <input class="govuk-input" id="title" name="form[title]" type="text" value=form.title.clone()/>
             </div>
-            <div class="govuk-form-group">
+            <div class=group("date")>
                 <label class="govuk-label" for="date">"Date written"</label>
+                {message("date")}
                 <input class="govuk-input govuk-input--width-10" id="date" name="form[date]" type="date" value=form.date.clone()/>
             </div>
-            <div class="govuk-form-group">
+            <div class=group("body")>
                 <label class="govuk-label" for="body">"Your text"</label>
-                <div class="govuk-hint">"Kept on this device, locked, as you type. It is sent to Pathway when you are back online and the date is filled in."</div>
-                <textarea class="govuk-textarea" id="body" name="form[body]" rows="12">{form.body.clone()}</textarea>
+                <div class="govuk-hint" id="body-hint">"Kept on this device, locked, as you type. It is sent to Pathway when you are back online and the date is filled in."</div>
+                {message("body")}
+                <textarea class="govuk-textarea" id="body" name="form[body]" rows="12" aria-describedby="body-hint">{form.body.clone()}</textarea>
             </div>
             <button type="submit" class="govuk-button">"Done"</button>
         </form>

@@ -2,6 +2,13 @@
 //! everything reached Pathway, this person's drafts, outbox and keys leave the device and the
 //! session ends; otherwise the worker is warned (`/sign-out`) and chooses. Nothing that exists
 //! only here is deleted by signing out.
+//!
+//! Sign-out needs the server (issue 20): the session cookie is HttpOnly, so only Pathway can
+//! end it. When it cannot be reached, nothing is wiped and nothing claims success: the device
+//! is marked "sign-out pending" (a record here, and a cookie that makes the server end the
+//! session on the next request that reaches it), the page leaves for a screen that shows
+//! nobody's work, and the sign-out is sent first when the network returns ([`gate`]). Keys
+//! leave the device only after the server has confirmed.
 
 use super::{drafts, runner, vault};
 use crate::sync::LeftHere;
@@ -54,14 +61,127 @@ fn has_records(person: &str) -> bool {
         .any(|name| name.starts_with(&prefix) && !name.ends_with(":keys"))
 }
 
-/// Ends the session. With `wipe`, this person's keys and drafts leave the device first.
+/// Where the "sign-out pending" record lives (not sealed: it holds no work, only who and
+/// whether their keys may go once the server has ended the session).
+const PENDING: &str = "pathway:v1:sign-out-pending";
+
+/// A sign-out that has not reached Pathway yet.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Pending {
+    pub person: String,
+    /// Nothing of theirs was only on this device: the keys may go once signed out.
+    pub wipe: bool,
+}
+
+pub fn pending() -> Option<Pending> {
+    gloo_storage::LocalStorage::get(PENDING).ok()
+}
+
+fn mark_pending(person: &str, wipe: bool) {
+    let record = Pending {
+        person: person.to_owned(),
+        wipe,
+    };
+    // best effort: the cookie alone already makes the server end the session
+    let _ = gloo_storage::LocalStorage::set(PENDING, &record);
+    set_cookie(&format!(
+        "{}={}; Path=/; SameSite=Strict",
+        crate::api::auth::sign_out::PENDING_COOKIE,
+        person
+    ));
+}
+
+fn clear_pending() {
+    gloo_storage::LocalStorage::delete(PENDING);
+    set_cookie(&crate::api::auth::sign_out::clearing_pending_cookie());
+}
+
+/// `document.cookie = value` (through Reflect: no extra web-sys binding for one setter).
+fn set_cookie(value: &str) {
+    let _ = js_sys::Reflect::set(
+        &document(),
+        &leptos::wasm_bindgen::JsValue::from_str("cookie"),
+        &leptos::wasm_bindgen::JsValue::from_str(value),
+    );
+}
+
+/// Ends the session. Only once Pathway has confirmed: with `wipe`, this person's keys and
+/// drafts leave the device, and the sign-in page says "You have signed out". When Pathway
+/// cannot be reached, the device is marked "sign-out pending" instead and the page shows
+/// that (the offline app's pending screen), never the person's work.
 pub async fn sign_out(person: &str, wipe: bool) {
+    match crate::api::auth::sign_out::sign_out().await {
+        Ok(()) => finish(person, wipe),
+        Err(_) => {
+            mark_pending(person, wipe);
+            drafts::close();
+            vault::lock();
+            let _ = window().location().set_href("/sign-out?pending=1");
+        }
+    }
+}
+
+/// The offline app's "sign out and keep them": nothing leaves the device; the sign-out waits
+/// for Pathway and the drafts are locked again.
+pub fn keep_and_wait(person: &str) {
+    mark_pending(person, false);
+    drafts::close();
+    vault::lock();
+}
+
+/// The server ended the session: what may go leaves the device.
+fn finish(person: &str, wipe: bool) {
     if wipe {
         vault::wipe(person);
     }
     drafts::close();
-    let _ = crate::api::auth::sign_out::sign_out().await;
+    vault::lock();
+    clear_pending();
     let _ = window().location().set_href("/sign-in?signed_out=1");
+}
+
+/// Sends a pending sign-out (at start-up, and whenever the network returns). `Ok` when there
+/// was none or it went through (the page then leaves for the sign-in page).
+pub async fn send_pending() -> Result<(), ()> {
+    let Some(record) = pending() else {
+        return Ok(());
+    };
+    if !window().navigator().on_line() {
+        return Err(());
+    }
+    match crate::api::auth::sign_out::sign_out().await {
+        Ok(()) => {
+            finish(&record.person, record.wipe);
+            Ok(())
+        }
+        Err(_) => Err(()),
+    }
+}
+
+/// On every hydrated page: while a sign-out is pending, the page shows nobody's work (the
+/// main content is hidden behind a notice) and the sign-out is sent first, now and when the
+/// network returns.
+pub fn gate() {
+    if pending().is_none() {
+        return;
+    }
+    for id in ["main-content", "role-navigation"] {
+        if let Some(element) = document().get_element_by_id(id) {
+            let _ = element.set_attribute("hidden", "");
+        }
+    }
+    if let Some(notice) = document().get_element_by_id("sign-out-pending") {
+        let _ = notice.remove_attribute("hidden");
+    }
+    leptos::task::spawn_local(async {
+        let _ = send_pending().await;
+    });
+    // for the life of the page: the gate stays until the sign-out has gone through
+    std::mem::forget(window_event_listener(leptos::ev::online, |_| {
+        leptos::task::spawn_local(async {
+            let _ = send_pending().await;
+        });
+    }));
 }
 
 /// The header's Sign out button, hydrated: signs out at once when nothing is only on this

@@ -212,6 +212,12 @@ pub async fn unlock_with_password(person: &str, password: &str) -> Result<(), Un
     remember(person, &raw).await
 }
 
+/// Forgets the unwrapped key in this page (a pending sign-out): the records stay, and only
+/// the password or a new session opens them again.
+pub fn lock() {
+    UNLOCKED.with(|cell| *cell.borrow_mut() = None);
+}
+
 /// Sign-out after everything reached Pathway: this person's keys, drafts and outbox leave
 /// the device.
 pub fn wipe(person: &str) {

@@ -3,8 +3,8 @@
 //! offline drafts store) and its validation, run by the browser before sending and by the
 //! server before saving.
 
-use super::kinds::{kind_from_code, spec, Input, HOURS_PER_DAY};
-use crate::domain::{count_words, EvidenceKind, EvidenceStatus};
+use super::kinds::{kind_from_code, spec, Input, HOURS_PER_DAY_IN_HUNDREDTHS};
+use crate::domain::{count_words, Centidays, EvidenceKind, EvidenceStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -64,8 +64,9 @@ pub struct ValidEvidence {
     /// Only the kind's own fields, trimmed, empty ones left out.
     pub details: BTreeMap<String, String>,
     pub word_count: Option<u32>,
-    /// CPD-2 days used (only when the worker said it counts towards the allowance).
-    pub cpd_days: Option<f64>,
+    /// CPD-2 days used, in hundredths (only when the worker said it counts towards the
+    /// allowance, and never for formal training).
+    pub cpd_centidays: Option<Centidays>,
     pub expected_version: Option<i64>,
 }
 
@@ -76,18 +77,27 @@ fn error(field: &str, message: impl Into<String>) -> FieldError {
     }
 }
 
-/// Parses a positive amount with at most two decimals ("1.5", "3").
-pub fn parse_amount(text: &str) -> Option<f64> {
+/// Parses a positive amount with at most two decimals ("1.5", "3") into hundredths
+/// (150, 300), without floating point.
+pub fn parse_hundredths(text: &str) -> Option<u32> {
     let text = text.trim();
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     let digits_ok = !whole.is_empty()
         && whole.len() <= 4
-        && whole.chars().all(|c| c.is_ascii_digit())
+        && whole.bytes().all(|c| c.is_ascii_digit())
         && fraction.len() <= 2
-        && fraction.chars().all(|c| c.is_ascii_digit());
-    let value: f64 = text.parse().ok().filter(|_| digits_ok)?;
-    (value > 0.0).then_some(value)
+        && fraction.bytes().all(|c| c.is_ascii_digit());
+    if !digits_ok {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    let fraction: u32 = format!("{fraction:0<2}").parse().ok()?;
+    let value = whole * 100 + fraction;
+    (value > 0).then_some(value)
 }
+
+/// CPD types that are formal learning: they never use the CPD-2 allowance (policy §10).
+pub const FORMAL_TRAINING: [&str; 2] = ["core_training", "development_training"];
 
 /// Checks a form against the rules for its kind. `today` is the server's date (the editor
 /// receives it with the form, so the browser agrees with the server).
@@ -105,6 +115,12 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
         return Err(errors);
     };
     let spec = spec(kind);
+    // Before any other work (word counts, warnings): text over the limit is refused here, so
+    // no routine ever runs on more than the limit allows.
+    if !within_body_limit(&form.body) {
+        errors.push(body_too_long(spec.body_label));
+        return Err(errors);
+    }
     let status = match form.status.trim() {
         "final" => EvidenceStatus::Final,
         _ => EvidenceStatus::Draft,
@@ -125,20 +141,10 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
         today,
     );
     let body = form.body.trim_end().to_owned();
-    let body_chars = body.chars().count();
     if spec.body_required && body.trim().is_empty() {
         errors.push(error(
             "body",
             format!("Enter the {}", spec.body_label.to_lowercase()),
-        ));
-    } else if body_chars > BODY_MAX_CHARS {
-        errors.push(error(
-            "body",
-            format!(
-                "{} must be {} characters or fewer",
-                spec.body_label,
-                crate::domain::format_count(BODY_MAX_CHARS as u64)
-            ),
         ));
     }
     let mut details = BTreeMap::new();
@@ -177,7 +183,7 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
                     format!("Select {}", lowercase_first(field.label)),
                 ));
             }
-            Input::Number if parse_amount(value).is_none() => {
+            Input::Number if parse_hundredths(value).is_none() => {
                 errors.push(error(
                     field.name,
                     format!(
@@ -191,9 +197,20 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
         details.insert(field.name.to_owned(), value.to_owned());
     }
     let word_count = (kind == EvidenceKind::ReflectiveStatement).then(|| count_words(&body) as u32);
-    let cpd_days = cpd_days(kind, &details);
-    if cpd_days.is_some_and(|days| days > 366.0) {
+    let cpd_centidays = cpd_centidays(kind, &details);
+    if cpd_centidays.is_some_and(|days| days.0 > 36_600) {
         errors.push(error("duration", "How long it took must be a year or less"));
+    }
+    if kind == EvidenceKind::CpdActivity
+        && details.get("counts_towards_allowance").map(String::as_str) == Some("yes")
+        && details
+            .get("cpd_type")
+            .is_some_and(|t| FORMAL_TRAINING.contains(&t.as_str()))
+    {
+        errors.push(error(
+            "counts_towards_allowance",
+            "Core and development training does not use your 3 additional CPD days: select No",
+        ));
     }
     let expected_version = match form.version.trim() {
         "" => None,
@@ -224,27 +241,55 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
             previous_employer: form.previous_employer.trim() == "yes",
             details,
             word_count,
-            cpd_days,
+            cpd_centidays,
             expected_version,
         }),
         _ => Err(errors),
     }
 }
 
-/// CPD-2: the days of the additional allowance a CPD item used (hours at
-/// [`HOURS_PER_DAY`] to the day), or `None` when it does not count towards it.
-pub fn cpd_days(kind: EvidenceKind, details: &BTreeMap<String, String>) -> Option<f64> {
+/// Whether a body is within [`BODY_MAX_CHARS`] (trailing whitespace is not kept, so not
+/// counted). A body of more than four bytes a character cannot be, is over without counting.
+pub fn within_body_limit(body: &str) -> bool {
+    let body = body.trim_end();
+    body.len() <= BODY_MAX_CHARS
+        || (body.len() <= BODY_MAX_CHARS * 4 && body.chars().count() <= BODY_MAX_CHARS)
+}
+
+/// "Reflective statement must be 30,000 characters or fewer".
+pub fn body_too_long(body_label: &str) -> FieldError {
+    error(
+        "body",
+        format!(
+            "{body_label} must be {} characters or fewer",
+            crate::domain::format_count(BODY_MAX_CHARS as u64)
+        ),
+    )
+}
+
+/// CPD-2: the hundredths of a day of the additional allowance a CPD item used (hours at
+/// [`HOURS_PER_DAY_IN_HUNDREDTHS`] to the day, rounded to the nearest hundredth), or
+/// `None` when it does not count towards it (formal training never does).
+pub fn cpd_centidays(kind: EvidenceKind, details: &BTreeMap<String, String>) -> Option<Centidays> {
+    let formal = details
+        .get("cpd_type")
+        .is_some_and(|t| FORMAL_TRAINING.contains(&t.as_str()));
     if kind != EvidenceKind::CpdActivity
+        || formal
         || details.get("counts_towards_allowance").map(String::as_str) != Some("yes")
     {
         return None;
     }
-    let amount = parse_amount(details.get("duration")?)?;
-    let days = match details.get("duration_unit").map(String::as_str) {
-        Some("hours") => amount / HOURS_PER_DAY,
+    let amount = u64::from(parse_hundredths(details.get("duration")?)?);
+    let centidays = match details.get("duration_unit").map(String::as_str) {
+        // hundredths of an hour × 100 / hundredths of an hour a day, rounded half up
+        Some("hours") => {
+            let per_day = u64::from(HOURS_PER_DAY_IN_HUNDREDTHS);
+            (amount * 100 * 2 + per_day) / (per_day * 2)
+        }
         _ => amount,
     };
-    Some((days * 100.0).round() / 100.0)
+    u32::try_from(centidays).ok().map(Centidays)
 }
 
 fn check_date(
@@ -400,10 +445,13 @@ mod tests {
         f.details.insert("duration_unit".into(), "hours".into());
         f.details
             .insert("counts_towards_allowance".into(), "yes".into());
-        assert_eq!(validate(&f, today).expect("valid").cpd_days, Some(2.0));
+        assert_eq!(
+            validate(&f, today).expect("valid").cpd_centidays,
+            Some(Centidays(200))
+        );
         f.details
             .insert("counts_towards_allowance".into(), "no".into());
-        assert_eq!(validate(&f, today).expect("valid").cpd_days, None);
+        assert_eq!(validate(&f, today).expect("valid").cpd_centidays, None);
         f.details.insert("duration".into(), "-1".into());
         assert_eq!(
             messages(validate(&f, today)),
@@ -411,6 +459,79 @@ mod tests {
                 "duration".into(),
                 "How long it took must be a number greater than 0, like 3 or 1.5".into()
             )]
+        );
+    }
+
+    /// CPD-2 (issue 11): hours convert at 7.5 a day to the hundredth, with no floating
+    /// point (1.5 hours is exactly 0.2 days), and "1.05" is 105 hundredths.
+    #[test]
+    fn cpd_2_hours_convert_to_exact_hundredths_of_a_day() {
+        let mut f = form("cpd_activity");
+        f.details.insert("cpd_type".into(), "team_learning".into());
+        f.details.insert("duration_unit".into(), "hours".into());
+        f.details
+            .insert("counts_towards_allowance".into(), "yes".into());
+        for (hours, centidays) in [("1.5", 20), ("7.5", 100), ("1", 13), ("0.01", 0)] {
+            f.details.insert("duration".into(), hours.into());
+            let valid = validate(&f, d(2026, 6, 1)).expect("valid");
+            assert_eq!(valid.cpd_centidays, Some(Centidays(centidays)), "{hours} h");
+        }
+        f.details.insert("duration_unit".into(), "days".into());
+        f.details.insert("duration".into(), "1.05".into());
+        let valid = validate(&f, d(2026, 6, 1)).expect("valid");
+        assert_eq!(valid.cpd_centidays, Some(Centidays(105)));
+        assert_eq!(parse_hundredths("1.5"), Some(150));
+        assert_eq!(parse_hundredths("0"), None);
+        assert_eq!(parse_hundredths("1.234"), None);
+    }
+
+    /// CPD-2 (issue 11): the 3 days are "over and above attendance at formal learning"
+    /// (policy §10): core and development training never use them, and saying they do is
+    /// an error beside that question.
+    #[test]
+    fn cpd_2_formal_training_does_not_use_the_allowance() {
+        let mut f = form("cpd_activity");
+        f.details.insert("cpd_type".into(), "core_training".into());
+        f.details.insert("duration".into(), "1".into());
+        f.details.insert("duration_unit".into(), "days".into());
+        f.details
+            .insert("counts_towards_allowance".into(), "yes".into());
+        assert_eq!(
+            messages(validate(&f, d(2026, 6, 1))),
+            [(
+                "counts_towards_allowance".into(),
+                "Core and development training does not use your 3 additional CPD days: select No"
+                    .into()
+            )]
+        );
+        f.details
+            .insert("counts_towards_allowance".into(), "no".into());
+        f.details
+            .insert("cpd_type".into(), "development_training".into());
+        assert_eq!(
+            validate(&f, d(2026, 6, 1)).expect("valid").cpd_centidays,
+            None
+        );
+    }
+
+    /// Issue 11: a body over the limit is refused before anything else looks at it.
+    #[test]
+    fn path_l3_8_over_long_body_is_refused_first() {
+        let mut f = form("reflective_statement");
+        f.body = "[".repeat(30_001);
+        f.date = "nonsense".into();
+        assert_eq!(
+            messages(validate(&f, d(2026, 6, 1))),
+            [(
+                "body".into(),
+                "Reflective statement must be 30,000 characters or fewer".into()
+            )]
+        );
+        f.body = "é".repeat(30_000);
+        f.date = "2026-05-01".into();
+        assert!(
+            validate(&f, d(2026, 6, 1)).is_ok(),
+            "30,000 two-byte characters fit"
         );
     }
 

@@ -100,8 +100,9 @@ pub const CPD_TYPES: &[(&str, &str)] = &[
 
 pub const YES_NO: &[(&str, &str)] = &[("yes", "Yes"), ("no", "No")];
 pub const DURATION_UNITS: &[(&str, &str)] = &[("hours", "Hours"), ("days", "Days")];
-/// A working day for converting CPD hours into days of the CPD-2 allowance.
-pub const HOURS_PER_DAY: f64 = 7.5;
+/// A working day (7.5 hours, in hundredths of an hour) for converting CPD hours into days
+/// of the CPD-2 allowance.
+pub const HOURS_PER_DAY_IN_HUNDREDTHS: u32 = 750;
 
 const PE_STATUS: &[(&str, &str)] = &[
     ("none", "Not started Practice Educator training"),
@@ -212,6 +213,11 @@ const OBSERVATION: &[FieldSpec] = &[
         "For example, home visit or child protection conference",
     ),
 ];
+const PE_COURSE: &[FieldSpec] = &[choice(
+    "stage",
+    "Which Practice Educator course",
+    &crate::domain::seed::PE_STAGES,
+)];
 const FEEDBACK: &[FieldSpec] = &[choice(
     "feedback_from",
     "Who gave the feedback?",
@@ -302,7 +308,20 @@ pub fn spec(kind: EvidenceKind) -> KindSpec {
                 ..base
             }
         }
-        GroupSupervision | PracticeEducatorCourse | AsyeMentoring => base,
+        PracticeEducatorCourse => KindSpec {
+            date_label: "Date completed",
+            body_label: "Details",
+            body_hint: "For example, the provider and what the course covered",
+            fields: PE_COURSE,
+            ..base
+        },
+        GroupSupervision => KindSpec {
+            date_label: "Date of the group supervision",
+            body_label: "What the group discussed and how you led it",
+            body_hint: "Record each session: PATH-MGMT-10 looks for sessions over 6 months or more",
+            ..base
+        },
+        AsyeMentoring => base,
     }
 }
 

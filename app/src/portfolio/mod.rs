@@ -1,14 +1,13 @@
 //! The worker portfolio as both the server and the browser see it (PORTFOLIO, PATH-ASYE,
 //! PATH-L3, PATH-MGMT, CPD-1, CPD-2): what each kind of evidence asks for, the editor's
 //! form state, validation, the reflective statement's word count message, the identifying-
-//! text warnings and the Markdown-lite renderer. Compiled for both `ssr` and `hydrate`, so
+//! text warnings (the Markdown-lite renderer and word count are in `crate::text`). Compiled for both `ssr` and `hydrate`, so
 //! the browser checks a form with exactly the code the server saves it with.
 //! The policy rules themselves (readiness, CPD-2 allowance, word counting) stay in `domain`.
 
 pub mod form;
 pub mod identifying;
 pub mod kinds;
-pub mod markdown;
 pub mod views;
 pub mod words;
 

@@ -108,7 +108,7 @@ pub struct CpdEntry {
     /// "3 hours", "1.5 days"
     pub duration_text: String,
     /// Days of the CPD-2 allowance used, if it counts towards it.
-    pub allowance_days: Option<f64>,
+    pub allowance_days: Option<crate::domain::Centidays>,
     pub status: EvidenceStatus,
     pub previous_employer: bool,
 }

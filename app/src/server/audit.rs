@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use crate::organisation::{AuditEntry, AuditFilter};
-use crate::server::clock::{new_id, now, stamp};
+use crate::server::clock::{new_id, stamp, Clock};
 use crate::server::db::{batch, Db};
 use sqlx::{Any, AnyConnection, Executor};
 
@@ -53,20 +53,24 @@ fn bind<'q>(query: Insert<'q>, event: &Event<'q>, at: &str) -> Insert<'q> {
         .bind(event.ip)
 }
 
-pub async fn record<'c, E>(executor: E, event: Event<'_>) -> Result<(), AppError>
+pub async fn record<'c, E>(clock: &Clock, executor: E, event: Event<'_>) -> Result<(), AppError>
 where
     E: Executor<'c, Database = Any>,
 {
     let sql = format!("{INSERT}{}", batch::values(1, 8, 1));
-    bind(sqlx::query(&sql), &event, &stamp(now()))
+    bind(sqlx::query(&sql), &event, &stamp(clock.now()))
         .execute(executor)
         .await?;
     Ok(())
 }
 
 /// Many entries in one statement (a sync push's batch), in order.
-pub async fn record_all(conn: &mut AnyConnection, events: &[Event<'_>]) -> Result<(), AppError> {
-    let at = stamp(now());
+pub async fn record_all(
+    clock: &Clock,
+    conn: &mut AnyConnection,
+    events: &[Event<'_>],
+) -> Result<(), AppError> {
+    let at = stamp(clock.now());
     for chunk in events.chunks(batch::rows_per_statement(8)) {
         let sql = format!("{INSERT}{}", batch::values(chunk.len(), 8, 1));
         let mut query = sqlx::query(&sql);

@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::organisation::{ImportProblem, ImportReport};
 use crate::server::audit::{self, action, Event};
 use crate::server::auth::Caller;
-use crate::server::clock::{new_id, now, stamp};
+use crate::server::clock::{new_id, stamp};
 use crate::server::db::Db;
 use crate::server::people::{email_taken, insert, NewPerson};
 use chrono::NaiveDate;
@@ -271,9 +271,9 @@ pub async fn import(
             problems,
         });
     }
-    let today = now().date_naive().to_string();
+    let today = db.clock().today().to_string();
     for row in &checked {
-        let id = insert(&mut tx, &row.person).await?;
+        let id = insert(db.clock(), &mut tx, &row.person).await?;
         if let Some(team_id) = &row.team_id {
             sqlx::query("INSERT INTO team_memberships (id, person_id, team_id, starts_on) VALUES ($1, $2, $3, $4)")
                 .bind(new_id()).bind(&id).bind(team_id).bind(&today)
@@ -283,14 +283,15 @@ pub async fn import(
             sqlx::query("INSERT INTO level_history (id, person_id, level, effective_from, reason, recorded_by, recorded_at)
                          VALUES ($1, $2, $3, $4, 'Level on import from HR records', $5, $6)")
                 .bind(new_id()).bind(&id).bind(level_code(level)).bind(&today)
-                .bind(&caller.person_id).bind(stamp(now()))
+                .bind(&caller.person_id).bind(stamp(db.clock().now()))
                 .execute(&mut *tx).await?;
         }
         sqlx::query("INSERT INTO role_grants (id, person_id, role, granted_at, granted_by) VALUES ($1, $2, 'practitioner', $3, $4)")
-            .bind(new_id()).bind(&id).bind(stamp(now())).bind(&caller.person_id)
+            .bind(new_id()).bind(&id).bind(stamp(db.clock().now())).bind(&caller.person_id)
             .execute(&mut *tx).await?;
     }
     audit::record(
+        db.clock(),
         &mut *tx,
         Event {
             actor_id: Some(&caller.person_id),

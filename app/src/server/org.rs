@@ -7,7 +7,7 @@ use crate::identity::Role;
 use crate::organisation::TeamSummary;
 use crate::server::audit::{self, action, Event};
 use crate::server::auth::Caller;
-use crate::server::clock::{new_id, now, stamp};
+use crate::server::clock::{new_id, stamp};
 use crate::server::db::Db;
 
 pub async fn teams(db: &Db) -> Result<Vec<TeamSummary>, AppError> {
@@ -68,10 +68,11 @@ pub async fn create_team(
         .bind(&id)
         .bind(name)
         .bind(service_area)
-        .bind(stamp(now()))
+        .bind(stamp(db.clock().now()))
         .execute(&mut *tx)
         .await?;
     audit::record(
+        db.clock(),
         &mut *tx,
         Event {
             actor_id: Some(&caller.person_id),
@@ -95,7 +96,7 @@ pub async fn move_to_team(
     team_id: &str,
     ip: &str,
 ) -> Result<(), AppError> {
-    let today = now().date_naive().to_string();
+    let today = db.clock().today().to_string();
     let mut tx = db.begin().await?;
     let person: Option<(i64,)> = sqlx::query_as("SELECT active FROM people WHERE id = $1")
         .bind(person_id)
@@ -141,6 +142,7 @@ pub async fn move_to_team(
         .map(|(_, name)| name)
         .unwrap_or_else(|| "no team".into());
     audit::record(
+        db.clock(),
         &mut *tx,
         Event {
             actor_id: Some(&caller.person_id),
@@ -191,11 +193,12 @@ pub async fn grant_role(
     .bind(new_id())
     .bind(person_id)
     .bind(role.code())
-    .bind(stamp(now()))
+    .bind(stamp(db.clock().now()))
     .bind(&caller.person_id)
     .execute(&mut *tx)
     .await?;
     audit::record(
+        db.clock(),
         &mut *tx,
         Event {
             actor_id: Some(&caller.person_id),
@@ -227,7 +230,7 @@ pub async fn revoke_role(
     let done = sqlx::query(
         "UPDATE role_grants SET revoked_at = $1 WHERE person_id = $2 AND role = $3 AND revoked_at IS NULL",
     )
-    .bind(stamp(now()))
+    .bind(stamp(db.clock().now()))
     .bind(person_id)
     .bind(role.code())
     .execute(&mut *tx)
@@ -239,6 +242,7 @@ pub async fn revoke_role(
         )));
     }
     audit::record(
+        db.clock(),
         &mut *tx,
         Event {
             actor_id: Some(&caller.person_id),

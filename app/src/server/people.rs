@@ -5,7 +5,7 @@ use crate::identity::{LevelEntry, PersonRecord, Role};
 use crate::organisation::PersonSummary;
 use crate::server::audit::{self, action, Event};
 use crate::server::auth::{sessions, Caller};
-use crate::server::clock::{new_id, now, stamp};
+use crate::server::clock::{new_id, stamp, Clock};
 use crate::server::db::Db;
 use sqlx::{Any, Transaction};
 
@@ -127,6 +127,7 @@ pub struct NewPerson {
 
 /// Inserts a person (checked by `import::check_person`) inside the caller's transaction.
 pub async fn insert(
+    clock: &Clock,
     tx: &mut Transaction<'static, Any>,
     person: &NewPerson,
 ) -> Result<String, AppError> {
@@ -141,7 +142,7 @@ pub async fn insert(
     .bind(&person.job_title)
     .bind(&person.qualification_date)
     .bind(&person.registration_number)
-    .bind(stamp(now()))
+    .bind(stamp(clock.now()))
     .execute(&mut **tx)
     .await?;
     Ok(id)
@@ -178,8 +179,9 @@ pub async fn create(
             "A person with that email address already exists",
         ));
     }
-    let id = insert(&mut tx, &person).await?;
+    let id = insert(db.clock(), &mut tx, &person).await?;
     audit::record(
+        db.clock(),
         &mut *tx,
         Event {
             actor_id: Some(&caller.person_id),
@@ -202,7 +204,7 @@ pub async fn deactivate(
     person_id: &str,
     ip: &str,
 ) -> Result<(), AppError> {
-    let today = now().date_naive().to_string();
+    let today = db.clock().today().to_string();
     let mut tx = db.begin().await?;
     let done =
         sqlx::query("UPDATE people SET active = 0, left_on = $1 WHERE id = $2 AND active = 1")
@@ -231,6 +233,7 @@ pub async fn deactivate(
         .await?;
     let ended = sessions::end_all_for(&mut tx, person_id).await?;
     audit::record(
+        db.clock(),
         &mut *tx,
         Event {
             actor_id: Some(&caller.person_id),

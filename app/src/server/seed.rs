@@ -4,7 +4,7 @@
 //! It runs only against an empty database, in one transaction.
 
 use crate::server::db::Db;
-use chrono::{Datelike, Months, NaiveDate, Utc};
+use chrono::{Datelike, Months, NaiveDate};
 use sqlx::{Any, Transaction};
 use uuid::Uuid;
 
@@ -198,7 +198,7 @@ pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>
     if people > 0 {
         return Ok(Vec::new());
     }
-    let now = Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let now = crate::server::clock::stamp(db.clock().now());
     // One argon2id hash (hashed once: it is deliberately slow) shared by the demo accounts.
     let password_hash = crate::server::auth::password::hash(DEMO_PASSWORD.to_string())
         .await

@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::server::auth::Caller;
-use crate::server::clock::{now, stamp};
+use crate::server::clock::{stamp};
 use crate::server::db::Db;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use base64::engine::general_purpose::STANDARD;
@@ -22,7 +22,7 @@ pub async fn unlock_key(db: &Db, caller: &Caller) -> Result<String, AppError> {
     )
     .bind(&caller.person_id)
     .bind(STANDARD.encode(bytes))
-    .bind(stamp(now()))
+    .bind(stamp(db.clock().now()))
     .execute(db.pool())
     .await?;
     let (key,): (String,) =

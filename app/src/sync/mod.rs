@@ -109,6 +109,22 @@ pub enum Resolution {
     Merged(String),
 }
 
+/// Whether two saves hold the same change: the same fields, whatever version each was made
+/// from (the status "" and "draft" both mean draft, trailing spaces are not kept). Copies of
+/// one change are one queued change on the device and one conflict on the server (issue 20).
+pub fn same_change(a: &EvidenceForm, b: &EvidenceForm) -> bool {
+    let plain = |form: &EvidenceForm| EvidenceForm {
+        version: String::new(),
+        status: match form.status.trim() {
+            "final" => "final".to_owned(),
+            _ => "draft".to_owned(),
+        },
+        body: form.body.trim_end().to_owned(),
+        ..form.clone()
+    };
+    plain(a) == plain(b)
+}
+
 /// What exists only on one device for one person, checked before signing out (issue 7).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LeftHere {

@@ -48,17 +48,20 @@ impl Outbox {
     /// Queues a save of `form` made from server version `base_version` (0: new item). A save
     /// of an item that already waits unsent in the queue replaces that change's text (it was
     /// never sent, so it may change; one change per burst of typing, not per keystroke); an
-    /// item whose change is in flight gets a new change.
+    /// item whose change is in flight gets a new change, unless it is the same change again
+    /// ("Save as draft" after the same text was queued as typed): one edit is one change
+    /// (issue 20), or the server would keep it twice.
     pub fn save(&mut self, form: EvidenceForm, base_version: i64) {
-        if let Some(waiting) = self
-            .pending
-            .iter_mut()
-            .rev()
-            .find(|p| p.change.id == form.id)
-            .filter(|p| !p.in_flight)
-        {
-            waiting.change.op = ChangeOp::Save(Box::new(form));
-            return;
+        if let Some(newest) = self.pending.iter_mut().rev().find(|p| p.change.id == form.id) {
+            if newest.in_flight {
+                if matches!(&newest.change.op, ChangeOp::Save(sent) if super::same_change(sent, &form))
+                {
+                    return;
+                }
+            } else {
+                newest.change.op = ChangeOp::Save(Box::new(form));
+                return;
+            }
         }
         let change = Change {
             mutation: self.next_mutation,
@@ -282,6 +285,24 @@ mod tests {
         });
         assert_eq!(outbox.unsynced(), 0);
         assert_eq!(outbox.attention.len(), 1, "the rejected text is kept");
+    }
+
+    // issue 20: an edit queued as typed and then "Save as draft" with the same text, while its
+    // change was in flight, made two changes and so two conflict copies of one edit.
+    #[test]
+    fn saving_the_same_text_again_while_it_is_in_flight_is_not_a_second_change() {
+        let mut outbox = Outbox::new("device".into());
+        let mut typed = form("a", "Edited offline. ");
+        typed.status = String::new();
+        outbox.save(typed, 1);
+        outbox.batch(100).expect("a push that got no answer");
+        let mut saved = form("a", "Edited offline.");
+        saved.status = "draft".into();
+        outbox.save(saved, 1);
+        assert_eq!(outbox.unsynced(), 1, "one edit, one change");
+        assert_eq!(outbox.next_mutation, 2);
+        outbox.save(form("a", "Edited offline, then more."), 1);
+        assert_eq!(outbox.unsynced(), 2, "a different text is a new change");
     }
 
     #[test]

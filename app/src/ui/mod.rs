@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
             <Header/>
             <div class="govuk-width-container">
                 <PhaseBanner/>
+                <components::sync_status::SignOutPending/>
                 <main class="govuk-main-wrapper app-main" id="main-content" role="main">
                     <components::update_prompt::UpdatePrompt/>
                     // Async SSR: the first HTML already holds the data, so pages work with

@@ -42,8 +42,16 @@ pub fn report() -> String {
                         if kind == EvidenceKind::ReflectiveStatement {
                             fact.word_count = Some(990 + (i as u32 * 97) % 600);
                         }
+                        if kind == EvidenceKind::Registration {
+                            // some lapsed before `today` (PATH-L3-2), some still valid
+                            fact.expires_on =
+                                Some(today - Days::new(30) + Days::new(i as u64 * 20));
+                        }
+                        if kind == EvidenceKind::PracticeEducatorCourse {
+                            fact.course = Some(if i % 2 == 0 { "pe1" } else { "pe2" }.to_owned());
+                        }
                         if kind == EvidenceKind::CpdActivity {
-                            fact.cpd_days = Some(0.5 * i as f64);
+                            fact.cpd_centidays = Some(Centidays(50 * i as u32));
                         }
                         fact
                     })
@@ -73,7 +81,7 @@ pub fn report() -> String {
                 }
                 lines.push(format!(
                     "cpd {size}: {:?}",
-                    cpd_allowance(&facts.evidence, LeaveYear::default(), 3.0, today)
+                    cpd_allowance(&facts.evidence, LeaveYear::default(), Centidays(300), today)
                 ));
             }
         }
@@ -89,8 +97,90 @@ pub fn report() -> String {
         "1. first\n2. second",
         "co-operative ... -- ! ?",
         "émigré naïve café",
+        "Tom & Jerry — word—word **bold**text [a link](https://example.org/x) `code`",
+        "- [x] done\n- *a **b** c*\n  continued _line_\n\n3) three",
+        "2019. That year ![img](p.png) [unclosed (x) *** __ _a_b_",
     ] {
         lines.push(format!("words {text:?} = {}", count_words(text)));
+    }
+    // the same counts on deeply nested text (issue 11: used to recurse per bracket)
+    for body in [
+        "[".repeat(15_000) + &"]".repeat(15_000),
+        "*_".repeat(15_000),
+        "[a](".repeat(7_500),
+        "**a ".repeat(7_500),
+    ] {
+        lines.push(format!(
+            "words nested {} = {}",
+            &body[..8],
+            count_words(&body)
+        ));
+    }
+    // CPD-2 in hundredths: fifteen fifths of a day are exactly the allowance
+    let fifths: Vec<EvidenceFact> = (0..15u32)
+        .map(|i| {
+            let mut fact = EvidenceFact::new(
+                Uuid::from_u128(u128::from(i) + 1),
+                EvidenceKind::CpdActivity,
+                date(2026, 5, 1 + i),
+                EvidenceStatus::Final,
+            );
+            fact.cpd_centidays = Some(Centidays(20));
+            fact
+        })
+        .collect();
+    for extra in [0u32, 1, 20] {
+        let mut facts = fifths.clone();
+        facts[0].cpd_centidays = Some(Centidays(20 + extra));
+        lines.push(format!(
+            "cpd fifths +{extra}: {:?}",
+            cpd_allowance(
+                &facts,
+                LeaveYear::default(),
+                Centidays(300),
+                date(2026, 9, 1)
+            )
+        ));
+    }
+    // PANEL-7: approved at the next panel, or at a later one
+    let schedule = [
+        date(2026, 4, 15),
+        date(2026, 7, 15),
+        date(2026, 10, 14),
+        date(2026, 12, 9),
+    ];
+    let ill = || HearingOutcome::NotConsidered(NotConsidered::GoodReason("Illness".into()));
+    let hearing = |panel: NaiveDate, outcome: HearingOutcome| PanelHearing {
+        panel_date: panel,
+        submitted_at: Utc
+            .from_utc_datetime(&(panel - Days::new(14)).and_hms_opt(9, 0, 0).expect("time")),
+        outcome,
+    };
+    for (first, approved) in [(0usize, 1usize), (0, 2), (1, 2), (1, 3), (2, 3)] {
+        let hearings = [
+            hearing(schedule[first], ill()),
+            hearing(schedule[approved], HearingOutcome::Progress),
+        ];
+        lines.push(format!(
+            "pay {first}->{approved}: {:?}",
+            pay_effective_date(&hearings, &schedule)
+        ));
+    }
+    // "today" is the UK date: the hour either side of midnight around both clock changes
+    for (y, m, d) in [
+        (2026, 3, 28),
+        (2026, 3, 29),
+        (2026, 6, 14),
+        (2026, 10, 25),
+        (2026, 12, 31),
+    ] {
+        for hour in [22, 23] {
+            let at = Utc
+                .with_ymd_and_hms(y, m, d, hour, 30, 0)
+                .single()
+                .expect("instant");
+            lines.push(format!("london {at} = {}", london_date(at)));
+        }
     }
     // panel deadlines across clock changes, 2026–2028
     let mut day = date(2026, 1, 1);

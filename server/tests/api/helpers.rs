@@ -1,3 +1,4 @@
+use app::server::clock::Clock;
 use app::server::db::{DatabaseUrl, Db};
 use server::config::Settings;
 use server::startup::Application;
@@ -21,11 +22,16 @@ pub struct TestApp {
 
 pub struct Options {
     pub seed_demo: bool,
+    /// A fixed clock the test can move (`Clock::fixed`); the system clock when `None`.
+    pub clock: Option<Clock>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { seed_demo: true }
+        Self {
+            seed_demo: true,
+            clock: None,
+        }
     }
 }
 
@@ -41,13 +47,16 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
 /// Starts an application on an existing test database (e.g. a second start).
 pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
     let url = database.url.clone();
-    let settings = Settings::from_lookup(|name| match name {
+    let mut settings = Settings::from_lookup(|name| match name {
         "DATABASE_URL" => Some(url.clone()),
         "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
         "PATHWAY_SEED_DEMO" => Some(if options.seed_demo { "on" } else { "off" }.into()),
         _ => None,
     })
     .expect("test settings");
+    if let Some(clock) = options.clock {
+        settings.clock = clock;
+    }
     let application = Application::build(settings)
         .await
         .expect("application starts");

@@ -13,6 +13,7 @@ mod dashboards;
 mod health;
 mod pages;
 mod portfolio;
+mod rules;
 mod pwa;
 mod security;
 mod session;

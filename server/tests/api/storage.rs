@@ -65,7 +65,14 @@ on_both_databases!(
 );
 
 on_both_databases!(seed_can_be_switched_off, |backend: Backend| async move {
-    let app = spawn_app_with(backend, Options { seed_demo: false }).await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            seed_demo: false,
+            ..Options::default()
+        },
+    )
+    .await;
     assert_eq!(app.seeded, 0);
     let (people,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM people")
         .fetch_one(app.db.pool())
@@ -75,7 +82,14 @@ on_both_databases!(seed_can_be_switched_off, |backend: Backend| async move {
 });
 
 on_both_databases!(foreign_keys_are_enforced, |backend: Backend| async move {
-    let app = spawn_app_with(backend, Options { seed_demo: false }).await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            seed_demo: false,
+            ..Options::default()
+        },
+    )
+    .await;
     let result = sqlx::query("INSERT INTO team_memberships (id, person_id, team_id, starts_on) VALUES ('m1', 'nobody', 'no-team', '2026-01-01')")
         .execute(app.db.pool())
         .await;
@@ -87,7 +101,14 @@ on_both_databases!(foreign_keys_are_enforced, |backend: Backend| async move {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_runs_in_wal_mode_with_a_busy_timeout() {
-    let app = spawn_app_with(Backend::Sqlite, Options { seed_demo: false }).await;
+    let app = spawn_app_with(
+        Backend::Sqlite,
+        Options {
+            seed_demo: false,
+            ..Options::default()
+        },
+    )
+    .await;
     let pragma = |name: &'static str| app::server::db::sqlite_pragma(&app.db, name);
     assert_eq!(pragma("journal_mode").await.unwrap(), "wal");
     assert_eq!(pragma("foreign_keys").await.unwrap(), "1");

@@ -6,6 +6,14 @@
 //! heals and every outbox drains, it proves the promise of docs/sync.md: nothing typed is
 //! lost and nothing is applied twice.
 //!
+//! Conflict resolution is part of the model (issue 20): the worker saves the same text again
+//! (one edit must stay one change), and resolves conflict copies as the conflicts page offers
+//! them (keep mine, keep theirs, or a merged text, against the version the page shows). Then
+//! no two waiting copies hold the same change, "keep mine" writes only over the version its
+//! copy was made against (otherwise the text is kept again as a new copy against the current
+//! version), and every text kept as a copy is either still waiting, was written, or was let
+//! go by the worker's own choice on that change.
+//!
 //! Each case is a fresh worker on one shared database (migrations only), so thousands of
 //! cases run in seconds; a server restart closes the pool and opens it again on the same
 //! database.
@@ -15,9 +23,12 @@ use app::identity::Role;
 use app::portfolio::EvidenceForm;
 use app::server::auth::Caller;
 use app::server::db::{DatabaseUrl, Db};
+use app::server::sync::conflicts::{self, Resolved};
 use app::server::sync::{pull, push, LOCKED};
 use app::sync::outbox::Outbox;
-use app::sync::{Change, ChangeOp, Outcome, PullRequest, PushRequest, PushResult};
+use app::sync::{
+    same_change, Change, ChangeOp, Outcome, PullRequest, PushRequest, PushResult, Resolution,
+};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -55,6 +66,12 @@ enum Op {
     Pull { device: usize, everything: bool },
     /// The server restarts: the pool is closed and the database opened again.
     Restart,
+    /// The worker presses "Save as draft" on a device: the text it last typed into the item
+    /// is saved again, unchanged.
+    SaveAgain { device: usize, item: usize },
+    /// On the conflicts page the worker resolves one waiting copy, against the version the
+    /// page shows: 0 keep mine, 1 keep theirs, 2 a merged text.
+    Resolve { which: Index, choice: u8 },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -68,6 +85,9 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..2usize, prop::bool::weighted(0.2))
             .prop_map(|(device, everything)| Op::Pull { device, everything }),
         1 => Just(Op::Restart),
+        2 => (0..2usize, 0..ITEMS)
+            .prop_map(|(device, item)| Op::SaveAgain { device, item }),
+        2 => (any::<Index>(), 0..3u8).prop_map(|(which, choice)| Op::Resolve { which, choice }),
     ]
 }
 
@@ -95,6 +115,25 @@ struct World {
     first_applied: BTreeMap<(String, i64), Change>,
     last_sent: BTreeMap<(String, i64), Change>,
     server_last: BTreeMap<String, i64>,
+    /// Per device and item, the form it last typed (what "Save as draft" saves again).
+    last_form: BTreeMap<(usize, String), (EvidenceForm, i64)>,
+    /// Every resolution the worker made, in order.
+    resolutions: Vec<Resolve>,
+}
+
+/// One resolution as the model saw it.
+#[derive(Clone, Debug)]
+struct Resolve {
+    evidence_id: String,
+    /// The text kept in the copy, and the version the copy was made against.
+    mine: String,
+    copy_version: i64,
+    /// The item's version when the worker chose (what the page showed).
+    before: i64,
+    resolution: Resolution,
+    /// Unresolved copies of the same change before the choice (the copy included).
+    twins: Vec<String>,
+    result: Resolved,
 }
 
 fn form(id: &str, person: &str, body: &str, finalise: bool) -> EvidenceForm {
@@ -154,6 +193,8 @@ impl World {
             first_applied: BTreeMap::new(),
             last_sent: BTreeMap::new(),
             server_last: BTreeMap::new(),
+            last_form: BTreeMap::new(),
+            resolutions: Vec::new(),
         }
     }
 
@@ -176,14 +217,96 @@ impl World {
             .find(|p| p.change.id == id && !p.in_flight)
             .and_then(|p| body(&p.change).map(str::to_owned));
         let before = device.outbox.unsynced();
-        device
-            .outbox
-            .save(form(&id, &self.caller.person_id, &text, finalise), base);
+        let typed = form(&id, &self.caller.person_id, &text, finalise);
+        device.outbox.save(typed.clone(), base);
         if device.outbox.unsynced() == before {
             // the outbox took the new text into its unsent change for this item
             self.replaced.extend(unsent);
         }
+        self.last_form.insert((d, id), (typed, base));
         self.typed.push((d, text));
+    }
+
+    /// "Save as draft" with nothing changed since the last keystroke: the same text again,
+    /// as the editor posts it (status "draft" where the typed form had none).
+    fn save_again(&mut self, d: usize, item: usize) -> Result<(), TestCaseError> {
+        let id = self.items[item].clone();
+        let Some((mut again, base)) = self.last_form.get(&(d, id.clone())).cloned() else {
+            return Ok(());
+        };
+        if again.status.is_empty() || again.status == "draft" {
+            again.status = if again.status.is_empty() { "draft" } else { "" }.into();
+        }
+        let outbox = &mut self.devices[d].outbox;
+        let newest = outbox.pending.iter().rev().find(|p| p.change.id == id).cloned();
+        let before = outbox.unsynced();
+        outbox.save(again.clone(), base);
+        if let Some(newest) = newest {
+            let same = matches!(&newest.change.op, ChangeOp::Save(f) if same_change(f, &again));
+            if same {
+                prop_assert_eq!(
+                    outbox.unsynced(),
+                    before,
+                    "saving the same text again made a second change"
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The worker resolves a waiting copy as the conflicts page offers it.
+    async fn resolve(&mut self, db: &Db, which: Index, choice: u8) -> Result<(), TestCaseError> {
+        let waiting = conflicts::list(db, &self.caller, false)
+            .await
+            .map_err(|e| TestCaseError::fail(format!("list refused: {e:?}")))?;
+        if waiting.is_empty() {
+            return Ok(());
+        }
+        let copy = waiting[which.index(waiting.len())].clone();
+        let before = copy
+            .theirs
+            .as_ref()
+            .map_or(0, |f| f.version.parse().unwrap_or(0));
+        let row: (i64,) =
+            sqlx::query_as("SELECT server_version FROM evidence_conflicts WHERE id = $1")
+                .bind(&copy.id)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+        let twins = waiting
+            .iter()
+            .filter(|c| c.evidence_id == copy.evidence_id && same_change(&c.mine, &copy.mine))
+            .map(|c| c.id.clone())
+            .collect();
+        self.edits += 1;
+        let resolution = match choice {
+            0 => Resolution::KeepMine,
+            1 => Resolution::KeepTheirs,
+            _ => Resolution::Merged(format!("merged {}", self.edits)),
+        };
+        let today = chrono::Utc::now().date_naive();
+        let result = conflicts::resolve(
+            db,
+            &self.caller,
+            &copy.id,
+            before,
+            &resolution,
+            today,
+            "proptest",
+        )
+        .await
+        .map_err(|e| TestCaseError::fail(format!("resolve refused: {e:?}")))?;
+        self.resolutions.push(Resolve {
+
+            evidence_id: copy.evidence_id,
+            mine: copy.mine.body,
+            copy_version: row.0,
+            before,
+            resolution,
+            twins,
+            result,
+        });
+        Ok(())
     }
 
     async fn deliver(
@@ -320,6 +443,8 @@ async fn run(db: &mut Db, url: &str, ops: Vec<Op>) -> Result<(), TestCaseError> 
                 db.close().await;
                 *db = open(url).await;
             }
+            Op::SaveAgain { device, item } => world.save_again(device, item)?,
+            Op::Resolve { which, choice } => world.resolve(db, which, choice).await?,
         }
     }
     world.drain(db).await?;
@@ -393,6 +518,46 @@ async fn check(db: &Db, world: &World) -> Result<(), TestCaseError> {
             }
         }
     }
+    // Resolutions write versions too (keep mine, merged), and "keep mine" on an item that
+    // moved on keeps the text again as a new copy.
+    for r in &world.resolutions {
+        match (&r.result, &r.resolution) {
+            (Resolved::Done(Some(saved)), Resolution::KeepMine) => {
+                prop_assert_eq!(
+                    r.copy_version,
+                    r.before,
+                    "keep mine wrote {:?} over version {} of {}, but its copy was made against version {}: that text was lost",
+                    &r.mine,
+                    r.before,
+                    &r.evidence_id,
+                    r.copy_version
+                );
+                let versions = applied.entry(r.evidence_id.as_str()).or_default();
+                prop_assert!(versions.insert(saved.version, r.mine.as_str()).is_none());
+            }
+            (Resolved::Done(Some(saved)), Resolution::Merged(text)) => {
+                let versions = applied.entry(r.evidence_id.as_str()).or_default();
+                prop_assert!(versions.insert(saved.version, text.as_str()).is_none());
+            }
+            (Resolved::Done(None), Resolution::KeepTheirs) => {}
+            (
+                Resolved::Again {
+                    conflict_id,
+                    server_version,
+                },
+                Resolution::KeepMine,
+            ) => {
+                prop_assert_ne!(r.copy_version, r.before, "kept again though nothing moved");
+                prop_assert_eq!(*server_version, r.before, "the new copy is against the version shown");
+                copies.insert(conflict_id.clone(), r.mine.as_str());
+            }
+            (other, resolution) => {
+                return Err(TestCaseError::fail(format!(
+                    "{resolution:?} answered {other:?}"
+                )))
+            }
+        }
+    }
     let stored: Vec<(String, String, i64)> =
         sqlx::query_as("SELECT id, body, version FROM evidence WHERE person_id = $1")
             .bind(person)
@@ -425,6 +590,56 @@ async fn check(db: &Db, world: &World) -> Result<(), TestCaseError> {
     for (id, json) in &kept {
         let form: EvidenceForm = serde_json::from_str(json).unwrap();
         prop_assert_eq!(Some(&form.body.as_str()), copies.get(id));
+    }
+    // Copies of the same change are one conflict: no two waiting copies of an item hold it.
+    let open: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT id, evidence_id, form FROM evidence_conflicts
+         WHERE person_id = $1 AND resolved_at IS NULL",
+    )
+    .bind(person)
+    .fetch_all(db.pool())
+    .await
+    .unwrap();
+    let open: Vec<(String, String, EvidenceForm)> = open
+        .into_iter()
+        .map(|(id, item, json)| (id, item, serde_json::from_str(&json).unwrap()))
+        .collect();
+    for (i, (a, item_a, form_a)) in open.iter().enumerate() {
+        for (b, item_b, form_b) in &open[i + 1..] {
+            prop_assert!(
+                item_a != item_b || !same_change(form_a, form_b),
+                "copies {} and {} hold the same change, twice to choose",
+                a,
+                b
+            );
+        }
+    }
+    // A copy leaves the waiting list only by a choice made on it or on its twin, and its text
+    // is then on Pathway, kept again, or let go by that choice (theirs or merged).
+    let resolved: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, form FROM evidence_conflicts WHERE person_id = $1 AND resolved_at IS NOT NULL",
+    )
+    .bind(person)
+    .fetch_all(db.pool())
+    .await
+    .unwrap();
+    let written: BTreeSet<&str> = applied
+        .values()
+        .flat_map(|versions| versions.values().copied())
+        .collect();
+    for (id, json) in &resolved {
+        let form: EvidenceForm = serde_json::from_str(json).unwrap();
+        let by = world.resolutions.iter().find(|r| r.twins.contains(id));
+        prop_assert!(by.is_some(), "copy {} resolved without a choice", id);
+        let by = by.unwrap();
+        // kept again: the new copy is itself one of the copies checked here
+        let kept_again = matches!(by.result, Resolved::Again { .. });
+        let let_go = matches!(by.resolution, Resolution::KeepTheirs | Resolution::Merged(_));
+        prop_assert!(
+            written.contains(form.body.as_str()) || kept_again || let_go,
+            "the text of copy {} was lost",
+            id
+        );
     }
     // Every rejected change stays on its device with the reason ("needs attention").
     for (client, text) in &rejected {

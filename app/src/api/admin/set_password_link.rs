@@ -10,7 +10,7 @@ pub async fn set_password_link(person_id: String) -> Result<String, AppError> {
     crate::server::authz::ensure_admin(&caller)?;
     let db = crate::server::state::db()?;
     let ip = crate::server::auth::request_meta().ip;
-    let now = crate::server::clock::now();
+    let now = db.clock().now();
     let mut tx = db.begin().await?;
     let (active,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM people WHERE id = $1 AND active = 1")
@@ -23,6 +23,7 @@ pub async fn set_password_link(person_id: String) -> Result<String, AppError> {
     let token =
         crate::server::auth::tokens::create(&mut tx, &person_id, &caller.person_id, now).await?;
     audit::record(
+        db.clock(),
         &mut *tx,
         Event {
             actor_id: Some(&caller.person_id),

@@ -8,7 +8,7 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
     let caller = require_user().await?;
     let db = crate::server::state::db()?;
     let settings = settings();
-    let now = crate::server::clock::now();
+    let now = db.clock().now();
     let token = flow::change_password(
         &db,
         &caller,

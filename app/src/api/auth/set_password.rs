@@ -7,10 +7,11 @@ use leptos::prelude::*;
 pub async fn set_password(token: String, new_password: String) -> Result<(), AppError> {
     use crate::server::audit::{self, action, Event};
     let db = crate::server::state::db()?;
-    let now = crate::server::clock::now();
+    let now = db.clock().now();
     let person_id = crate::server::auth::tokens::redeem(&db, &token, new_password, now).await?;
     let meta = crate::server::auth::request_meta();
     audit::record(
+        db.clock(),
         db.pool(),
         Event {
             actor_id: Some(&person_id),

@@ -14,7 +14,7 @@ pub async fn sign_in(
     let db = crate::server::state::db()?;
     let meta = request_meta();
     let settings = settings();
-    let now = crate::server::clock::now();
+    let now = db.clock().now();
     let (token, _caller) = flow::sign_in(&db, &email, password, &meta, settings, now).await?;
     set_cookie(&settings.session_cookie(&token));
     let target = super::safe_next(next.as_deref());

@@ -15,7 +15,7 @@ pub async fn load_cpd_log(
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| caller.person_id.clone());
     crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
-    let today = crate::server::portfolio::today();
+    let today = db.clock().today();
     let catalogue = crate::server::portfolio::catalogue(&db, today).await?;
     let cpd_type = cpd_type.filter(|t| !t.is_empty());
     let (log, _) =

@@ -14,7 +14,7 @@ pub async fn load_editor(
 ) -> Result<EditorState, AppError> {
     use crate::portfolio::kinds::{kind_from_code, spec, Author};
     use crate::portfolio::EvidenceForm;
-    use crate::server::portfolio::{catalogue, store, today};
+    use crate::server::portfolio::{catalogue, store};
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let id = id.filter(|i| !i.is_empty());
@@ -58,7 +58,7 @@ pub async fn load_editor(
             }
         }
     }
-    let today = today();
+    let today = db.clock().today();
     let catalogue = catalogue(&db, today).await?;
     let facts_level = crate::server::portfolio::pathway::facts(&db, &form.person_id, &[]).await?;
     let (min_words, max_words) = crate::portfolio::words::statement_limits(

@@ -12,7 +12,7 @@ pub async fn load_pathway(person_id: Option<String>) -> Result<PathwayView, AppE
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| caller.person_id.clone());
     crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
-    let today = crate::server::portfolio::today();
+    let today = db.clock().today();
     let catalogue = crate::server::portfolio::catalogue(&db, today).await?;
     crate::server::portfolio::pathway::view(&db, &caller, &person_id, &catalogue, today).await
 }

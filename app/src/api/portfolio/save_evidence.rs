@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// typed is kept for the editor to show again.
 #[server(endpoint = "portfolio/save_evidence")]
 pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, AppError> {
-    use crate::server::portfolio::{store, today};
+    use crate::server::portfolio::store;
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let person_id = form.person_id.trim().to_owned();
@@ -18,7 +18,7 @@ pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, AppError> {
     let plain = crate::server::respond::is_plain_form_post();
     let manager = caller.person_id != person_id;
     let result = async {
-        let valid = crate::portfolio::validate(&form, today())
+        let valid = crate::portfolio::validate(&form, db.clock().today())
             .map_err(|errors| AppError::Validation(super::validation_message(&errors)))?;
         store::check_author(&caller, &valid, manager)?;
         let ip = crate::server::auth::request_meta().ip;

@@ -12,6 +12,6 @@ pub async fn sync_push(request: PushRequest) -> Result<PushResult, AppError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let ip = crate::server::auth::request_meta().ip;
-    let today = crate::server::portfolio::today();
+    let today = db.clock().today();
     crate::server::sync::push::push(&db, &caller, &request, today, &ip).await
 }

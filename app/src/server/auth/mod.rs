@@ -153,12 +153,39 @@ pub async fn require_user() -> Result<Caller, AppError> {
 /// The signed-in caller if the request carries a live session.
 pub async fn current_caller() -> Result<Option<Caller>, AppError> {
     let meta = request_meta();
-    let Some(token) = meta.session_token else {
+    let Some(token) = meta.session_token.clone() else {
         return Ok(None);
     };
     let db = crate::server::state::db()?;
-    let caller = sessions::resolve(&db, &token, settings(), crate::server::clock::now()).await?;
+    let caller = sessions::resolve(&db, &token, settings(), db.clock().now()).await?;
+    if caller
+        .as_ref()
+        .is_some_and(|c| sign_out_pending(&c.person_id))
+    {
+        // this person signed out on this device while it was offline (issue 20): end the
+        // session before anything is answered as them
+        flow::sign_out(&db, &meta).await?;
+        set_cookie(&settings().clearing_cookie());
+        set_cookie(&crate::api::auth::sign_out::clearing_pending_cookie());
+        return Ok(None);
+    }
     Ok(caller)
+}
+
+/// Whether the request carries the page's "sign-out pending" mark for `person_id`.
+fn sign_out_pending(person_id: &str) -> bool {
+    let Some(parts) = leptos::prelude::use_context::<Parts>() else {
+        return false;
+    };
+    let name = crate::api::auth::sign_out::PENDING_COOKIE;
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .any(|(cookie, value)| cookie == name && value == person_id)
 }
 
 /// Loads a person's name, email and current roles if they are active.

@@ -3,7 +3,7 @@
 use crate::domain::{in_force, seed_catalogue, Catalogue};
 use crate::error::AppError;
 use crate::server::db::Db;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 /// Stores the catalogue seeded from the policy text unless that version is already there.
 /// Idempotent and safe when several instances start at once.
@@ -17,16 +17,18 @@ pub async fn ensure_seeded(db: &Db) -> Result<(), AppError> {
     .bind(&catalogue.version)
     .bind(catalogue.effective_from.to_string())
     .bind(body)
-    .bind(Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    .bind(crate::server::clock::stamp(db.clock().now()))
     .execute(db.pool())
     .await?;
     Ok(())
 }
 
-/// Every stored version, oldest first.
+/// Every stored version, oldest first; of versions in force from the same day, the one
+/// stored later comes later (and so is the one in force: a corrected reading of the same
+/// policy, such as `2019-10.2`, replaces `2019-10`).
 pub async fn all(db: &Db) -> Result<Vec<Catalogue>, AppError> {
     let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT version, body FROM requirement_catalogues ORDER BY effective_from")
+        sqlx::query_as("SELECT version, body FROM requirement_catalogues ORDER BY effective_from, created_at, version")
             .fetch_all(db.pool())
             .await?;
     rows.into_iter()

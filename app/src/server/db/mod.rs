@@ -11,6 +11,7 @@ mod url;
 
 pub use url::{DatabaseUrl, DEFAULT_DATABASE_URL};
 
+use crate::server::clock::Clock;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{MigrateDatabase, Migrator};
 use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
@@ -32,6 +33,9 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// The server's one clock travels with the database handle, which every request and
+    /// store function already holds (see `server::clock`).
+    clock: Clock,
 }
 
 impl Db {
@@ -83,12 +87,25 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            clock: Clock::system(),
+        })
     }
 
     /// Brings the schema up to date; safe to run at every start and from several instances.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         MIGRATIONS.run(&self.pool).await
+    }
+
+    /// The same database read through another clock (tests fix the time this way).
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     pub fn backend(&self) -> Backend {

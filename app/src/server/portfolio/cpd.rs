@@ -4,13 +4,13 @@
 //! function).
 
 use super::store::{self, EvidenceRow};
-use crate::domain::format::format_days;
+use crate::domain::format::format_hundredths;
 use crate::domain::{cpd_allowance, format_date, Catalogue, EvidenceKind, LeaveYear};
 use crate::error::AppError;
-use crate::portfolio::kinds::{CPD_TYPES, HOURS_PER_DAY};
-use crate::portfolio::markdown::to_plain_text;
+use crate::portfolio::kinds::{CPD_TYPES, HOURS_PER_DAY_IN_HUNDREDTHS};
 use crate::portfolio::views::{CpdEntry, CpdLog};
 use crate::server::db::Db;
+use crate::text::markdown::to_plain_text;
 use chrono::{Datelike, NaiveDate};
 
 fn year_label(start: NaiveDate, end: NaiveDate) -> String {
@@ -44,7 +44,7 @@ fn entry(row: &EvidenceRow) -> Option<CpdEntry> {
             .unwrap_or_default(),
         cpd_type,
         duration_text,
-        allowance_days: row.cpd_days(),
+        allowance_days: row.cpd_centidays(),
         status: row.status(),
         previous_employer: row.from_previous_employer == 1,
     })
@@ -101,27 +101,29 @@ pub async fn log(
         .cloned()
         .collect();
     let entries: Vec<CpdEntry> = in_year.iter().filter_map(entry).collect();
-    let (mut hours, mut days) = (0.0, 0.0);
+    // in hundredths of an hour and of a day: whole numbers, never floating point
+    let (mut hours, mut days) = (0u64, 0u64);
     for row in &in_year {
         let details = row.details();
         let amount = details
             .get("duration")
-            .and_then(|d| crate::portfolio::form::parse_amount(d))
-            .unwrap_or(0.0);
+            .and_then(|d| crate::portfolio::form::parse_hundredths(d))
+            .map_or(0, u64::from);
         if details.get("duration_unit").map(String::as_str) == Some("hours") {
             hours += amount;
         } else {
             days += amount;
         }
     }
+    let per_day = u64::from(HOURS_PER_DAY_IN_HUNDREDTHS);
     let n = entries.len();
     let totals = format!(
         "{n} {}: {} hours and {} days (about {} working days at {} hours a day)",
         if n == 1 { "activity" } else { "activities" },
-        format_days(hours),
-        format_days(days),
-        format_days(days + hours / HOURS_PER_DAY),
-        format_days(HOURS_PER_DAY),
+        format_hundredths(hours),
+        format_hundredths(days),
+        format_hundredths(days + (hours * 100 * 2 + per_day) / (per_day * 2)),
+        format_hundredths(per_day),
     );
     // CPD-2 counts every CPD activity in the leave year, whatever the type filter shows.
     let facts: Vec<_> = rows
@@ -133,7 +135,7 @@ pub async fn log(
                 row.date()?,
                 row.status(),
             );
-            fact.cpd_days = row.cpd_days();
+            fact.cpd_centidays = row.cpd_centidays();
             fact.from_previous_employer = row.from_previous_employer == 1;
             Some(fact)
         })
@@ -141,7 +143,7 @@ pub async fn log(
     let allowance = cpd_allowance(
         &facts,
         leave_year,
-        catalogue.cpd_additional_days_per_year,
+        crate::domain::Centidays::from_days(catalogue.cpd_additional_days_per_year),
         start,
     );
     Ok((
@@ -189,7 +191,7 @@ pub fn csv(log: &CpdLog, rows: &[EvidenceRow]) -> String {
                 "No"
             }
             .to_owned(),
-            entry.allowance_days.map(format_days).unwrap_or_default(),
+            entry.allowance_days.map(|d| d.number()).unwrap_or_default(),
             to_plain_text(&row.body),
             if entry.previous_employer { "Yes" } else { "No" }.to_owned(),
             match entry.status {
@@ -224,7 +226,7 @@ pub async fn csv_route(
             &state.db,
             &token,
             state.security,
-            crate::server::clock::now(),
+            state.db.clock().now(),
         )
         .await?
         .ok_or(AppError::Unauthenticated)?;
@@ -234,7 +236,7 @@ pub async fn csv_route(
             .cloned()
             .unwrap_or_else(|| caller.person_id.clone());
         crate::server::authz::ensure_can_view_practice(&state.db, &caller, &person).await?;
-        let today = super::today();
+        let today = state.db.clock().today();
         let year = query.get("year").and_then(|y| y.parse().ok());
         let cpd_type = query.get("type").filter(|t| !t.is_empty()).cloned();
         let (log, rows) = log(

@@ -16,8 +16,3 @@ use chrono::NaiveDate;
 pub async fn catalogue(db: &Db, today: NaiveDate) -> Result<Catalogue, AppError> {
     crate::server::db::catalogues::in_force_on(db, today).await
 }
-
-/// Today's date on the server (UTC).
-pub fn today() -> NaiveDate {
-    crate::server::clock::now().date_naive()
-}

@@ -70,7 +70,10 @@ fn fact(row: &EvidenceRow) -> Option<EvidenceFact> {
     );
     fact.from_previous_employer = row.from_previous_employer == 1;
     fact.word_count = row.word_count.and_then(|w| u32::try_from(w).ok());
-    fact.cpd_days = row.cpd_days();
+    fact.cpd_centidays = row.cpd_centidays();
+    let details = row.details();
+    fact.expires_on = details.get("expires_on").and_then(|d| d.parse().ok());
+    fact.course = details.get("stage").cloned();
     Some(fact)
 }
 
@@ -152,7 +155,7 @@ pub async fn view(
     let allowance = cpd_allowance(
         &facts.evidence,
         LeaveYear::default(),
-        catalogue.cpd_additional_days_per_year,
+        crate::domain::Centidays::from_days(catalogue.cpd_additional_days_per_year),
         today,
     );
     Ok(PathwayView {

@@ -9,7 +9,7 @@ use crate::portfolio::kinds::{kind_from_code, spec, Author, Input};
 use crate::portfolio::views::{EvidenceSummary, EvidenceView, Saved};
 use crate::portfolio::{EvidenceForm, ValidEvidence};
 use crate::server::auth::Caller;
-use crate::server::clock::{now, stamp};
+use crate::server::clock::{stamp, Clock};
 use crate::server::db::Db;
 use chrono::NaiveDate;
 use sqlx::AnyConnection;
@@ -65,8 +65,10 @@ impl EvidenceRow {
         serde_json::from_str(&self.details).unwrap_or_default()
     }
 
-    pub fn cpd_days(&self) -> Option<f64> {
-        self.cpd_allowance_centidays.map(|c| c as f64 / 100.0)
+    pub fn cpd_centidays(&self) -> Option<crate::domain::Centidays> {
+        self.cpd_allowance_centidays
+            .and_then(|c| u32::try_from(c).ok())
+            .map(crate::domain::Centidays)
     }
 
     pub fn summary(&self) -> Option<EvidenceSummary> {
@@ -231,7 +233,7 @@ pub async fn save(
     ip: &str,
 ) -> Result<Saved, AppError> {
     let mut tx = db.begin().await?;
-    let saved = save_in(&mut tx, caller, valid, ip).await?;
+    let saved = save_in(db.clock(), &mut tx, caller, valid, ip).await?;
     sqlx::query("DELETE FROM evidence_form_stash WHERE person_id = $1")
         .bind(&caller.person_id)
         .execute(&mut *tx)
@@ -243,6 +245,7 @@ pub async fn save(
 /// [`save`] inside the caller's transaction: the row, its audit entry and its change-feed
 /// entry (through [`write::write_all`], which the sync push uses for a whole batch).
 pub async fn save_in(
+    clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
     valid: &ValidEvidence,
@@ -270,7 +273,7 @@ pub async fn save_in(
         valid: valid.clone(),
         from,
     };
-    write::write_all(conn, caller, &[write], ip).await?;
+    write::write_all(clock, conn, caller, &[write], ip).await?;
     Ok(Saved {
         id,
         person_id: valid.person_id.clone(),
@@ -281,6 +284,7 @@ pub async fn save_in(
 /// Deletes an item its author added, only from the version they had (else `Conflict`), and
 /// leaves a tombstone in the change feed.
 pub async fn delete_in(
+    clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
     id: &str,
@@ -303,7 +307,7 @@ pub async fn delete_in(
         person_id,
         from: expected_version,
     };
-    write::write_all(conn, caller, &[write], ip).await
+    write::write_all(clock, conn, caller, &[write], ip).await
 }
 
 pub(super) fn conflict() -> AppError {
@@ -327,7 +331,7 @@ pub async fn stash(db: &Db, caller: &Caller, form: &EvidenceForm) -> Result<(), 
     .bind(&caller.person_id)
     .bind(form.id.trim())
     .bind(json)
-    .bind(stamp(now()))
+    .bind(stamp(db.clock().now()))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

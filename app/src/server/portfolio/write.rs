@@ -10,7 +10,7 @@ use crate::portfolio::kinds::kind_code;
 use crate::portfolio::ValidEvidence;
 use crate::server::audit::{self, Event};
 use crate::server::auth::Caller;
-use crate::server::clock::{now, stamp};
+use crate::server::clock::{stamp, Clock};
 use crate::server::db::batch;
 use crate::server::sync::feed;
 use sqlx::AnyConnection;
@@ -63,12 +63,13 @@ const UPSERT: &str = "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,
 /// already written in this call goes in a following round. If any row moved on meanwhile
 /// (another writer), `Conflict`: the caller's transaction must not commit.
 pub async fn write_all(
+    clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
     writes: &[Write],
     ip: &str,
 ) -> Result<(), AppError> {
-    let at = stamp(now());
+    let at = stamp(clock.now());
     let mut rounds: Vec<Vec<&Write>> = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for write in writes {
@@ -131,7 +132,7 @@ pub async fn write_all(
             }
         })
         .collect();
-    audit::record_all(&mut *conn, &events).await?;
+    audit::record_all(clock, &mut *conn, &events).await?;
     let entries: Vec<feed::Entry> = writes
         .iter()
         .zip(&ids)
@@ -152,7 +153,7 @@ pub async fn write_all(
             },
         })
         .collect();
-    feed::record_all(conn, &entries).await
+    feed::record_all(clock, conn, &entries).await
 }
 
 fn status_code(status: EvidenceStatus) -> &'static str {
@@ -189,7 +190,7 @@ async fn upsert(
                 .bind(details)
                 .bind(i64::from(valid.previous_employer))
                 .bind(valid.word_count.map(i64::from))
-                .bind(valid.cpd_days.map(|d| (d * 100.0).round() as i64))
+                .bind(valid.cpd_centidays.map(|d| i64::from(d.0)))
                 .bind(&caller.person_id)
                 .bind(at)
                 .bind(&caller.person_id)

@@ -2,13 +2,14 @@
 
 use crate::error::AppError;
 use crate::server::auth::Caller;
-use crate::server::clock::{now, stamp};
+use crate::server::clock::{stamp, Clock};
 use sqlx::AnyConnection;
 
 /// Binds `client_id` to the caller on first use and locks its row for this transaction
 /// (a concurrent push from the same device waits). Answers the last applied mutation.
 /// Another person's client id is `Forbidden`.
 pub async fn bind(
+    clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
     client_id: &str,
@@ -17,7 +18,7 @@ pub async fn bind(
     if !valid {
         return Err(AppError::validation("The device id is not a UUID"));
     }
-    let at = stamp(now());
+    let at = stamp(clock.now());
     sqlx::query(
         "INSERT INTO sync_clients (client_id, person_id, last_mutation, created_at, last_seen_at)
          VALUES ($1, $2, 0, $3, $3) ON CONFLICT (client_id) DO NOTHING",

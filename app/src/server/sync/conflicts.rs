@@ -1,6 +1,12 @@
 //! Conflict copies: a change made from an older version than the server's is kept here,
 //! whole, beside the newer text. Never deleted; resolving one (keep mine / keep theirs /
 //! merged text) records the choice and, for mine or merged, saves through the store.
+//!
+//! Issue 20: copies of the same change (one edit queued twice, or sent from two tabs) are one
+//! conflict: a push does not keep a second copy of a text already waiting for the same item,
+//! and resolving a copy resolves its twins with it. "Keep mine" applies only to the version
+//! the copy was made against: once the item has moved on, it becomes a new conflict copy
+//! against the current version instead of an overwrite, so nobody's paragraph is lost.
 
 use crate::api::portfolio::validation_message;
 use crate::error::AppError;
@@ -8,7 +14,7 @@ use crate::portfolio::views::Saved;
 use crate::portfolio::{validate, EvidenceForm};
 use crate::server::audit::{self, Event};
 use crate::server::auth::Caller;
-use crate::server::clock::{now, stamp};
+use crate::server::clock::{stamp, Clock};
 use crate::server::db::{batch, Db};
 use crate::server::portfolio::store;
 use crate::sync::{Change, ConflictView, Resolution};
@@ -30,6 +36,7 @@ pub struct Copy<'a> {
 
 /// Stores conflict copies (one statement for a push's batch), each with its audit entry.
 pub async fn keep_all(
+    clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
     client_id: &str,
@@ -39,7 +46,7 @@ pub async fn keep_all(
     if copies.is_empty() {
         return Ok(());
     }
-    let at = stamp(now());
+    let at = stamp(clock.now());
     for chunk in copies.chunks(batch::rows_per_statement(9)) {
         let sql = format!(
             "INSERT INTO evidence_conflicts (id, evidence_id, person_id, client_id, mutation,
@@ -77,7 +84,36 @@ pub async fn keep_all(
             ip,
         })
         .collect();
-    audit::record_all(conn, &events).await
+    audit::record_all(clock, conn, &events).await
+}
+
+pub use crate::sync::same_change;
+
+/// The caller's unresolved copies of `evidence_ids` (id, evidence id, form), in one read: a
+/// push answers a change already kept with that copy rather than keeping it twice.
+pub async fn waiting(
+    conn: &mut AnyConnection,
+    person_id: &str,
+    evidence_ids: &[&str],
+) -> Result<Vec<(String, String, EvidenceForm)>, AppError> {
+    let mut found = Vec::new();
+    for chunk in evidence_ids.chunks(batch::rows_per_statement(1).saturating_sub(1).max(1)) {
+        let sql = format!(
+            "SELECT id, evidence_id, form FROM evidence_conflicts
+             WHERE person_id = $1 AND resolved_at IS NULL AND evidence_id IN ({})
+             ORDER BY created_at, id",
+            batch::list(chunk.len(), 2)
+        );
+        let mut query = sqlx::query_as::<_, (String, String, String)>(&sql).bind(person_id);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for (id, evidence_id, form) in query.fetch_all(&mut *conn).await? {
+            let form = serde_json::from_str(&form).map_err(|e| AppError::internal(&e))?;
+            found.push((id, evidence_id, form));
+        }
+    }
+    Ok(found)
 }
 
 type ConflictRow = (String, String, i64, i64, String, String, Option<String>);
@@ -128,8 +164,27 @@ pub async fn unresolved(conn: &mut AnyConnection, person_id: &str) -> Result<i64
     Ok(n)
 }
 
+/// What a resolution did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolved {
+    /// Applied: the item as saved (mine or merged), `None` for "keep theirs".
+    Done(Option<Saved>),
+    /// "Keep mine" on an item that moved on after the copy was made: nothing was written over
+    /// the newer text; the worker's version is kept again as copy `conflict_id` against the
+    /// current version, to compare and choose again.
+    Again {
+        conflict_id: String,
+        server_version: i64,
+    },
+}
+
+/// The answer to "keep mine" on an item that moved on after the copy was made.
+pub const KEPT_AGAIN: &str = "This evidence was changed on Pathway after your version was kept, so your version was not put back over the newer text. Both are kept: compare them again before choosing";
+
 /// `resolve` for the signed-in caller's request: dated today in UK time, with the request's
-/// address in the audit log (both server functions that resolve go through here).
+/// address in the audit log (both server functions that resolve go through here). A choice
+/// that became a new conflict is answered 409 (`KEPT_AGAIN`) after it is stored, so the page
+/// loads the versions again.
 pub async fn resolve_now(
     db: &Db,
     caller: &Caller,
@@ -138,8 +193,8 @@ pub async fn resolve_now(
     resolution: &Resolution,
 ) -> Result<Option<Saved>, AppError> {
     let ip = crate::server::auth::request_meta().ip;
-    let today = crate::server::portfolio::today();
-    resolve(
+    let today = db.clock().today();
+    match resolve(
         db,
         caller,
         conflict_id,
@@ -148,12 +203,18 @@ pub async fn resolve_now(
         today,
         &ip,
     )
-    .await
+    .await?
+    {
+        Resolved::Done(saved) => Ok(saved),
+        Resolved::Again { .. } => Err(AppError::Conflict(KEPT_AGAIN.into())),
+    }
 }
 
-/// Resolves one of the caller's conflict copies. `seen_version` is the server version the
+/// Resolves one of the caller's conflict copies, and with it every unresolved copy of the same
+/// change to the same item (they are one conflict). `seen_version` is the server version the
 /// worker was shown as "theirs" (0 when deleted): if it moved on since, nothing is written
-/// (`Conflict`), so a choice never overwrites text the worker has not seen.
+/// (`Conflict`), so a choice never overwrites text the worker has not seen. "Keep mine"
+/// writes only over the version the copy was made against (`Resolved::Again` otherwise).
 pub async fn resolve(
     db: &Db,
     caller: &Caller,
@@ -162,17 +223,19 @@ pub async fn resolve(
     resolution: &Resolution,
     today: NaiveDate,
     ip: &str,
-) -> Result<Option<Saved>, AppError> {
+) -> Result<Resolved, AppError> {
     let mut tx = db.begin().await?;
-    let row: Option<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT evidence_id, form, resolved_at FROM evidence_conflicts
-         WHERE id = $1 AND person_id = $2",
+    type Row = (String, String, Option<String>, String, i64, i64, i64);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT evidence_id, form, resolved_at, client_id, mutation, base_version, server_version
+         FROM evidence_conflicts WHERE id = $1 AND person_id = $2",
     )
     .bind(conflict_id)
     .bind(&caller.person_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (evidence_id, mine, resolved_at) = row.ok_or(AppError::Forbidden)?;
+    let (evidence_id, mine, resolved_at, client_id, mutation, base_version, copy_version) =
+        row.ok_or(AppError::Forbidden)?;
     if resolved_at.is_some() {
         return Err(AppError::Conflict(
             "This conflict has already been resolved".into(),
@@ -185,6 +248,45 @@ pub async fn resolve(
         return Err(AppError::Conflict(
             "This evidence changed again since you compared the versions. Look at them again before choosing".into(),
         ));
+    }
+    // the copy and its twins (the same change kept more than once before issue 20)
+    let twins: Vec<String> = waiting(&mut tx, &caller.person_id, &[evidence_id.as_str()])
+        .await?
+        .into_iter()
+        .filter(|(id, _, form)| id != conflict_id && same_change(form, &mine))
+        .map(|(id, _, _)| id)
+        .collect();
+    let moved_on = current_version != copy_version;
+    if matches!(resolution, Resolution::KeepMine) && moved_on {
+        let again = crate::server::clock::new_id();
+        // the copy is the same change as before (device, number, base), now against the
+        // current version; `op` is not stored (the form is)
+        let change = Change {
+            mutation,
+            id: evidence_id.clone(),
+            base_version,
+            op: crate::sync::ChangeOp::Delete,
+        };
+        keep_all(
+            db.clock(),
+            &mut tx,
+            caller,
+            &client_id,
+            &[Copy {
+                id: again.clone(),
+                change: &change,
+                form: mine,
+                server_version: current_version,
+            }],
+            ip,
+        )
+        .await?;
+        mark_resolved(db.clock(), &mut tx, caller, &evidence_id, conflict_id, &twins, "moved on", ip).await?;
+        tx.commit().await?;
+        return Ok(Resolved::Again {
+            conflict_id: again,
+            server_version: current_version,
+        });
     }
     let form = match resolution {
         Resolution::KeepTheirs => None,
@@ -208,7 +310,7 @@ pub async fn resolve(
                 return Err(AppError::Forbidden);
             }
             store::check_author(caller, &valid, false)?;
-            Some(store::save_in(&mut tx, caller, &valid, ip).await?)
+            Some(store::save_in(db.clock(), &mut tx, caller, &valid, ip).await?)
         }
     };
     let label = match resolution {
@@ -216,24 +318,45 @@ pub async fn resolve(
         Resolution::KeepTheirs => "theirs",
         Resolution::Merged(_) => "merged",
     };
-    sqlx::query("UPDATE evidence_conflicts SET resolved_at = $1, resolution = $2 WHERE id = $3")
-        .bind(stamp(now()))
-        .bind(label)
-        .bind(conflict_id)
-        .execute(&mut *tx)
-        .await?;
-    audit::record(
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: CONFLICT_RESOLVED,
-            record_type: "evidence",
-            record_id: &evidence_id,
-            detail: format!("copy {conflict_id}: kept {label}"),
-            ip,
-        },
-    )
-    .await?;
+    mark_resolved(db.clock(), &mut tx, caller, &evidence_id, conflict_id, &twins, label, ip).await?;
     tx.commit().await?;
-    Ok(saved)
+    Ok(Resolved::Done(saved))
+}
+
+/// Records the choice on the copy and its twins, each with its audit entry.
+async fn mark_resolved(
+    clock: &Clock,
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    evidence_id: &str,
+    conflict_id: &str,
+    twins: &[String],
+    label: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    let at = stamp(clock.now());
+    for id in std::iter::once(conflict_id).chain(twins.iter().map(String::as_str)) {
+        sqlx::query(
+            "UPDATE evidence_conflicts SET resolved_at = $1, resolution = $2 WHERE id = $3",
+        )
+        .bind(at.clone())
+        .bind(label)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        audit::record(
+        clock,
+            &mut *conn,
+            Event {
+                actor_id: Some(&caller.person_id),
+                action: CONFLICT_RESOLVED,
+                record_type: "evidence",
+                record_id: evidence_id,
+                detail: format!("copy {id}: kept {label}"),
+                ip,
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }

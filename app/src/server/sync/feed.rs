@@ -4,7 +4,7 @@
 //! has seen cursor N has seen every change numbered up to N.
 
 use crate::error::AppError;
-use crate::server::clock::{now, stamp};
+use crate::server::clock::{stamp, Clock};
 use crate::server::db::batch;
 use sqlx::AnyConnection;
 
@@ -20,7 +20,11 @@ pub struct Entry<'a> {
 /// Appends `entries`, in order, under the next cursor values: the counter is bumped once by
 /// their number (`value + n`) and the entries take the numbers up to the new value. Call it
 /// late in the transaction: the counter stays locked until commit.
-pub async fn record_all(conn: &mut AnyConnection, entries: &[Entry<'_>]) -> Result<(), AppError> {
+pub async fn record_all(
+    clock: &Clock,
+    conn: &mut AnyConnection,
+    entries: &[Entry<'_>],
+) -> Result<(), AppError> {
     if entries.is_empty() {
         return Ok(());
     }
@@ -30,7 +34,7 @@ pub async fn record_all(conn: &mut AnyConnection, entries: &[Entry<'_>]) -> Resu
             .bind(n)
             .fetch_one(&mut *conn)
             .await?;
-    let at = stamp(now());
+    let at = stamp(clock.now());
     let mut seq = last - n;
     for chunk in entries.chunks(batch::rows_per_statement(6)) {
         let sql = format!(

@@ -16,7 +16,7 @@ pub const PAGE: i64 = 1_000;
 
 pub async fn pull(db: &Db, caller: &Caller, request: &PullRequest) -> Result<PullResult, AppError> {
     let mut conn = db.begin().await?;
-    clients::bind(&mut conn, caller, &request.client_id).await?;
+    clients::bind(db.clock(), &mut conn, caller, &request.client_id).await?;
     let (cursor, items, more) = if let Some(since) = request.since {
         incremental(&mut conn, caller, since).await?
     } else {

@@ -12,9 +12,9 @@ use super::{clients, conflicts, LOCKED};
 use crate::api::portfolio::validation_message;
 use crate::domain::EvidenceStatus;
 use crate::error::AppError;
-use crate::portfolio::validate;
+use crate::portfolio::{validate, EvidenceForm};
 use crate::server::auth::Caller;
-use crate::server::clock::{new_id, now, stamp};
+use crate::server::clock::{new_id, stamp, Clock};
 use crate::server::db::{batch, Db};
 use crate::server::portfolio::store;
 use crate::server::portfolio::write::{self, Write};
@@ -49,7 +49,7 @@ pub async fn push(
     }
     let client_id = request.client_id.as_str();
     let mut tx = db.begin().await?;
-    let last = clients::bind(&mut tx, caller, client_id).await?;
+    let last = clients::bind(db.clock(), &mut tx, caller, client_id).await?;
     // consecutive numbers: the retried ones (applied before) come first, then the new ones
     let split = request.changes.partition_point(|c| c.mutation <= last);
     let (retried, new) = request.changes.split_at(split);
@@ -64,17 +64,19 @@ pub async fn push(
         }
     }
     let mut outcomes = replay(&mut tx, client_id, retried).await?;
+    let items = current(&mut tx, new).await?;
+    let waiting = waiting_copies(&mut tx, caller, new).await?;
     let Plan {
         outcomes: decided,
         writes,
         copies,
-    } = plan(caller, new, current(&mut tx, new).await?, today)?;
+    } = plan(caller, new, items, waiting, today)?;
     if let Some(newest) = new.last() {
-        conflicts::keep_all(&mut tx, caller, client_id, &copies, ip).await?;
-        remember(&mut tx, client_id, new, &decided).await?;
+        conflicts::keep_all(db.clock(), &mut tx, caller, client_id, &copies, ip).await?;
+        remember(db.clock(), &mut tx, client_id, new, &decided).await?;
         clients::set_last(&mut tx, client_id, newest.mutation).await?;
         // last: the change feed's counter stays locked until commit
-        write::write_all(&mut tx, caller, &writes, ip).await?;
+        write::write_all(db.clock(), &mut tx, caller, &writes, ip).await?;
     }
     tx.commit().await?;
     outcomes.extend(decided);
@@ -136,6 +138,22 @@ async fn current(
     Ok(found)
 }
 
+/// The caller's unresolved conflict copies of the items `changes` touch (id, evidence id,
+/// form as kept), in one read.
+async fn waiting_copies(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    changes: &[Change],
+) -> Result<Vec<(String, String, EvidenceForm)>, AppError> {
+    let mut ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    conflicts::waiting(conn, &caller.person_id, &ids).await
+}
+
 /// What a batch of new changes does: an answer per change, the evidence writes (each from
 /// the version read) and the conflict copies to keep.
 #[derive(Debug)]
@@ -146,12 +164,15 @@ pub struct Plan<'a> {
 }
 
 /// Decides every new change in order (docs/sync.md, "Changes, versions and conflicts"),
-/// against the items as read and as the earlier changes of the batch leave them. `Err`
-/// (another person's item or portfolio) refuses the whole push.
+/// against the items as read and as the earlier changes of the batch leave them. `waiting`
+/// holds the unresolved conflict copies of those items: a stale change that repeats one of
+/// them is answered with that copy, not kept twice (issue 20). `Err` (another person's item or
+/// portfolio) refuses the whole push.
 pub fn plan<'a>(
     caller: &Caller,
     changes: &'a [Change],
     mut items: HashMap<String, Current>,
+    waiting: Vec<(String, String, EvidenceForm)>,
     today: NaiveDate,
 ) -> Result<Plan<'a>, AppError> {
     let mut plan = Plan {
@@ -160,7 +181,7 @@ pub fn plan<'a>(
         copies: Vec::new(),
     };
     for change in changes {
-        let outcome = decide(caller, change, &mut items, today, &mut plan)?;
+        let outcome = decide(caller, change, &mut items, &waiting, today, &mut plan)?;
         plan.outcomes.push(outcome);
     }
     Ok(plan)
@@ -170,6 +191,7 @@ fn decide<'a>(
     caller: &Caller,
     change: &'a Change,
     items: &mut HashMap<String, Current>,
+    waiting: &[(String, String, EvidenceForm)],
     today: NaiveDate,
     plan: &mut Plan<'a>,
 ) -> Result<Outcome, AppError> {
@@ -231,6 +253,23 @@ fn decide<'a>(
                 return Ok(rejected(LOCKED));
             }
             if server_version != change.base_version {
+                // the same change already waits as a copy (stored, or earlier in this batch)
+                let stored = waiting
+                    .iter()
+                    .find(|(_, item, kept)| *item == change.id && conflicts::same_change(kept, &form))
+                    .map(|(id, _, _)| id.clone());
+                let earlier = || {
+                    plan.copies
+                        .iter()
+                        .find(|c| c.change.id == change.id && conflicts::same_change(&c.form, &form))
+                        .map(|c| c.id.clone())
+                };
+                if let Some(conflict_id) = stored.or_else(earlier) {
+                    return Ok(Outcome::Conflict {
+                        conflict_id,
+                        server_version,
+                    });
+                }
                 let id = new_id();
                 plan.copies.push(conflicts::Copy {
                     id: id.clone(),
@@ -270,12 +309,13 @@ fn rejected(reason: &str) -> Outcome {
 
 /// Stores the answer to each new change (one statement), to replay to a retry.
 async fn remember(
+    clock: &Clock,
     conn: &mut AnyConnection,
     client_id: &str,
     changes: &[Change],
     outcomes: &[Outcome],
 ) -> Result<(), AppError> {
-    let at = stamp(now());
+    let at = stamp(clock.now());
     let rows = batch::rows_per_statement(5);
     for (changes, outcomes) in changes.chunks(rows).zip(outcomes.chunks(rows)) {
         let sql = format!(

@@ -1,7 +1,7 @@
 //! Evidence text (Markdown-lite) as GOV.UK paragraphs and lists. Every piece of text is
 //! rendered as a text node, so nothing a worker typed can become markup.
 
-use crate::portfolio::markdown::{parse, Block, Span};
+use crate::text::markdown::{parse, Block, Span};
 use leptos::prelude::*;
 
 fn spans(spans: Vec<Span>) -> impl IntoView {

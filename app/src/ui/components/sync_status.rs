@@ -46,15 +46,31 @@ impl SyncStatusText {
     }
 }
 
+/// A draft kept on this device that is not on Pathway and is not waiting to be sent, with why
+/// (issue 20: the status never says "All changes saved" while one exists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Held {
+    pub id: String,
+    pub title: String,
+    /// Why it is not sent: the problems the server would refuse it for, or "needs attention".
+    pub reasons: Vec<String>,
+    /// Where to open it online.
+    pub href: String,
+}
+
 /// The signals the sync runner writes and the status shows.
 #[derive(Clone, Copy)]
 pub struct SyncUi {
     pub status: RwSignal<SyncStatusText>,
     pub unsynced: RwSignal<usize>,
-    /// (title, reason) of changes the server rejected, kept on the device.
-    pub attention: RwSignal<Vec<(String, String)>>,
     pub conflicts: RwSignal<usize>,
     pub storage_error: RwSignal<Option<String>>,
+    /// Drafts only on this device that are not waiting to be sent, with why.
+    pub held: RwSignal<Vec<Held>>,
+    /// Opens a held draft in place (the offline app); `None`: follow its link.
+    pub open: RwSignal<Option<Callback<String>>>,
+    /// A save was kept on this device because Pathway could not be reached (the confirmation).
+    pub saved_here: RwSignal<bool>,
     /// A draft from this device was put back into the form.
     pub restored: RwSignal<bool>,
     pub running: RwSignal<bool>,
@@ -69,9 +85,11 @@ impl SyncUi {
         Self {
             status: RwSignal::new(SyncStatusText::Unknown),
             unsynced: RwSignal::new(0),
-            attention: RwSignal::new(Vec::new()),
             conflicts: RwSignal::new(0),
             storage_error: RwSignal::new(None),
+            held: RwSignal::new(Vec::new()),
+            open: RwSignal::new(None),
+            saved_here: RwSignal::new(false),
             restored: RwSignal::new(false),
             running: RwSignal::new(false),
             typed: RwSignal::new(None),
@@ -95,11 +113,51 @@ pub fn SyncStatus(ui: SyncUi) -> impl IntoView {
                 {move || (ui.status.get() == SyncStatusText::SignedOut).then(|| view! {
                     ". " <a class="govuk-link" id="sign-in-again" href=sign_in_again()>"Sign in again to send your changes"</a>
                 })}
-                {move || ui.sync.get().filter(|_| ui.unsynced.get() > 0).map(|sync| view! {
+                // offline a sync cannot work, so it is not offered
+                {move || ui.sync.get().filter(|_| ui.unsynced.get() > 0 && !matches!(ui.status.get(), SyncStatusText::Offline(_))).map(|sync| view! {
                     " " <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                         id="sync-now" on:click=move |_| sync.run(())>"Sync now"</button>
                 })}
             </p>
+            {move || ui.saved_here.get().then(|| view! {
+                <div class="govuk-notification-banner govuk-notification-banner--success" role="status"
+                    aria-labelledby="saved-on-device-title" id="saved-on-device">
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="saved-on-device-title">"Saved on this device"</h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <p class="govuk-notification-banner__heading">"Your changes are saved on this device. They will be sent to Pathway when you are back online."</p>
+                    </div>
+                </div>
+            })}
+            {move || {
+                let held = ui.held.get();
+                (!held.is_empty()).then(|| view! {
+                    <div class="govuk-warning-text" id="sync-held">
+                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                        <strong class="govuk-warning-text__text">
+                            <span class="govuk-visually-hidden">"Warning"</span>
+                            "Not sent to Pathway: kept only on this device until you change them"
+                        </strong>
+                    </div>
+                    <ul class="govuk-list govuk-list--bullet" id="sync-held-list">
+                        {held.into_iter().map(|held| {
+                            let id = held.id.clone();
+                            view! {
+                                <li>
+                                    <a class="govuk-link" href=held.href on:click=move |ev| {
+                                        if let Some(open) = ui.open.get_untracked() {
+                                            ev.prevent_default();
+                                            open.run(id.clone());
+                                        }
+                                    }>{held.title}</a>
+                                    ": "{held.reasons.join(". ")}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
             {move || ui.restored.get().then(|| view! {
                 <div class="govuk-inset-text" id="draft-restored">"Your draft from this device has been put back. It is not saved to Pathway until you save it."</div>
             })}
@@ -112,20 +170,27 @@ pub fn SyncStatus(ui: SyncUi) -> impl IntoView {
                     <a class="govuk-link" href="/portfolio/conflicts">"Choose which version to keep"</a>
                 </strong></div>
             })}
-            {move || {
-                let attention = ui.attention.get();
-                (!attention.is_empty()).then(|| view! {
-                    <div class="govuk-warning-text" id="sync-attention">
-                        <strong class="govuk-warning-text__text">"Needs attention: these changes are kept on this device and were not saved to Pathway"</strong>
-                        <ul class="govuk-list">
-                            {attention.into_iter().map(|(title, reason)| view! { <li>{title}": "{reason}</li> }).collect_view()}
-                        </ul>
-                    </div>
-                })
-            }}
         </div>
     }
 }
+
+/// Shown instead of the page while a sign-out made offline waits for Pathway (issue 20): the
+/// browser hides the page and the header's name, shows this and sends the sign-out first
+/// (`offline::sign_out::gate`). Hidden (and inert) on the server and when nothing is pending.
+#[component]
+pub fn SignOutPending() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| crate::offline::sign_out::gate());
+    view! {
+        <div class="govuk-main-wrapper" id="sign-out-pending" hidden=true>
+            <h1 class="govuk-heading-xl">"Signing out"</h1>
+            <p class="govuk-body">{SIGN_OUT_PENDING}</p>
+        </div>
+    }
+}
+
+/// What a device says while a sign-out waits for Pathway.
+pub const SIGN_OUT_PENDING: &str = "You chose to sign out, but Pathway could not be reached, so you are not signed out yet. This device will sign you out as soon as it is back online. Until then it shows nobody’s work.";
 
 /// The sign-in page, coming back here afterwards. Only ever shown in the browser (the status
 /// is unknown while the server renders), so the location is the window's.

@@ -79,6 +79,17 @@ fn describe(rule: &Rule) -> String {
             if let Some(months) = evidence.within_months {
                 text.push_str(&format!("; from the last {months} months"));
             }
+            if !evidence.each_course.is_empty() {
+                let courses: Vec<&str> = evidence
+                    .each_course
+                    .iter()
+                    .map(|(_, label)| label.as_str())
+                    .collect();
+                text.push_str(&format!("; each of: {}", courses.join(", ")));
+            }
+            if let Some(months) = evidence.over_months {
+                text.push_str(&format!("; spanning at least {months} months"));
+            }
             text
         }
         Rule::YearsSinceQualification { years } => {

@@ -7,7 +7,7 @@
 //! moved on since is refused (409) and the page shows the fresh versions.
 
 use super::ErrorList;
-use crate::api::sync::conflicts_page::{load_conflicts, ConflictCard};
+use crate::api::sync::conflicts_page::{load_conflicts, ConflictCard, Piece};
 use crate::api::sync::resolve::ResolveConflict;
 use crate::api::sync::resolve_form::resolution;
 use crate::domain::format_date;
@@ -15,7 +15,6 @@ use crate::error::AppError;
 use crate::portfolio::kinds::{kind_from_code, spec, Input};
 use crate::portfolio::{EvidenceForm, FieldError};
 use crate::ui::components::error_summary::posted_error;
-use crate::ui::components::markdown::MarkdownText;
 use crate::ui::session::RequireUser;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
@@ -171,6 +170,8 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
         seen_version,
         merge_text,
         restored,
+        mine_diff,
+        theirs_diff,
     } = card;
     let id = conflict.id.clone();
     let mine = conflict.mine.clone();
@@ -248,18 +249,14 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
                 <div class="govuk-grid-column-one-half" id=format!("conflict-{id}-mine")>
                     <h3 class="govuk-heading-m">"Your version (from this device)"</h3>
                     <Changes changes=mine_changes mine=true/>
-                    <div class="govuk-inset-text app-evidence-text">
-                        <MarkdownText text=mine.body.clone()/>
-                    </div>
+                    <DiffText pieces=mine_diff id=format!("conflict-{id}-mine-text") side="your version"/>
                 </div>
                 <div class="govuk-grid-column-one-half" id=format!("conflict-{id}-theirs")>
                     <h3 class="govuk-heading-m">"Version on Pathway"</h3>
                     {match theirs.clone() {
-                        Some(theirs) => view! {
+                        Some(_) => view! {
                             <Changes changes=theirs_changes mine=false/>
-                            <div class="govuk-inset-text app-evidence-text">
-                                <MarkdownText text=theirs.body/>
-                            </div>
+                            <DiffText pieces=theirs_diff.clone() id=format!("conflict-{id}-theirs-text") side="the version on Pathway"/>
                         }.into_any(),
                         None => view! {
                             <div class="govuk-warning-text">
@@ -340,6 +337,41 @@ struct Changed {
     label: String,
     mine: String,
     theirs: String,
+}
+
+/// One side's text as typed (line breaks kept), the words found only on this side marked
+/// (`<mark>`, announced as highlighted by screen readers that support it; the key above says
+/// what the highlight means), so a worker merging a long statement sees the paragraph the
+/// other choice would lose. No hidden words inside the text: copying it copies the text.
+#[component]
+fn DiffText(pieces: Vec<Piece>, id: String, side: &'static str) -> impl IntoView {
+    let differs = pieces.iter().any(|p| p.changed);
+    let lines = |text: &str| {
+        text.split('\n')
+            .enumerate()
+            .map(|(i, line)| view! { {(i > 0).then(|| view! { <br/> })}{line.to_owned()} })
+            .collect_view()
+    };
+    view! {
+        <p class="govuk-body-s" id=format!("{id}-key")>
+            {if differs {
+                format!("Highlighted: words only in {side}.")
+            } else {
+                "Every word of this text is also in the other version.".to_owned()
+            }}
+        </p>
+        <div class="govuk-inset-text app-evidence-text" id=id>
+            <p class="govuk-body">
+                {pieces.into_iter().map(|piece| if piece.changed {
+                    view! {
+                        <mark class="app-diff">{lines(&piece.text)}</mark>
+                    }.into_any()
+                } else {
+                    lines(&piece.text).into_any()
+                }).collect_view()}
+            </p>
+        </div>
+    }
 }
 
 #[component]

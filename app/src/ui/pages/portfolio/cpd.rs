@@ -3,7 +3,6 @@
 
 use super::StatusTag;
 use crate::api::portfolio::cpd_log::load_cpd_log;
-use crate::domain::format::format_days_with_unit;
 use crate::portfolio::kinds::CPD_TYPES;
 use crate::portfolio::views::CpdLog;
 use crate::ui::session::RequireUser;
@@ -50,12 +49,9 @@ fn cpd_log(log: CpdLog) -> impl IntoView {
     );
     let allowance = log.allowance.clone();
     let left = if allowance.exceeded {
-        format!(
-            "{} over the allowance",
-            format_days_with_unit(allowance.used - allowance.allowance)
-        )
+        format!("{} over the allowance", allowance.over.with_unit())
     } else {
-        format!("{} left", format_days_with_unit(allowance.left))
+        format!("{} left", allowance.left.with_unit())
     };
     view! {
         <a class="govuk-back-link" href=format!("/portfolio?person={person}")>"Back to the pathway"</a>
@@ -106,7 +102,7 @@ fn cpd_log(log: CpdLog) -> impl IntoView {
                         <td class="govuk-table__cell"><a class="govuk-link" href=format!("/portfolio/evidence?id={}", entry.id)>{entry.title}</a></td>
                         <td class="govuk-table__cell">{entry.cpd_type_label}</td>
                         <td class="govuk-table__cell">{entry.duration_text}</td>
-                        <td class="govuk-table__cell">{entry.allowance_days.map(format_days_with_unit).unwrap_or_else(|| "None".to_owned())}</td>
+                        <td class="govuk-table__cell">{entry.allowance_days.map(|d| d.with_unit()).unwrap_or_else(|| "None".to_owned())}</td>
                         <td class="govuk-table__cell"><StatusTag status=entry.status/></td>
                     </tr>
                 }).collect_view()}

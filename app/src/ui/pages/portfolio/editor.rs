@@ -10,9 +10,10 @@ use crate::api::portfolio::editor::load_editor;
 use crate::api::portfolio::save_evidence::SaveEvidence;
 use crate::domain::{count_words, EvidenceKind};
 use crate::error::AppError;
+use crate::portfolio::form::{body_too_long, within_body_limit};
 use crate::portfolio::kinds::{kind_from_code, spec, FieldSpec, Input, KindSpec};
 use crate::portfolio::views::EditorState;
-use crate::portfolio::words::word_count_message;
+use crate::portfolio::words::{word_count_message, WordCountMessage};
 use crate::portfolio::{validate, FieldError};
 use crate::ui::components::error_summary::posted_error;
 use crate::ui::components::sync_status::{SyncStatus, SyncUi};
@@ -121,7 +122,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
                 errors.set(Vec::new());
                 let base = form.version.parse::<i64>().unwrap_or(0);
                 #[cfg(feature = "hydrate")]
-                crate::offline::queue_save(sync_ui, &form, base);
+                crate::offline::save_here(sync_ui, &form, base);
                 let _ = base;
             }
         }
@@ -144,6 +145,14 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
             Err(found) => errors.set(found),
             Ok(_) => {
                 errors.set(Vec::new());
+                #[cfg(feature = "hydrate")]
+                if offline && crate::offline::cannot_reach(sync_ui) {
+                    // the save cannot reach Pathway: keep it here as one queued change (it
+                    // replaces the one queued as typed) and say so (issue 20)
+                    let base = data.form.version.parse::<i64>().unwrap_or(0);
+                    crate::offline::save_here(sync_ui, &data.form, base);
+                    return;
+                }
                 #[cfg(feature = "hydrate")]
                 if offline && crate::offline::has_pending(&data.form.person_id, &data.form.id) {
                     // A change typed offline to this item still waits: send it first, so
@@ -370,8 +379,18 @@ fn BodyField(
 ) -> impl IntoView {
     let statement = spec.kind == EvidenceKind::ReflectiveStatement;
     let (min, max) = (state.min_words, state.max_words);
-    let words = Memo::new(move |_| body.with(|text| count_words(text)));
-    let message = Memo::new(move |_| word_count_message(words.get(), min, max));
+    // Over the body limit nothing is counted (the count is linear, but the limit is the
+    // limit): the message says so instead, as the server will.
+    let words =
+        Memo::new(move |_| body.with(|text| within_body_limit(text).then(|| count_words(text))));
+    let message = Memo::new(move |_| match words.get() {
+        Some(words) => word_count_message(words, min, max),
+        None => WordCountMessage {
+            text: body_too_long(spec.body_label).message,
+            over: true,
+            under_minimum: None,
+        },
+    });
     let label = if spec.body_required || spec.body_label.ends_with("(optional)") {
         spec.body_label.to_owned()
     } else {
