@@ -82,8 +82,8 @@ mod tests {
                         the child's well-being (as recorded on 12/03/2026) improved.";
         let tokens = sentence.split_whitespace().count();
         assert_eq!(tokens, 20);
-        let paragraph = vec![sentence; 5].join(" ");
-        let pasted = vec![paragraph.as_str(); 10].join("\r\n\r\n");
+        let paragraph = [sentence; 5].join(" ");
+        let pasted = [paragraph.as_str(); 10].join("\r\n\r\n");
         assert_eq!(count_words(&pasted), 1_000);
     }
 
