@@ -8,4 +8,5 @@ pub mod panels;
 pub mod people;
 pub mod portfolio;
 pub mod sync;
+pub mod training;
 pub mod vault;

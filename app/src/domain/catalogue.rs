@@ -79,6 +79,11 @@ pub struct EvidenceRule {
     /// latest ("sustained", PATH-MGMT-10); `None` when a single occasion is enough.
     #[serde(default)]
     pub over_months: Option<u32>,
+    /// Each course Learning & Development's list expects at the worker's level
+    /// ([`super::evidence::WorkerFacts::required_training`]) must be among the counted
+    /// items (PATH-MGMT-3: "all the core and development training").
+    #[serde(default)]
+    pub required_training: bool,
 }
 
 /// When a requirement applies to a worker.

@@ -172,6 +172,7 @@ mod tests {
             qualified_on: Some(d(2025, 1, 10)),
             pe1_attended_on: None,
             evidence: vec![],
+            required_training: Vec::new(),
         }
     }
 

@@ -176,6 +176,10 @@ pub struct WorkerFacts {
     /// When the worker attended Practice Educator training (PE1), if ever.
     pub pe1_attended_on: Option<NaiveDate>,
     pub evidence: Vec<EvidenceFact>,
+    /// The core and development courses (code, title) Learning & Development's list in
+    /// force expects at the worker's level (PATH-MGMT-3); empty when no list is published.
+    #[serde(default)]
+    pub required_training: Vec<(String, String)>,
 }
 
 #[cfg(test)]

@@ -79,7 +79,47 @@ pub(super) fn judge_evidence(
             ));
         }
     }
+    let training = rule.required_training.then(|| {
+        let missing: Vec<&str> = facts
+            .required_training
+            .iter()
+            .filter(|(code, _)| !counted.iter().any(|e| e.course.as_deref() == Some(code)))
+            .map(|(_, title)| title.as_str())
+            .collect();
+        (facts.required_training.len(), missing)
+    });
     let counted: Vec<_> = counted.into_iter().map(|e| e.id).collect();
+    if let Some((total, missing)) = training {
+        let (status, reason) = if total == 0 {
+            (
+                RequirementStatus::NotMet,
+                "Learning and Development has not published its list of core and development courses yet"
+                    .to_owned(),
+            )
+        } else if missing.is_empty() {
+            (
+                RequirementStatus::Met,
+                format!(
+                    "All {} core and development courses done",
+                    format_count(total as u64)
+                ),
+            )
+        } else {
+            (
+                RequirementStatus::NotMet,
+                format!(
+                    "{} of {} core and development courses done; still needed: {}",
+                    format_count((total - missing.len()) as u64),
+                    format_count(total as u64),
+                    missing.join(", ")
+                ),
+            )
+        };
+        return RequirementResult {
+            counted_evidence: counted,
+            ..result(status, reason)
+        };
+    }
     let have = counted.len() as u64;
     let need = u64::from(rule.min_count);
     let last_lapse = lapsed.iter().max().copied();
@@ -196,6 +236,74 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    /// PATH-MGMT-3 (issue 11): "all the core and development training" is every course on
+    /// L&D's list for the worker's level, each on a final CPD record; one CPD record of
+    /// anything is no longer enough, and the reason names what is missing.
+    #[test]
+    fn path_mgmt_3_needs_every_listed_course() {
+        let done = |n: u128, code: &str| EvidenceFact {
+            course: Some(code.to_owned()),
+            ..item(n, CpdActivity, Final)
+        };
+        let today = d(2027, 2, 1);
+        let listed = vec![
+            (
+                "CORE-01".to_owned(),
+                "Child protection procedures".to_owned(),
+            ),
+            ("DEV-02".to_owned(), "Court skills".to_owned()),
+        ];
+        let worker = |evidence| WorkerFacts {
+            required_training: listed.clone(),
+            ..facts(evidence)
+        };
+        let r = judged(
+            "PATH-MGMT-3",
+            &worker(vec![item(1, CpdActivity, Final)]),
+            today,
+        );
+        assert_eq!(r.status, NotMet);
+        assert_eq!(
+            r.reason,
+            "0 of 2 core and development courses done; still needed: Child protection procedures, Court skills"
+        );
+        let r = judged("PATH-MGMT-3", &worker(vec![done(1, "CORE-01")]), today);
+        assert_eq!(
+            (r.status, r.reason.as_str()),
+            (
+                NotMet,
+                "1 of 2 core and development courses done; still needed: Court skills"
+            )
+        );
+        let r = judged(
+            "PATH-MGMT-3",
+            &worker(vec![done(1, "CORE-01"), done(2, "DEV-02")]),
+            today,
+        );
+        assert_eq!(
+            (r.status, r.reason.as_str()),
+            (Met, "All 2 core and development courses done")
+        );
+        // a draft record of a course does not count
+        let draft = EvidenceFact {
+            status: Draft,
+            ..done(2, "DEV-02")
+        };
+        assert_eq!(
+            judged(
+                "PATH-MGMT-3",
+                &worker(vec![done(1, "CORE-01"), draft]),
+                today
+            )
+            .status,
+            NotMet
+        );
+        // no list published: not met, and it says why
+        let r = judged("PATH-MGMT-3", &facts(vec![done(1, "CORE-01")]), today);
+        assert_eq!(r.status, NotMet);
+        assert!(r.reason.contains("has not published"), "{}", r.reason);
     }
 
     /// PATH-MGMT-5 (issue 11): "the Practice Educator courses" means both stages; two

@@ -16,6 +16,7 @@
 //! | PANEL-3 / PANEL-4 deadlines (Europe/London) | [`panel_dates`] |
 //! | PANEL-6 / PANEL-7 pay effective dates | [`pay`] |
 //! | CPD-2 additional days | [`cpd`] |
+//! | L&D core and development courses (PATH-MGMT-3) | [`training`] |
 //! | AP-ENTRY / AP-VERIFY / AP-COMPLETE | [`permanence`], [`ap_checklists`] |
 //! | DEC-1 / DEC-2 manager decisions | [`decision_state`](mod@decision_state), [`decisions`] |
 //! | dates, numbers and anniversaries in reasons | [`format`](mod@format) |
@@ -36,6 +37,7 @@ pub mod readiness;
 pub mod rules;
 pub mod seed;
 pub mod statement_rule;
+pub mod training;
 
 pub use crate::text::count_words;
 pub use catalogue::{
@@ -60,3 +62,4 @@ pub use permanence::{
 };
 pub use readiness::{evaluate, Readiness, RequirementResult, RequirementStatus};
 pub use seed::{seed_catalogue, SEED_VERSION};
+pub use training::{training_in_force, Course, CourseKind, TrainingList};

@@ -163,6 +163,7 @@ mod tests {
             qualified_on: Some(d(2025, 1, 10)),
             pe1_attended_on: None,
             evidence,
+            required_training: Vec::new(),
         }
     }
 
@@ -242,6 +243,7 @@ mod tests {
                 qualified_on: q.map(|n| d(2020, 1, 1) + chrono::Days::new(n)),
                 pe1_attended_on: pe1.map(|n| d(2020, 1, 1) + chrono::Days::new(n)),
                 evidence,
+                required_training: Vec::new(),
             })
     }
 

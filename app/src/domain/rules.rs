@@ -100,6 +100,7 @@ pub(crate) mod tests {
             qualified_on: Some(d(2025, 1, 10)),
             pe1_attended_on: None,
             evidence,
+            required_training: Vec::new(),
         }
     }
 

@@ -13,6 +13,9 @@
 //!   registration only in PATH-ASYE (the ASYE year is spent with this employer).
 //! - PATH-MGMT-1 "between 3 – 5 years" is read as at least 3 years since
 //!   qualifying; 5 is typical, not a ceiling.
+//! - PATH-MGMT-3 "all the core and development training" is every course
+//!   Learning & Development's list in force expects at the worker's level
+//!   (`domain::training`), each on a final CPD record naming it.
 //! - PATH-MGMT-5 "the Practice Educator courses" (plural) needs both stages,
 //!   PE1 and PE2, each recorded on a Practice Educator course record.
 //! - PATH-MGMT-10 "sustained delivery of group supervision" needs at least 3
@@ -102,7 +105,7 @@ fn path_mgmt() -> TransitionRequirements {
         requirements: vec![
             years("PATH-MGMT-1", "3 to 5 years as a social worker (at least 3)", MGMT, 3),
             one("PATH-MGMT-2", "Professional registration", MGMT, Registration, "registration record", true),
-            one("PATH-MGMT-3", "CPD: all core and development training", MGMT, CpdActivity, "CPD record", true),
+            all_training(),
             one("PATH-MGMT-4", "Mentored ASYE workers", MGMT, AsyeMentoring, "ASYE mentoring record", true),
             pe_courses(),
             one("PATH-MGMT-6", "Feedback from students supervised", MGMT, StudentFeedback, "student feedback record", true),
@@ -139,6 +142,21 @@ fn pe_courses() -> Requirement {
             .iter()
             .map(|(code, label)| ((*code).to_owned(), (*label).to_owned()))
             .collect();
+    }
+    r
+}
+
+fn all_training() -> Requirement {
+    let mut r = one(
+        "PATH-MGMT-3",
+        "CPD: all core and development training",
+        MGMT,
+        CpdActivity,
+        "CPD record",
+        true,
+    );
+    if let Rule::Evidence(rule) = &mut r.rule {
+        rule.required_training = true;
     }
     r
 }
@@ -196,6 +214,7 @@ fn many(
             within_months: None,
             each_course: Vec::new(),
             over_months: None,
+            required_training: false,
         }),
     }
 }

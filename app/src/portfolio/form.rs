@@ -183,6 +183,9 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
                     format!("Select {}", lowercase_first(field.label)),
                 ));
             }
+            Input::Course if value.chars().count() > crate::domain::training::CODE_MAX => {
+                errors.push(error(field.name, "Select a course from the list"));
+            }
             Input::Number if parse_hundredths(value).is_none() => {
                 errors.push(error(
                     field.name,

@@ -27,6 +27,17 @@ pub fn level_from_code(code: &str) -> Option<Level> {
     }
 }
 
+/// The storage code of a level (the inverse of [`level_from_code`]).
+pub fn level_code(level: Level) -> &'static str {
+    match level {
+        Level::Asye => "asye",
+        Level::SocialWorker2 => "social_worker_2",
+        Level::SocialWorker3 => "social_worker_3",
+        Level::SeniorPractitioner => "senior_practitioner",
+        Level::TeamManager => "team_manager",
+    }
+}
+
 /// Who may add a kind of evidence to a worker's portfolio.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Author {
@@ -55,6 +66,9 @@ pub enum Input {
     Choice(&'static [(&'static str, &'static str)]),
     /// A positive number with at most two decimals (hours or days).
     Number,
+    /// A course code from Learning & Development's list in force (PATH-MGMT-3), offered as
+    /// a select; a code no longer on the list is kept as typed and simply does not count.
+    Course,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,6 +200,13 @@ const CPD: &[FieldSpec] = &[
         "Does this use your 3 additional CPD days?",
         YES_NO,
     ),
+    FieldSpec {
+        name: "course",
+        label: "Which course on Learning and Development's list",
+        hint: "Core and development training only. PATH-MGMT-3 looks for every course on the list for your level",
+        required: false,
+        input: Input::Course,
+    },
 ];
 const STUDENT: &[FieldSpec] = &[
     text(

@@ -87,6 +87,10 @@ pub struct EditorState {
     pub max_words: u32,
     /// The form holds what was typed before a failed save (JavaScript off).
     pub restored: bool,
+    /// Learning & Development's courses in force, (code, "title (Core training)"), for a
+    /// CPD record's course select (PATH-MGMT-3).
+    #[serde(default)]
+    pub courses: Vec<(String, String)>,
 }
 
 /// What a successful save answers.

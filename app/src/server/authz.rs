@@ -39,6 +39,16 @@ pub fn ensure_can_view_catalogue(caller: &Caller) -> Result<(), AppError> {
     }
 }
 
+/// Learning & Development's course list (PATH-MGMT-3): L&D administrators keep it;
+/// administrators may too.
+pub fn ensure_can_manage_training(caller: &Caller) -> Result<(), AppError> {
+    if caller.has(Role::LdAdministrator) || caller.has(Role::Administrator) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// A person's practice record (level history, and as they land: portfolio, observations,
 /// development plans): the person, their practice supervisor, their current team manager
 /// and that team's service manager. Administrators manage people but do not read practice.

@@ -130,13 +130,6 @@ fn parse_level(text: &str) -> Option<Level> {
     })
 }
 
-fn level_code(level: Level) -> String {
-    serde_json::to_value(level)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 struct Row {
     person: NewPerson,
     team_id: Option<String>,
@@ -282,7 +275,7 @@ pub async fn import(
         if let Some(level) = row.level {
             sqlx::query("INSERT INTO level_history (id, person_id, level, effective_from, reason, recorded_by, recorded_at)
                          VALUES ($1, $2, $3, $4, 'Level on import from HR records', $5, $6)")
-                .bind(new_id()).bind(&id).bind(level_code(level)).bind(&today)
+                .bind(new_id()).bind(&id).bind(crate::portfolio::kinds::level_code(level)).bind(&today)
                 .bind(&caller.person_id).bind(stamp(db.clock().now()))
                 .execute(&mut *tx).await?;
         }

@@ -17,4 +17,5 @@ pub mod seed;
 mod seed_portfolios;
 pub mod state;
 pub mod sync;
+pub mod training;
 pub mod vault;

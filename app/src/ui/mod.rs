@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("portfolio"), StaticSegment("cpd")) view=pages::CpdLogPage ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("portfolio"), StaticSegment("conflicts")) view=pages::ConflictsPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("catalogue") view=pages::CataloguePage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("training") view=pages::TrainingListPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
             </div>

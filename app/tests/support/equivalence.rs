@@ -52,6 +52,8 @@ pub fn report() -> String {
                         }
                         if kind == EvidenceKind::CpdActivity {
                             fact.cpd_centidays = Some(Centidays(50 * i as u32));
+                            fact.course =
+                                Some(if i % 3 == 0 { "CORE-01" } else { "DEV-01" }.to_owned());
                         }
                         fact
                     })
@@ -61,6 +63,18 @@ pub fn report() -> String {
                     qualified_on: today.checked_sub_months(chrono::Months::new(months)),
                     pe1_attended_on: (size % 3 == 0).then(|| date(2025, 5, 1)),
                     evidence,
+                    // PATH-MGMT-3: L&D's list for half the portfolios
+                    required_training: if size % 4 == 0 {
+                        vec![
+                            (
+                                "CORE-01".to_owned(),
+                                "Child protection procedures".to_owned(),
+                            ),
+                            ("DEV-01".to_owned(), "Court skills".to_owned()),
+                        ]
+                    } else {
+                        Vec::new()
+                    },
                 };
                 for transition in [
                     Transition::PathAsye,

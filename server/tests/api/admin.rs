@@ -82,6 +82,16 @@ on_both_databases!(
         assert_eq!(record.level.as_deref(), Some("asye"));
         assert_eq!(record.qualification_date.as_deref(), Some("2026-09-01"));
         assert_eq!(record.roles, vec![app::identity::Role::Practitioner]);
+        // a Level 2 worker is stored with the code every reader understands (it was
+        // "social_worker2", which readiness read as no level and showed the ASYE pathway)
+        let nadia = person_id(&app, "Nadia Okoye").await;
+        let record: app::identity::PersonRecord = admin
+            .call("people/get", &[("person_id", &nadia)])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(record.level.as_deref(), Some("social_worker_2"));
     }
 );
 

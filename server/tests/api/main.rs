@@ -21,4 +21,5 @@ mod sign_in_pages;
 mod storage;
 mod sync;
 mod sync_model;
+mod training;
 mod vault;

@@ -65,8 +65,18 @@ pub async fn load_editor(
         &catalogue,
         crate::domain::Transition::for_level(facts_level.level),
     );
+    let courses = crate::server::db::training::in_force_on(&db, today)
+        .await?
+        .map(|list| {
+            list.courses
+                .into_iter()
+                .map(|c| (c.code, format!("{} ({})", c.title, c.kind.label())))
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(EditorState {
         person_name: store::person_name(&db, &form.person_id).await?,
+        courses,
         is_self: form.person_id == caller.person_id,
         is_new: id.is_none(),
         form,

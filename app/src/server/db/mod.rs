@@ -7,6 +7,7 @@
 pub mod batch;
 pub mod catalogues;
 pub mod panels;
+pub mod training;
 mod url;
 
 pub use url::{DatabaseUrl, DEFAULT_DATABASE_URL};

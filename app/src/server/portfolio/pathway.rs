@@ -32,15 +32,21 @@ pub async fn facts(
             .fetch_optional(db.pool())
             .await?;
     let evidence: Vec<EvidenceFact> = rows.iter().filter_map(fact).collect();
+    let level = level
+        .and_then(|(code,)| level_from_code(&code))
+        .unwrap_or(Level::Asye);
+    let required_training = crate::server::db::training::in_force_on(db, db.clock().today())
+        .await?
+        .map(|list| list.required_for(level))
+        .unwrap_or_default();
     Ok(WorkerFacts {
-        level: level
-            .and_then(|(code,)| level_from_code(&code))
-            .unwrap_or(Level::Asye),
+        level,
         qualified_on: qualified
             .and_then(|(date,)| date)
             .and_then(|d| d.parse().ok()),
         pe1_attended_on: pe1_attended_on(rows),
         evidence,
+        required_training,
     })
 }
 
@@ -73,7 +79,11 @@ fn fact(row: &EvidenceRow) -> Option<EvidenceFact> {
     fact.cpd_centidays = row.cpd_centidays();
     let details = row.details();
     fact.expires_on = details.get("expires_on").and_then(|d| d.parse().ok());
-    fact.course = details.get("stage").cloned();
+    // a CPD record names an L&D course (PATH-MGMT-3), a Practice Educator course its stage
+    fact.course = details
+        .get("course")
+        .or_else(|| details.get("stage"))
+        .cloned();
     Some(fact)
 }
 

@@ -64,6 +64,9 @@ pub fn RoleDashboard() -> impl IntoView {
                                 {(role == Role::Practitioner).then(|| view! {
                                     <p class="govuk-body"><a class="govuk-link" href="/portfolio" id="my-pathway-link">"My pathway and portfolio"</a></p>
                                 })}
+                                {(role == Role::LdAdministrator).then(|| view! {
+                                    <p class="govuk-body"><a class="govuk-link" href="/training" id="training-link">"Core and development training list"</a></p>
+                                })}
                                 {matches!(role, Role::PracticeSupervisor | Role::TeamManager | Role::ServiceManager)
                                     .then(|| view! { <MyWorkers workers=workers/> })}
                                 <SwitchDashboard current=Some(role.dashboard_path())/>

@@ -8,6 +8,7 @@ mod not_found;
 mod portfolio;
 mod sign_in;
 mod sign_out;
+mod training;
 
 pub use account::{ChangePassword, SetPassword};
 pub use admin::{AdminAudit, AdminPeople};
@@ -19,3 +20,4 @@ pub use not_found::NotFound;
 pub use portfolio::{ConflictsPage, CpdLogPage, EvidenceEditor, EvidencePage, MyPathway};
 pub use sign_in::SignIn;
 pub use sign_out::SignOutPage;
+pub use training::TrainingListPage;

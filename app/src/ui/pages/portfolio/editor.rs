@@ -197,6 +197,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
                 field,
                 form.detail(field.name).to_owned(),
                 error_for(field.name),
+                &state.courses,
             )
         })
         .collect_view();
@@ -321,7 +322,12 @@ fn DateField(
     }
 }
 
-fn field_view(field: &FieldSpec, value: String, error: Signal<Option<String>>) -> AnyView {
+fn field_view(
+    field: &FieldSpec,
+    value: String,
+    error: Signal<Option<String>>,
+    courses: &[(String, String)],
+) -> AnyView {
     let form_name = format!("form[details][{}]", field.name);
     let label = if field.required {
         field.label.to_owned()
@@ -339,6 +345,29 @@ fn field_view(field: &FieldSpec, value: String, error: Signal<Option<String>>) -
         .into_any(),
         Input::Date { .. } => {
             view! { <DateField name=field.name label value form_name error/> }.into_any()
+        }
+        Input::Course => {
+            let name = field.name;
+            // a code no longer on the list stays selectable, so an edit never loses it
+            let mut options = courses.to_vec();
+            if !value.is_empty() && !options.iter().any(|(code, _)| *code == value) {
+                options.push((value.clone(), format!("{value} (no longer on the list)")));
+            }
+            view! {
+                <div class=group_class(error)>
+                    <label class="govuk-label" for=name>{label}</label>
+                    <div class="govuk-hint" id=format!("{name}-hint")>{field.hint}</div>
+                    <InlineError id=name.to_owned() error/>
+                    <select class="govuk-select" id=name name=form_name aria-describedby=format!("{name}-hint")>
+                        <option value="" selected=value.is_empty()>"Not a course on the list"</option>
+                        {options.into_iter().map(|(code, text)| {
+                            let selected = code == value;
+                            view! { <option value=code selected=selected>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+            .into_any()
         }
         Input::Choice(options) => {
             let name = field.name;

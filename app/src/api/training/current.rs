@@ -1,0 +1,15 @@
+use super::TrainingPage;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The list in force today, and whether the caller may change it.
+#[server(endpoint = "training/current")]
+pub async fn current_training() -> Result<TrainingPage, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    let db = crate::server::state::db()?;
+    let list = crate::server::db::training::in_force_on(&db, db.clock().today()).await?;
+    Ok(TrainingPage {
+        list,
+        can_edit: crate::server::authz::ensure_can_manage_training(&caller).is_ok(),
+    })
+}

@@ -1,0 +1,17 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Publishes a new version of the list without the course `code`. Records that named it
+/// stay as they are; they no longer count towards PATH-MGMT-3.
+#[server(endpoint = "training/remove_course")]
+pub async fn remove_course(code: String) -> Result<String, AppError> {
+    let caller = crate::server::auth::require_user().await?;
+    crate::server::authz::ensure_can_manage_training(&caller)?;
+    let db = crate::server::state::db()?;
+    let ip = crate::server::auth::request_meta().ip;
+    let version = crate::server::training::remove_course(&db, &caller, &code, &ip).await?;
+    if crate::server::respond::is_plain_form_post() {
+        leptos_axum::redirect("/training");
+    }
+    Ok(version)
+}
