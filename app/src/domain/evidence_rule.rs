@@ -93,7 +93,7 @@ pub(super) fn judge_evidence(
         let (status, reason) = if total == 0 {
             (
                 RequirementStatus::NotMet,
-                "Learning and Development has not published its list of core and development courses yet"
+                "Learning and Development lists no core and development courses for your level yet"
                     .to_owned(),
             )
         } else if missing.is_empty() {
@@ -303,7 +303,7 @@ mod tests {
         // no list published: not met, and it says why
         let r = judged("PATH-MGMT-3", &facts(vec![done(1, "CORE-01")]), today);
         assert_eq!(r.status, NotMet);
-        assert!(r.reason.contains("has not published"), "{}", r.reason);
+        assert!(r.reason.contains("lists no core and development courses"), "{}", r.reason);
     }
 
     /// PATH-MGMT-5 (issue 11): "the Practice Educator courses" means both stages; two

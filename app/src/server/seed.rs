@@ -3,6 +3,7 @@
 //! social worker, L&D, panel secretariat and an administrator. Every name is invented.
 //! It runs only against an empty database, in one transaction.
 
+use crate::domain::Level;
 use crate::server::db::Db;
 use chrono::{Datelike, Months, NaiveDate};
 use sqlx::{Any, Transaction};
@@ -291,6 +292,7 @@ pub async fn seed_if_empty(db: &Db, today: NaiveDate) -> Result<Vec<DemoAccount>
     }
     super::seed_portfolios::insert(&mut tx, &person_id, today, &now).await?;
     insert_panels(&mut tx, today, &now).await?;
+    insert_training(&mut tx, today, &now).await?;
     tx.commit().await?;
     Ok(accounts)
 }
@@ -410,6 +412,65 @@ async fn insert_panels(
             .execute(&mut **tx)
             .await?;
     }
+    Ok(())
+}
+
+/// A fictional core and development training offer (PATH-MGMT-3), in force for a year.
+async fn insert_training(
+    tx: &mut Transaction<'static, Any>,
+    today: NaiveDate,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    use crate::domain::{Course, CourseKind, TrainingList};
+    let course = |code: &str, title: &str, kind, levels: &[Level]| Course {
+        code: code.to_owned(),
+        title: title.to_owned(),
+        kind,
+        levels: levels.to_vec(),
+    };
+    let qualified = [
+        Level::SocialWorker2,
+        Level::SocialWorker3,
+        Level::SeniorPractitioner,
+    ];
+    let list = TrainingList {
+        version: new_id(),
+        effective_from: today.checked_sub_months(Months::new(12)).unwrap_or(today),
+        courses: vec![
+            course(
+                "CORE-01",
+                "Safeguarding children: multi-agency procedures",
+                CourseKind::Core,
+                &qualified,
+            ),
+            course(
+                "CORE-02",
+                "Recording and report writing",
+                CourseKind::Core,
+                &qualified,
+            ),
+            course(
+                "DEV-01",
+                "Court skills and giving evidence",
+                CourseKind::Development,
+                &qualified[1..],
+            ),
+            course(
+                "DEV-02",
+                "Leading group supervision",
+                CourseKind::Development,
+                &qualified[1..],
+            ),
+        ],
+    };
+    let body = serde_json::to_string(&list).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+    sqlx::query("INSERT INTO training_lists (version, effective_from, body, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(&list.version)
+        .bind(list.effective_from.to_string())
+        .bind(body)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

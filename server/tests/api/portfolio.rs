@@ -43,7 +43,7 @@ fn valid_form(id: &str, person: &str, kind: &str, title: &str) -> Vec<(String, S
             Input::Choice(_) if field.name == "cpd_type" => "team_learning".to_owned(),
             Input::Choice(options) => options[0].0.to_owned(),
             Input::Number => "2".to_owned(),
-            Input::Course => String::new(),
+            Input::Course => "CORE-01".to_owned(),
         };
         form.push((format!("form[details][{}]", field.name), value));
     }

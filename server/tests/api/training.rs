@@ -46,14 +46,30 @@ on_both_databases!(
         let tomasz = User::demo(&app, "Tomasz Kowalczyk").await; // L&D administrator
         let chloe = User::demo(&app, "Chloe Brennan").await; // Level 3
         let me = chloe.id().await;
-        // no list yet: not met, and it says why
+        // the demo list expects four courses at Level 3; L&D removes them all
         let (status, reason) = mgmt_3(&chloe).await;
         assert_eq!(status, NotMet);
-        assert!(reason.contains("has not published"), "{reason}");
+        assert!(
+            reason.starts_with("0 of 4 core and development courses done"),
+            "{reason}"
+        );
+        for code in ["CORE-01", "CORE-02", "DEV-01", "DEV-02"] {
+            let removed = tomasz
+                .call("training/remove_course", &[("code", code)])
+                .await;
+            assert_eq!(removed.status(), 200, "{code}");
+        }
+        // no courses listed: not met, and it says why
+        let (status, reason) = mgmt_3(&chloe).await;
+        assert_eq!(status, NotMet);
+        assert!(
+            reason.contains("lists no core and development courses"),
+            "{reason}"
+        );
         // L&D publishes two courses for Level 3
         let (status, body) = add(
             &tomasz,
-            "core-01",
+            "core-11",
             "Child protection procedures",
             "core",
             "social_worker_3",
@@ -94,7 +110,7 @@ on_both_databases!(
                     ("form[details][duration]", "1"),
                     ("form[details][duration_unit]", "days"),
                     ("form[details][counts_towards_allowance]", "no"),
-                    ("form[details][course]", "CORE-01"),
+                    ("form[details][course]", "CORE-11"),
                 ],
             )
             .await;
@@ -119,7 +135,7 @@ on_both_databases!(
             .fetch_one(app.db.pool())
             .await
             .unwrap();
-        assert_eq!(versions.0, 3, "every change is a new version, none edited");
+        assert_eq!(versions.0, 8, "every change is a new version, none edited");
     }
 );
 
@@ -181,19 +197,22 @@ on_both_databases!(
             "{body}"
         );
         assert_eq!(
-            add(&tomasz, "CORE-01", "Course", "core", "asye").await.0,
+            add(&tomasz, "CORE-21", "Course", "core", "asye").await.0,
             200
         );
-        let (status, body) = add(&tomasz, "core-01", "Again", "core", "asye").await;
+        let (status, body) = add(&tomasz, "core-21", "Again", "core", "asye").await;
         assert_eq!(status, 422);
         assert!(
-            body.contains("already has a course with the code CORE-01"),
+            body.contains("already has a course with the code CORE-21"),
             "{body}"
         );
         let none: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM training_lists")
             .fetch_one(app.db.pool())
             .await
             .unwrap();
-        assert_eq!(none.0, 1, "refused changes publish nothing");
+        assert_eq!(
+            none.0, 2,
+            "refused changes publish nothing (the demo list and one addition)"
+        );
     }
 );

@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 pub const TRAINING_LIST_PUBLISHED: &str = "training_list_published";
 
-/// Every stored version, oldest first (of the same day, the one stored later comes later).
+/// Every stored version, oldest first: of the same day, the one stored later comes later
+/// (`created_at` to the second, then the version, a time-ordered UUIDv7).
 pub async fn all(db: &Db) -> Result<Vec<TrainingList>, AppError> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT version, body FROM training_lists ORDER BY effective_from, created_at, version",
