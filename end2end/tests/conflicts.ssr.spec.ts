@@ -106,7 +106,16 @@ test("with JavaScript off: the empty state, then a conflict resolved by keeping 
   await expect(page.locator(".govuk-error-summary")).toContainText("changed again since you compared");
   await expect(conflict.locator('[id$="-theirs"]')).toContainText(`The phone's newest words (${run}).`);
 
-  // Act: keep mine against the version now shown
+  // keep mine against the version now shown: the copy was made against version 2, so it is
+  // kept again against version 3 rather than written over it (issue 20)
+  await conflict.getByRole("button", { name: "Keep my version" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("changed on Pathway after your version was kept");
+  await expect(conflict.locator('[id$="-theirs"]')).toContainText(`The phone's newest words (${run}).`);
+  await page.goto(`/portfolio/evidence?id=${id}`);
+  await expect(page.locator("#evidence-text")).toContainText(`The phone's newest words (${run}).`);
+  await page.goto("/portfolio/conflicts");
+
+  // Act: keep mine, now that it was compared with version 3
   await conflict.getByRole("button", { name: "Keep my version" }).click();
 
   // Assert

@@ -138,7 +138,9 @@ pub async fn sync_now(ui: SyncUi, person: String) {
                 forget_synced_drafts(&person, &sent, &result);
                 // the draft put back after a reload has now reached Pathway: "not saved to
                 // Pathway until you save it" would no longer be true
-                if current_form().is_some_and(|open| drafts::load_draft(&person, &open.id).is_none()) {
+                if current_form()
+                    .is_some_and(|open| drafts::load_draft(&person, &open.id).is_none())
+                {
                     ui.restored.set(false);
                 }
                 follow_new_versions(&person, &result);

@@ -330,10 +330,12 @@ fn OfflineEditor(ui: SyncUi, draft: Draft, person: String, on_done: Callback<()>
     };
     let message = move |field: &'static str| {
         move || {
-            error_for(field)().map(|message| view! {
-                <p class="govuk-error-message" id=format!("{field}-error")>
-                    <span class="govuk-visually-hidden">"Error: "</span>{message}
-                </p>
+            error_for(field)().map(|message| {
+                view! {
+                    <p class="govuk-error-message" id=format!("{field}-error")>
+                        <span class="govuk-visually-hidden">"Error: "</span>{message}
+                    </p>
+                }
             })
         }
     };

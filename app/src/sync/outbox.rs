@@ -52,7 +52,12 @@ impl Outbox {
     /// ("Save as draft" after the same text was queued as typed): one edit is one change
     /// (issue 20), or the server would keep it twice.
     pub fn save(&mut self, form: EvidenceForm, base_version: i64) {
-        if let Some(newest) = self.pending.iter_mut().rev().find(|p| p.change.id == form.id) {
+        if let Some(newest) = self
+            .pending
+            .iter_mut()
+            .rev()
+            .find(|p| p.change.id == form.id)
+        {
             if newest.in_flight {
                 if matches!(&newest.change.op, ChangeOp::Save(sent) if super::same_change(sent, &form))
                 {

@@ -67,8 +67,14 @@ enum Op {
     /// The server restarts: the pool is closed and the database opened again.
     Restart,
     /// The worker presses "Save as draft" on a device: the text it last typed into the item
-    /// is saved again, unchanged.
-    SaveAgain { device: usize, item: usize },
+    /// is saved again, unchanged. With `old_app`, the device runs an app from before issue 20,
+    /// which queued that as a second change when the first was in flight (such queues may
+    /// still be on devices, so the server must cope).
+    SaveAgain {
+        device: usize,
+        item: usize,
+        old_app: bool,
+    },
     /// On the conflicts page the worker resolves one waiting copy, against the version the
     /// page shows: 0 keep mine, 1 keep theirs, 2 a merged text.
     Resolve { which: Index, choice: u8 },
@@ -85,9 +91,27 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..2usize, prop::bool::weighted(0.2))
             .prop_map(|(device, everything)| Op::Pull { device, everything }),
         1 => Just(Op::Restart),
-        2 => (0..2usize, 0..ITEMS)
-            .prop_map(|(device, item)| Op::SaveAgain { device, item }),
+        2 => (0..2usize, 0..ITEMS, any::<bool>())
+            .prop_map(|(device, item, old_app)| Op::SaveAgain { device, item, old_app }),
         2 => (any::<Index>(), 0..3u8).prop_map(|(which, choice)| Op::Resolve { which, choice }),
+    ]
+}
+
+/// Histories where both devices keep editing what they pulled and the worker keeps resolving:
+/// conflicts, twin copies and copies whose item moved on are common, network faults rarer.
+fn conflict_op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        5 => (0..2usize, 0..2usize, prop::bool::weighted(0.05))
+            .prop_map(|(device, item, finalise)| Op::Edit { device, item, finalise }),
+        2 => (0..2usize, 0..2usize, any::<bool>())
+            .prop_map(|(device, item, old_app)| Op::SaveAgain { device, item, old_app }),
+        4 => (0..2usize, 1..3usize, prop::bool::weighted(0.9), prop::bool::weighted(0.7))
+            .prop_map(|(device, max, delivered, answered)| Op::Push { device, max, delivered, answered }),
+        1 => (0..2usize, any::<Index>(), any::<bool>())
+            .prop_map(|(device, which, answered)| Op::Redeliver { device, which, answered }),
+        3 => (0..2usize, prop::bool::weighted(0.2))
+            .prop_map(|(device, everything)| Op::Pull { device, everything }),
+        4 => (any::<Index>(), 0..3u8).prop_map(|(which, choice)| Op::Resolve { which, choice }),
     ]
 }
 
@@ -229,7 +253,7 @@ impl World {
 
     /// "Save as draft" with nothing changed since the last keystroke: the same text again,
     /// as the editor posts it (status "draft" where the typed form had none).
-    fn save_again(&mut self, d: usize, item: usize) -> Result<(), TestCaseError> {
+    fn save_again(&mut self, d: usize, item: usize, old_app: bool) -> Result<(), TestCaseError> {
         let id = self.items[item].clone();
         let Some((mut again, base)) = self.last_form.get(&(d, id.clone())).cloned() else {
             return Ok(());
@@ -238,7 +262,26 @@ impl World {
             again.status = if again.status.is_empty() { "draft" } else { "" }.into();
         }
         let outbox = &mut self.devices[d].outbox;
-        let newest = outbox.pending.iter().rev().find(|p| p.change.id == id).cloned();
+        let newest = outbox
+            .pending
+            .iter()
+            .rev()
+            .find(|p| p.change.id == id)
+            .cloned();
+        if old_app && newest.as_ref().is_some_and(|p| p.in_flight) {
+            let change = Change {
+                mutation: outbox.next_mutation,
+                id: id.clone(),
+                base_version: base,
+                op: ChangeOp::Save(Box::new(again)),
+            };
+            outbox.next_mutation += 1;
+            outbox.pending.push(app::sync::outbox::Pending {
+                change,
+                in_flight: false,
+            });
+            return Ok(());
+        }
         let before = outbox.unsynced();
         outbox.save(again.clone(), base);
         if let Some(newest) = newest {
@@ -254,15 +297,32 @@ impl World {
         Ok(())
     }
 
-    /// The worker resolves a waiting copy as the conflicts page offers it.
-    async fn resolve(&mut self, db: &Db, which: Index, choice: u8) -> Result<(), TestCaseError> {
+    /// The worker resolves a waiting copy (`which`, or the oldest) as the conflicts page
+    /// offers it; `false` when none waits.
+    async fn resolve(
+        &mut self,
+        db: &Db,
+        which: Option<Index>,
+        choice: u8,
+    ) -> Result<bool, TestCaseError> {
         let waiting = conflicts::list(db, &self.caller, false)
             .await
             .map_err(|e| TestCaseError::fail(format!("list refused: {e:?}")))?;
         if waiting.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
-        let copy = waiting[which.index(waiting.len())].clone();
+        // copies of the same change are one conflict: never two to choose between
+        for (i, a) in waiting.iter().enumerate() {
+            for b in &waiting[i + 1..] {
+                prop_assert!(
+                    a.evidence_id != b.evidence_id || !same_change(&a.mine, &b.mine),
+                    "copies {} and {} hold the same change: two conflicts to choose for one edit",
+                    &a.id,
+                    &b.id
+                );
+            }
+        }
+        let copy = waiting[which.map_or(0, |w| w.index(waiting.len()))].clone();
         let before = copy
             .theirs
             .as_ref()
@@ -297,7 +357,6 @@ impl World {
         .await
         .map_err(|e| TestCaseError::fail(format!("resolve refused: {e:?}")))?;
         self.resolutions.push(Resolve {
-
             evidence_id: copy.evidence_id,
             mine: copy.mine.body,
             copy_version: row.0,
@@ -306,7 +365,7 @@ impl World {
             twins,
             result,
         });
-        Ok(())
+        Ok(true)
     }
 
     async fn deliver(
@@ -408,7 +467,7 @@ impl World {
     }
 }
 
-async fn run(db: &mut Db, url: &str, ops: Vec<Op>) -> Result<(), TestCaseError> {
+async fn run(db: &mut Db, url: &str, ops: Vec<Op>, choices: Vec<u8>) -> Result<(), TestCaseError> {
     let mut world = World::new(db).await;
     for op in ops {
         match op {
@@ -443,11 +502,38 @@ async fn run(db: &mut Db, url: &str, ops: Vec<Op>) -> Result<(), TestCaseError> 
                 db.close().await;
                 *db = open(url).await;
             }
-            Op::SaveAgain { device, item } => world.save_again(device, item)?,
-            Op::Resolve { which, choice } => world.resolve(db, which, choice).await?,
+            Op::SaveAgain {
+                device,
+                item,
+                old_app,
+            } => world.save_again(device, item, old_app)?,
+            Op::Resolve { which, choice } => {
+                world.resolve(db, Some(which), choice).await?;
+            }
         }
     }
     world.drain(db).await?;
+    // Then the worker works through the conflicts page until nothing waits, choosing as
+    // `choices` says (keeping mine on an item that moved on makes a new copy, chosen again).
+    for choice in choices.iter().cycle().take(200) {
+        // the page lists the oldest first
+        if !world.resolve(db, None, *choice).await? {
+            break;
+        }
+    }
+    world.drain(db).await?;
+    if std::env::var("MODEL_STATS").is_ok() {
+        let moved = world
+            .resolutions
+            .iter()
+            .filter(|r| r.copy_version != r.before)
+            .count();
+        eprintln!(
+            "STATS resolutions={} moved_on={}",
+            world.resolutions.len().min(3),
+            moved.min(3)
+        );
+    }
     check(db, &world).await
 }
 
@@ -548,7 +634,11 @@ async fn check(db: &Db, world: &World) -> Result<(), TestCaseError> {
                 Resolution::KeepMine,
             ) => {
                 prop_assert_ne!(r.copy_version, r.before, "kept again though nothing moved");
-                prop_assert_eq!(*server_version, r.before, "the new copy is against the version shown");
+                prop_assert_eq!(
+                    *server_version,
+                    r.before,
+                    "the new copy is against the version shown"
+                );
                 copies.insert(conflict_id.clone(), r.mine.as_str());
             }
             (other, resolution) => {
@@ -634,7 +724,10 @@ async fn check(db: &Db, world: &World) -> Result<(), TestCaseError> {
         let by = by.unwrap();
         // kept again: the new copy is itself one of the copies checked here
         let kept_again = matches!(by.result, Resolved::Again { .. });
-        let let_go = matches!(by.resolution, Resolution::KeepTheirs | Resolution::Merged(_));
+        let let_go = matches!(
+            by.resolution,
+            Resolution::KeepTheirs | Resolution::Merged(_)
+        );
         prop_assert!(
             written.contains(form.body.as_str()) || kept_again || let_go,
             "the text of copy {} was lost",
@@ -694,6 +787,15 @@ async fn open(url: &str) -> Db {
 
 /// Runs `cases` random histories of up to `steps` operations on a database of `backend`.
 fn every_edit_reaches_the_server_once(backend: Backend, cases: u32, steps: usize) {
+    histories(backend, cases, steps, op().boxed());
+}
+
+/// Runs `cases` random histories rich in conflicts and their resolution.
+fn every_resolution_keeps_every_text(backend: Backend, cases: u32, steps: usize) {
+    histories(backend, cases, steps, conflict_op().boxed());
+}
+
+fn histories(backend: Backend, cases: u32, steps: usize, op: BoxedStrategy<Op>) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -707,8 +809,12 @@ fn every_edit_reaches_the_server_once(backend: Backend, cases: u32, steps: usize
         max_shrink_iters: 2_000,
         ..Config::default()
     });
-    let result = runner.run(&prop::collection::vec(op(), 1..steps), |ops| {
-        runtime.block_on(run(&mut db.borrow_mut(), &url, ops))
+    let histories = (
+        prop::collection::vec(op, 1..steps),
+        prop::collection::vec(0..3u8, 1..6),
+    );
+    let result = runner.run(&histories, |(ops, choices)| {
+        runtime.block_on(run(&mut db.borrow_mut(), &url, ops, choices))
     });
     runtime.block_on(db.borrow().close());
     drop(database);
@@ -726,7 +832,7 @@ fn replay(backend: Backend, ops: Vec<Op>) {
     let database = runtime.block_on(TestDatabase::create(backend));
     let url = database.url.clone();
     let mut db = runtime.block_on(open(&url));
-    let result = runtime.block_on(run(&mut db, &url, ops));
+    let result = runtime.block_on(run(&mut db, &url, ops, vec![1]));
     runtime.block_on(db.close());
     drop(database);
     if let Err(failure) = result {
@@ -772,6 +878,23 @@ mod sync_an_edit_after_a_retry_of_fewer_changes_still_reaches_the_server {
     #[test]
     fn postgres() {
         replay(Backend::Postgres, retry_of_fewer_changes_then_an_edit());
+    }
+}
+
+// issue 20 (docs/sync.md "Resolving conflicts"): copies of the same change are one conflict,
+// one edit is one queued change, and "keep mine" never writes over a version its copy was not
+// made against; every text kept as a copy is still waiting, written, or let go by a choice.
+mod sync_conflict_resolution_never_loses_a_text {
+    use super::*;
+
+    #[test]
+    fn sqlite() {
+        every_resolution_keeps_every_text(Backend::Sqlite, 1_000, 40);
+    }
+
+    #[test]
+    fn postgres() {
+        every_resolution_keeps_every_text(Backend::Postgres, 100, 30);
     }
 }
 

@@ -102,10 +102,8 @@ pub async fn load_conflicts(restore: Option<bool>) -> Result<Vec<ConflictCard>, 
                 .filter(|form| form.id == conflict.evidence_id)
                 .map(|form| form.body.clone());
             let theirs = conflict.theirs.as_ref();
-            let (mine_diff, theirs_diff) = word_diff(
-                &conflict.mine.body,
-                theirs.map_or("", |f| f.body.as_str()),
-            );
+            let (mine_diff, theirs_diff) =
+                word_diff(&conflict.mine.body, theirs.map_or("", |f| f.body.as_str()));
             ConflictCard {
                 mine_diff,
                 theirs_diff,
@@ -158,7 +156,10 @@ mod tests {
         let text = |pieces: &[Piece]| pieces.iter().map(|p| p.text.clone()).collect::<String>();
         assert_eq!(text(&on_mine), mine, "nothing of either text is left out");
         assert_eq!(text(&on_theirs), theirs);
-        assert_eq!(marked(&on_mine), ["whole ", "\n\nA paragraph written on the tablet."]);
+        assert_eq!(
+            marked(&on_mine),
+            ["whole ", "\n\nA paragraph written on the tablet."]
+        );
         assert!(marked(&on_theirs).is_empty());
         let (_, on_theirs) = word_diff("Short.", "Short. And more.");
         assert_eq!(marked(&on_theirs), [" And more."]);

@@ -256,6 +256,9 @@ pub async fn resolve(
         .filter(|(id, _, form)| id != conflict_id && same_change(form, &mine))
         .map(|(id, _, _)| id)
         .collect();
+    let copies: Vec<String> = std::iter::once(conflict_id.to_owned())
+        .chain(twins)
+        .collect();
     let moved_on = current_version != copy_version;
     if matches!(resolution, Resolution::KeepMine) && moved_on {
         let again = crate::server::clock::new_id();
@@ -281,7 +284,16 @@ pub async fn resolve(
             ip,
         )
         .await?;
-        mark_resolved(db.clock(), &mut tx, caller, &evidence_id, conflict_id, &twins, "moved on", ip).await?;
+        mark_resolved(
+            db.clock(),
+            &mut tx,
+            caller,
+            &evidence_id,
+            &copies,
+            "moved on",
+            ip,
+        )
+        .await?;
         tx.commit().await?;
         return Ok(Resolved::Again {
             conflict_id: again,
@@ -318,24 +330,33 @@ pub async fn resolve(
         Resolution::KeepTheirs => "theirs",
         Resolution::Merged(_) => "merged",
     };
-    mark_resolved(db.clock(), &mut tx, caller, &evidence_id, conflict_id, &twins, label, ip).await?;
+    mark_resolved(
+        db.clock(),
+        &mut tx,
+        caller,
+        &evidence_id,
+        &copies,
+        label,
+        ip,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Resolved::Done(saved))
 }
 
-/// Records the choice on the copy and its twins, each with its audit entry.
+/// Records the choice on `copies` (the copy chosen on and its twins) of `evidence_id`, each
+/// with its audit entry.
 async fn mark_resolved(
     clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
     evidence_id: &str,
-    conflict_id: &str,
-    twins: &[String],
+    copies: &[String],
     label: &str,
     ip: &str,
 ) -> Result<(), AppError> {
     let at = stamp(clock.now());
-    for id in std::iter::once(conflict_id).chain(twins.iter().map(String::as_str)) {
+    for id in copies {
         sqlx::query(
             "UPDATE evidence_conflicts SET resolved_at = $1, resolution = $2 WHERE id = $3",
         )
@@ -345,7 +366,7 @@ async fn mark_resolved(
         .execute(&mut *conn)
         .await?;
         audit::record(
-        clock,
+            clock,
             &mut *conn,
             Event {
                 actor_id: Some(&caller.person_id),

@@ -256,12 +256,16 @@ fn decide<'a>(
                 // the same change already waits as a copy (stored, or earlier in this batch)
                 let stored = waiting
                     .iter()
-                    .find(|(_, item, kept)| *item == change.id && conflicts::same_change(kept, &form))
+                    .find(|(_, item, kept)| {
+                        *item == change.id && conflicts::same_change(kept, &form)
+                    })
                     .map(|(id, _, _)| id.clone());
                 let earlier = || {
                     plan.copies
                         .iter()
-                        .find(|c| c.change.id == change.id && conflicts::same_change(&c.form, &form))
+                        .find(|c| {
+                            c.change.id == change.id && conflicts::same_change(&c.form, &form)
+                        })
                         .map(|c| c.id.clone())
                 };
                 if let Some(conflict_id) = stored.or_else(earlier) {
