@@ -303,7 +303,11 @@ mod tests {
         // no list published: not met, and it says why
         let r = judged("PATH-MGMT-3", &facts(vec![done(1, "CORE-01")]), today);
         assert_eq!(r.status, NotMet);
-        assert!(r.reason.contains("lists no core and development courses"), "{}", r.reason);
+        assert!(
+            r.reason.contains("lists no core and development courses"),
+            "{}",
+            r.reason
+        );
     }
 
     /// PATH-MGMT-5 (issue 11): "the Practice Educator courses" means both stages; two

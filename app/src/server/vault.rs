@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::server::auth::Caller;
-use crate::server::clock::{stamp};
+use crate::server::clock::stamp;
 use crate::server::db::Db;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use base64::engine::general_purpose::STANDARD;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 pub async fn add_course(
     code: String,
     title: String,
-    kind: String,
+    #[server(default)] kind: String,
     #[server(default)] levels: BTreeMap<String, String>,
 ) -> Result<String, AppError> {
     let caller = crate::server::auth::require_user().await?;

@@ -26,7 +26,7 @@ pub async fn sign_in(
     }
     if let Err(refusal) = throttle::check(db, &email, &meta.ip, now).await {
         audit::record(
-        db.clock(),
+            db.clock(),
             db.pool(),
             Event {
                 action: action::SIGN_IN_THROTTLED,
@@ -59,7 +59,7 @@ pub async fn sign_in(
     let Some(caller) = caller else {
         throttle::record_failure(db, &email, &meta.ip, now).await?;
         audit::record(
-        db.clock(),
+            db.clock(),
             db.pool(),
             Event {
                 actor_id: None,
@@ -124,7 +124,7 @@ pub async fn sign_out(db: &Db, meta: &RequestMeta) -> Result<(), AppError> {
     sessions::end(db, token).await?;
     if let Some((person_id,)) = person {
         audit::record(
-        db.clock(),
+            db.clock(),
             db.pool(),
             Event {
                 actor_id: Some(&person_id),
