@@ -25,16 +25,11 @@ fn online() -> bool {
     window().navigator().on_line()
 }
 
-/// Today in the device's own calendar, for telling the worker why a draft is held back (the
-/// server checks again with its own date when the draft is sent).
+/// Today in the United Kingdom by the device's clock, as the server reckons "today" (the
+/// device's own time zone may be anything): for checking a draft offline and telling the
+/// worker why it is held back. The server checks again with its own clock when it arrives.
 pub(crate) fn device_today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
+    crate::domain::london_date(chrono::Utc::now())
 }
 
 fn title_of(form: &EvidenceForm) -> String {
