@@ -140,7 +140,9 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
         true,
         today,
     );
-    let body = form.body.trim_end().to_owned();
+    // A plain form post sends a textarea's line breaks as CRLF, the hydrated editor as LF:
+    // one spelling is stored, so the same text is the same text however it arrived.
+    let body = form.body.trim_end().replace("\r\n", "\n");
     if spec.body_required && body.trim().is_empty() {
         errors.push(error(
             "body",
@@ -515,6 +517,15 @@ mod tests {
             validate(&f, d(2026, 6, 1)).expect("valid").cpd_centidays,
             None
         );
+    }
+
+    #[test]
+    fn line_breaks_are_stored_one_way_whether_or_not_javascript_ran() {
+        let mut f = form("third_party_feedback");
+        f.details.insert("feedback_from".into(), "student".into());
+        f.body = "First paragraph.\r\n\r\nSecond.\r\n".into();
+        let valid = validate(&f, d(2026, 6, 1)).expect("valid");
+        assert_eq!(valid.body, "First paragraph.\n\nSecond.");
     }
 
     /// Issue 11: a body over the limit is refused before anything else looks at it.
