@@ -139,3 +139,43 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    a_next_with_tabs_or_newlines_never_leaves_the_site,
+    |backend: Backend| async move {
+        // Issue 17 item 3: `next=/%09/evil.example` passed the old check (browsers drop the
+        // tab and go to //evil.example), and a newline panicked inside the redirect
+        let app = spawn_app(backend).await;
+        for next in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/portfolio\r\nSet-Cookie: x=1",
+        ] {
+            let browser = User::anonymous(&app);
+            let response = post_form(
+                &browser,
+                &app,
+                "/api/auth/sign_in",
+                "/sign-in",
+                &[
+                    ("email", &email_of("Alex Morgan")),
+                    ("password", DEMO_PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+            assert_eq!(response.status(), 302, "{next:?}");
+            let location = response.headers()["location"].to_str().unwrap().to_owned();
+            assert!(
+                location.starts_with('/') && !location.starts_with("//"),
+                "{location}"
+            );
+            assert!(!location.contains("evil.example"), "{location}");
+            assert!(response
+                .headers()
+                .get("set-cookie")
+                .is_some_and(|c| !c.to_str().unwrap_or("").contains("x=1")));
+        }
+        assert_eq!(app.get("/healthz").await.status(), 200);
+    }
+);

@@ -6,22 +6,35 @@ pub mod set_password;
 pub mod sign_in;
 pub mod sign_out;
 
-/// A same-site path to go to after signing in; anything else becomes the dashboard.
+/// Where to go after signing in: `next` resolved against this site's own origin, as a
+/// browser would resolve it (which drops tabs and newlines, so `/\t/evil.example` is
+/// `//evil.example`, another host), kept only if it stays on this site, and then only its
+/// path and query, percent-encoded ASCII that is safe in a `Location` header. Anything
+/// else, and the sign-in page itself, goes to the dashboard (OWASP ASVS 5.0 V3.7, issue 17).
+#[cfg(feature = "ssr")]
 pub fn safe_next(next: Option<&str>) -> String {
-    match next.map(str::trim) {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.starts_with("/sign-in") =>
-        {
-            path.to_string()
-        }
-        _ => "/dashboard".to_string(),
+    const HOME: &str = "/dashboard";
+    // a stand-in origin: only whether the result stays on it matters
+    let Ok(base) = url::Url::parse("https://pathway.invalid/") else {
+        return HOME.to_owned();
+    };
+    let Some(resolved) = next
+        .map(str::trim)
+        .filter(|n| n.starts_with('/'))
+        .and_then(|n| base.join(n).ok())
+    else {
+        return HOME.to_owned();
+    };
+    if resolved.origin() != base.origin() || resolved.path().starts_with("/sign-in") {
+        return HOME.to_owned();
+    }
+    match resolved.query() {
+        Some(query) => format!("{}?{query}", resolved.path()),
+        None => resolved.path().to_owned(),
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::safe_next;
 
@@ -32,5 +45,36 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example/")), "/dashboard");
         assert_eq!(safe_next(Some("/\\evil.example")), "/dashboard");
         assert_eq!(safe_next(None), "/dashboard");
+    }
+
+    /// Issue 17 item 3: browsers drop tabs and newlines from a URL, so these are all
+    /// `//evil.example` to a browser; none may leave the site, and nothing unchecked
+    /// reaches the Location header (a newline used to panic inside the redirect).
+    #[test]
+    fn next_with_tabs_or_newlines_stays_on_this_site() {
+        for next in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "\t//evil.example",
+        ] {
+            assert_eq!(safe_next(Some(next)), "/dashboard", "{next:?}");
+        }
+        assert_eq!(
+            safe_next(Some("/portfolio\r\nSet-Cookie: x=1")),
+            "/portfolioSet-Cookie:%20x=1"
+        );
+        assert_eq!(safe_next(Some("/sign-in?next=/x")), "/dashboard");
+        assert_eq!(
+            safe_next(Some("/a/../portfolio?x=é")),
+            "/portfolio?x=%C3%A9"
+        );
+        for safe in [
+            "/portfolio",
+            "/portfolio?x=1",
+            "/admin/audit?action=sign_in",
+        ] {
+            assert!(safe_next(Some(safe)).bytes().all(|b| b.is_ascii_graphic()));
+        }
     }
 }
