@@ -93,6 +93,11 @@ export async function controlledByServiceWorker(page: Page) {
     )
     .toBe(true);
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+  // The hydrated sign-in sets this device up for offline drafting after it lands (a slow
+  // key derivation): a spec that goes offline before that finishes finds nobody to unlock.
+  await expect
+    .poll(async () => page.evaluate(() => localStorage.getItem("pathway:v1:current") !== null), { timeout: 30_000 })
+    .toBe(true);
 }
 
 /** Every localStorage key of the page's origin. */
