@@ -1,110 +1,76 @@
-//! The one error type that crosses the network. Every variant is safe to show a user:
-//! internal causes are logged on the server with a reference and never sent.
+//! The error a server function returns. It wraps `pathway_core::error::AppError` (the kinds,
+//! their messages and HTTP statuses live there, beside the rules that raise them) because
+//! Leptos's `FromServerFnError` can only be implemented where one of the two is local: here.
+//! It serialises exactly as the wrapped error, so the wire format is the core's.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+pub use pathway_core::error::AppError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::Deref;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AppError {
-    /// No signed-in user (HTTP 401).
-    Unauthenticated,
-    /// Signed in but not allowed, or the record does not exist for this user (HTTP 403).
-    Forbidden,
-    NotFound,
-    /// Bad input, with a message written for the user.
-    Validation(String),
-    /// The record changed since it was read.
-    Conflict(String),
-    /// Too many attempts (sign-in throttling, HTTP 429), with a message for the user.
-    TooManyRequests(String),
-    /// Something failed on the server; `reference` matches a server log line.
-    Internal {
-        reference: String,
-    },
-    /// The request never reached a working server (offline, timeout, bad response).
-    Network(String),
-}
+#[serde(transparent)]
+pub struct ApiError(pub AppError);
 
-impl AppError {
-    pub fn validation(message: impl Into<String>) -> Self {
-        Self::Validation(message.into())
-    }
-
-    /// The HTTP status a server response carries for this error.
-    pub fn status_code(&self) -> u16 {
-        match self {
-            Self::Unauthenticated => 401,
-            Self::Forbidden => 403,
-            Self::NotFound => 404,
-            Self::Validation(_) => 422,
-            Self::Conflict(_) => 409,
-            Self::TooManyRequests(_) => 429,
-            Self::Internal { .. } => 500,
-            Self::Network(_) => 503,
-        }
-    }
-
-    /// Logs `cause` with a fresh short reference and returns the generic error a user sees.
-    #[cfg(feature = "ssr")]
-    pub fn internal(cause: &dyn fmt::Display) -> Self {
-        let reference = uuid::Uuid::now_v7().simple().to_string()[20..].to_string();
-        tracing::error!(%reference, error = %cause, "internal error");
-        Self::Internal { reference }
+impl ApiError {
+    pub fn kind(&self) -> &AppError {
+        &self.0
     }
 }
 
-impl fmt::Display for AppError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unauthenticated => f.write_str("You need to sign in to do that."),
-            Self::Forbidden => f.write_str("You do not have permission to do that."),
-            Self::NotFound => f.write_str("Page not found."),
-            Self::Validation(message)
-            | Self::Conflict(message)
-            | Self::TooManyRequests(message) => f.write_str(message),
-            Self::Internal { reference } => {
-                write!(f, "Something went wrong — reference {reference}.")
-            }
-            Self::Network(_) => {
-                f.write_str("Pathway could not be reached. Check your connection and try again.")
-            }
-        }
+impl Deref for ApiError {
+    type Target = AppError;
+
+    fn deref(&self) -> &AppError {
+        &self.0
     }
 }
 
-impl std::error::Error for AppError {}
-
-impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
-
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
-            ServerFnErrorErr::Request(message)
-            | ServerFnErrorErr::Response(message)
-            | ServerFnErrorErr::Deserialization(message) => Self::Network(message),
-            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
-                Self::Validation(format!("The request was not understood: {message}"))
-            }
-            other => {
-                #[cfg(feature = "ssr")]
-                {
-                    Self::internal(&other)
-                }
-                #[cfg(not(feature = "ssr"))]
-                {
-                    Self::Network(other.to_string())
-                }
-            }
-        }
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
+        Self(error)
     }
 }
 
 #[cfg(feature = "ssr")]
-impl From<sqlx::Error> for AppError {
+impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
-        Self::internal(&error)
+        Self(error.into())
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self(match value {
+            ServerFnErrorErr::Request(message)
+            | ServerFnErrorErr::Response(message)
+            | ServerFnErrorErr::Deserialization(message) => AppError::Network(message),
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
+                AppError::Validation(format!("The request was not understood: {message}"))
+            }
+            other => {
+                #[cfg(feature = "ssr")]
+                {
+                    AppError::internal(&other)
+                }
+                #[cfg(not(feature = "ssr"))]
+                {
+                    AppError::Network(other.to_string())
+                }
+            }
+        })
     }
 }
 
@@ -113,18 +79,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn internal_errors_show_only_a_reference() {
-        let error = AppError::Internal {
-            reference: "7f3a".into(),
-        };
-        assert_eq!(error.to_string(), "Something went wrong — reference 7f3a.");
-        assert_eq!(error.status_code(), 500);
+    fn the_wire_format_is_the_core_errors() {
+        let wrapped = ApiError(AppError::validation("Enter a panel date"));
+        let json = serde_json::to_string(&wrapped).unwrap();
+        assert_eq!(json, r#"{"Validation":"Enter a panel date"}"#);
+        assert_eq!(serde_json::from_str::<ApiError>(&json).unwrap(), wrapped);
     }
 
     #[test]
-    fn validation_messages_reach_the_user_verbatim() {
-        let error = AppError::validation("Enter a panel date");
-        assert_eq!(error.to_string(), "Enter a panel date");
+    fn a_request_the_server_could_not_read_is_a_validation_error() {
+        let error = ApiError::from_server_fn_error(ServerFnErrorErr::Args("title".into()));
         assert_eq!(error.status_code(), 422);
     }
 }

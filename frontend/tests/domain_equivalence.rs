@@ -1,10 +1,10 @@
 //! wasm32 half of the rules-engine equivalence check: the same questions, answered by the
 //! WebAssembly build the browser runs, must give the answers the server gives
-//! (app/tests/domain_answers.rs checks the native build against the same file).
+//! (core/tests/domain_answers.rs checks the native build against the same file).
 //! Runs in Node through wasm-bindgen-test-runner (`cargo xtask test` sets the runner).
 #![cfg(target_arch = "wasm32")]
 
-#[path = "../../app/tests/support/equivalence.rs"]
+#[path = "../../core/tests/support/equivalence.rs"]
 mod equivalence;
 
 use wasm_bindgen_test::wasm_bindgen_test;

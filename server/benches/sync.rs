@@ -3,12 +3,12 @@
 //! PostgreSQL. Calls the server layer the `sync/push` and `sync/pull` endpoints call, each
 //! batch one transaction. Run: `cargo bench -p server --bench sync`.
 
-use app::identity::Role;
-use app::portfolio::EvidenceForm;
 use app::server::auth::Caller;
 use app::server::db::{DatabaseUrl, Db};
 use app::server::sync::{pull, push};
-use app::sync::{Change, ChangeOp, Outcome, PullRequest, PushRequest};
+use pathway_core::identity::Role;
+use pathway_core::portfolio::EvidenceForm;
+use pathway_core::sync::{Change, ChangeOp, Outcome, PullRequest, PushRequest};
 use std::time::{Duration, Instant};
 
 const CHANGES: usize = 1_000;

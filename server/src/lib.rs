@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod config;
+pub mod csp;
 pub mod health;
 pub mod middleware;
 pub mod pwa;

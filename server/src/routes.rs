@@ -7,7 +7,7 @@ use app::ui::{shell, App};
 use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, IntoView, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
@@ -33,9 +33,9 @@ pub fn router(state: AppState) -> Router {
                 provide_context(db.clone());
                 provide_context(settings);
             },
-            move || shell(options.clone()),
+            move || page(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(page))
         .layer(axum::middleware::from_fn(security::server_fn_error_status))
         .layer(axum::middleware::from_fn_with_state(
             settings,
@@ -52,4 +52,11 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state)
+}
+
+/// Every page: the app's shell, with the Content-Security-Policy header carrying this
+/// response's nonce (set here, at the HTTP edge, so the UI knows nothing of headers).
+fn page(options: LeptosOptions) -> impl IntoView {
+    crate::csp::set_page_policy();
+    shell(options)
 }

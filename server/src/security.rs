@@ -95,7 +95,7 @@ pub async fn security_headers(
         }
     };
     // pages set a policy with their nonce while rendering; everything else gets none
-    set(CONTENT_SECURITY_POLICY, &app::server::csp::policy(None));
+    set(CONTENT_SECURITY_POLICY, &crate::csp::policy(None));
     set(X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(X_FRAME_OPTIONS, "DENY");
     // same-origin: our own no-JavaScript form posts need the Referer to come back to the page

@@ -20,10 +20,12 @@ pub fn run_tests() -> Result {
     steps.run("cargo fmt --check", || {
         run(command("cargo").args(["fmt", "--all", "--check"]))
     });
-    steps.run("clippy: app (ssr), server, xtask", || {
+    steps.run("clippy: core, app (ssr), server, xtask", || {
         run(command("cargo").args([
             "clippy",
             "--release",
+            "-p",
+            "pathway_core",
             "-p",
             "app",
             "-p",
@@ -38,10 +40,12 @@ pub fn run_tests() -> Result {
             "warnings",
         ]))
     });
-    steps.run("clippy: app (hydrate), frontend on wasm32", || {
+    steps.run("clippy: core, app (hydrate), frontend on wasm32", || {
         run(command("cargo").args([
             "clippy",
             "--release",
+            "-p",
+            "pathway_core",
             "-p",
             "app",
             "-p",
@@ -55,13 +59,17 @@ pub fn run_tests() -> Result {
             "warnings",
         ]))
     });
-    steps.run("unit tests: app (ssr) incl. the rules engine", || {
+    steps.run(
+        "unit tests: pathway_core (the rules engine, no Leptos)",
+        || run(command("cargo").args(["test", "--release", "-p", "pathway_core"])),
+    );
+    steps.run("unit tests: app (ssr)", || {
         run(command("cargo").args(["test", "--release", "-p", "app", "--features", "ssr"]))
     });
     steps.run(
         "rules engine on wasm32 gives the server's answers (Node)",
         || {
-            // the browser's build of domain/ must answer exactly as the server's does
+            // the browser's build of pathway_core must answer exactly as the server's does
             run(command("cargo")
                 .args([
                     "test",

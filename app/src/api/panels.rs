@@ -1,12 +1,14 @@
-use crate::error::AppError;
-use crate::models::PanelSummary;
+use crate::error::ApiError;
 use leptos::prelude::*;
+use pathway_core::models::PanelSummary;
 
 /// The panel calendar from today on. Deliberately open to anyone who can reach Pathway:
 /// panel dates and deadlines are published to all staff and carry no personal data.
 #[server(endpoint = "panels/upcoming")]
-pub async fn upcoming_panels() -> Result<Vec<PanelSummary>, AppError> {
+pub async fn upcoming_panels() -> Result<Vec<PanelSummary>, ApiError> {
     let db = crate::server::state::db()?;
     let today = db.clock().today();
-    crate::server::db::panels::upcoming(&db, today).await
+    crate::server::db::panels::upcoming(&db, today)
+        .await
+        .map_err(ApiError::from)
 }

@@ -11,10 +11,10 @@
 
 use super::crypto::{self, Sealed};
 use super::vault;
-use crate::portfolio::EvidenceForm;
-use crate::sync::outbox::Outbox;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use pathway_core::portfolio::EvidenceForm;
+use pathway_core::sync::outbox::Outbox;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};

@@ -7,14 +7,14 @@ use crate::api::portfolio::save_evidence::SaveEvidence;
 use crate::api::sync::pull::sync_pull;
 use crate::api::sync::push::sync_push;
 use crate::error::AppError;
-use crate::portfolio::validate;
-use crate::portfolio::EvidenceForm;
-use crate::sync::{Change, ChangeOp, Outcome, PullRequest, PushResult};
 use crate::ui::components::sync_status::{Held, SyncStatusText, SyncUi};
 use chrono::NaiveDate;
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use pathway_core::portfolio::validate;
+use pathway_core::portfolio::EvidenceForm;
+use pathway_core::sync::{Change, ChangeOp, Outcome, PullRequest, PushResult};
 use std::time::Duration;
 
 const DEBOUNCE: Duration = Duration::from_millis(400);
@@ -29,7 +29,7 @@ fn online() -> bool {
 /// device's own time zone may be anything): for checking a draft offline and telling the
 /// worker why it is held back. The server checks again with its own clock when it arrives.
 pub(crate) fn device_today() -> NaiveDate {
-    crate::domain::london_date(chrono::Utc::now())
+    pathway_core::domain::london_date(chrono::Utc::now())
 }
 
 fn title_of(form: &EvidenceForm) -> String {
@@ -148,7 +148,7 @@ pub async fn sync_now(ui: SyncUi, person: String) {
             Err(error) => {
                 ui.running.set(false);
                 show(ui, &person);
-                if matches!(error, AppError::Unauthenticated) {
+                if matches!(*error, AppError::Unauthenticated) {
                     // no retry: it would fail the same way until the worker signs in again,
                     // and the queue waits for them (sync resumes on the next page)
                     ui.status.set(SyncStatusText::SignedOut);

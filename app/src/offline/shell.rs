@@ -7,11 +7,11 @@
 
 use super::drafts::{self, Draft};
 use super::{runner, vault};
-use crate::portfolio::{validate, EvidenceForm, FieldError};
 use crate::ui::components::sync_status::{SyncStatus, SyncUi, SIGN_OUT_PENDING};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use pathway_core::portfolio::{validate, EvidenceForm, FieldError};
 use std::time::Duration;
 
 /// Mounts the offline app into the shell's `#offline-root` (the whole body if it is missing).

@@ -11,10 +11,10 @@
 //! leave the device only after the server has confirmed.
 
 use super::{drafts, runner, vault};
-use crate::sync::LeftHere;
 use crate::ui::components::sync_status::SyncUi;
 use gloo_storage::Storage;
 use leptos::prelude::*;
+use pathway_core::sync::LeftHere;
 
 /// Sends what it can, then reports what is still only on this device.
 pub async fn sync_and_check(person: &str) -> LeftHere {

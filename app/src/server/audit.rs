@@ -2,9 +2,9 @@
 //! in the same transaction as the change it describes; this module only inserts and reads.
 
 use crate::error::AppError;
-use crate::organisation::{AuditEntry, AuditFilter};
 use crate::server::clock::{new_id, stamp, Clock};
 use crate::server::db::{batch, Db};
+use pathway_core::organisation::{AuditEntry, AuditFilter};
 use sqlx::{Any, AnyConnection, Executor};
 
 /// Action codes, so filters and reports agree on spelling.

@@ -5,9 +5,9 @@
 //! so nobody learns which ids exist.
 
 use crate::error::AppError;
-use crate::identity::Role;
 use crate::server::auth::Caller;
 use crate::server::db::Db;
+use pathway_core::identity::Role;
 
 /// The caller holds `role`.
 pub fn ensure_role(caller: &Caller, role: Role) -> Result<(), AppError> {

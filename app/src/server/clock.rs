@@ -34,7 +34,7 @@ impl Clock {
 
     /// Today's date in the United Kingdom.
     pub fn today(&self) -> NaiveDate {
-        crate::domain::london_date(self.now())
+        pathway_core::domain::london_date(self.now())
     }
 }
 

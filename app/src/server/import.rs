@@ -3,15 +3,15 @@
 //! All or nothing: every row is checked first, each problem reported by row and field, and
 //! only a file with no problems is written, in one transaction.
 
-use crate::domain::level::Level;
 use crate::error::AppError;
-use crate::organisation::{ImportProblem, ImportReport};
 use crate::server::audit::{self, action, Event};
 use crate::server::auth::Caller;
 use crate::server::clock::{new_id, stamp};
 use crate::server::db::Db;
 use crate::server::people::{email_taken, insert, NewPerson};
 use chrono::NaiveDate;
+use pathway_core::domain::level::Level;
+use pathway_core::organisation::{ImportProblem, ImportReport};
 use std::collections::HashSet;
 
 const COLUMNS: [(&str, &[&str]); 7] = [
@@ -275,7 +275,7 @@ pub async fn import(
         if let Some(level) = row.level {
             sqlx::query("INSERT INTO level_history (id, person_id, level, effective_from, reason, recorded_by, recorded_at)
                          VALUES ($1, $2, $3, $4, 'Level on import from HR records', $5, $6)")
-                .bind(new_id()).bind(&id).bind(crate::portfolio::kinds::level_code(level)).bind(&today)
+                .bind(new_id()).bind(&id).bind(pathway_core::portfolio::kinds::level_code(level)).bind(&today)
                 .bind(&caller.person_id).bind(stamp(db.clock().now()))
                 .execute(&mut *tx).await?;
         }

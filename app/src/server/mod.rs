@@ -5,7 +5,6 @@ pub mod audit;
 pub mod auth;
 pub mod authz;
 pub mod clock;
-pub mod csp;
 pub mod db;
 pub mod import;
 pub mod org;

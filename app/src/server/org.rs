@@ -3,12 +3,12 @@
 //! once and the new manager's begins.
 
 use crate::error::AppError;
-use crate::identity::Role;
-use crate::organisation::TeamSummary;
 use crate::server::audit::{self, action, Event};
 use crate::server::auth::Caller;
 use crate::server::clock::{new_id, stamp};
 use crate::server::db::Db;
+use pathway_core::identity::Role;
+use pathway_core::organisation::TeamSummary;
 
 pub async fn teams(db: &Db) -> Result<Vec<TeamSummary>, AppError> {
     let rows: Vec<(String, String, String)> =

@@ -3,8 +3,8 @@
 //! `authz` checks, read the other way round, so a dashboard lists exactly whom its holder may see.
 
 use crate::error::AppError;
-use crate::organisation::WorkerSummary;
 use crate::server::db::Db;
+use pathway_core::organisation::WorkerSummary;
 
 const OVERSEEN: &str = "
     SELECT p.id, p.full_name, p.job_title, t.name, 'Practice supervisor'

@@ -1,12 +1,12 @@
 //! People: reading a record, the administrators' list, creating, editing and deactivating.
 
 use crate::error::AppError;
-use crate::identity::{LevelEntry, PersonRecord, Role};
-use crate::organisation::PersonSummary;
 use crate::server::audit::{self, action, Event};
 use crate::server::auth::{sessions, Caller};
 use crate::server::clock::{new_id, stamp, Clock};
 use crate::server::db::Db;
+use pathway_core::identity::{LevelEntry, PersonRecord, Role};
+use pathway_core::organisation::PersonSummary;
 use sqlx::{Any, Transaction};
 
 type PersonRow = (

@@ -3,9 +3,9 @@
 //! social worker, L&D, panel secretariat and an administrator. Every name is invented.
 //! It runs only against an empty database, in one transaction.
 
-use crate::domain::Level;
 use crate::server::db::Db;
 use chrono::{Datelike, Months, NaiveDate};
+use pathway_core::domain::Level;
 use sqlx::{Any, Transaction};
 use uuid::Uuid;
 
@@ -421,7 +421,7 @@ async fn insert_training(
     today: NaiveDate,
     now: &str,
 ) -> Result<(), sqlx::Error> {
-    use crate::domain::{Course, CourseKind, TrainingList};
+    use pathway_core::domain::{Course, CourseKind, TrainingList};
     let course = |code: &str, title: &str, kind, levels: &[Level]| Course {
         code: code.to_owned(),
         title: title.to_owned(),

@@ -7,8 +7,8 @@
 //! - Ben Castillo (ASYE): a new worker with registration and a first CPD course.
 //! - Chloe Brennan (Level 3): 3 of 4 learning audits towards PATH-MGMT-8.
 
-use crate::domain::count_words;
 use chrono::{Months, NaiveDate};
+use pathway_core::domain::count_words;
 use sqlx::{Any, Transaction};
 
 type Tx = Transaction<'static, Any>;

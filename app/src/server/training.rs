@@ -1,11 +1,11 @@
 //! Changes to Learning & Development's course list: each makes the next version from the
 //! one in force, checks it whole, and publishes it (`db::training`).
 
-use crate::domain::training::{course_problems, Course, CourseKind, TrainingList};
 use crate::error::AppError;
-use crate::portfolio::kinds::level_from_code;
 use crate::server::auth::Caller;
 use crate::server::db::{training, Db};
+use pathway_core::domain::training::{course_problems, Course, CourseKind, TrainingList};
+use pathway_core::portfolio::kinds::level_from_code;
 use std::collections::BTreeMap;
 
 async fn in_force(db: &Db) -> Result<TrainingList, AppError> {

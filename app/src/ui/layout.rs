@@ -1,10 +1,10 @@
 //! The GOV.UK page furniture: skip link, header with the service name, phase banner
 //! and footer. Pathway is not a GOV.UK service, so there is no crown and no GOV.UK logotype.
 
-use crate::identity::Role;
 use crate::ui::pages::dashboards;
 use crate::ui::session::use_user;
 use leptos::prelude::*;
+use pathway_core::identity::Role;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {

@@ -13,9 +13,6 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 /// The document around every page, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    // The CSP header carries this response's nonce, which Leptos puts on its inline scripts.
-    #[cfg(feature = "ssr")]
-    crate::server::csp::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en-GB" class="govuk-template">

@@ -3,13 +3,13 @@
 //! sign in and back.
 
 use crate::api::auth::me::signed_in_user;
-use crate::error::AppError;
-use crate::identity::{CurrentUser, Role};
+use crate::error::ApiError;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
+use pathway_core::identity::{CurrentUser, Role};
 
-pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
+pub type UserResource = Resource<Result<Option<CurrentUser>, ApiError>>;
 
 pub fn provide_user() -> UserResource {
     let user = Resource::new_blocking(|| (), |_| signed_in_user());
@@ -19,18 +19,6 @@ pub fn provide_user() -> UserResource {
 
 pub fn use_user() -> UserResource {
     expect_context::<UserResource>()
-}
-
-/// Percent-encodes a path and query for use as the `next` parameter.
-pub fn encode_component(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
 }
 
 /// Renders `children` for a signed-in person holding `role` (any role when `None`);
@@ -60,7 +48,7 @@ pub fn RequireUser(#[prop(optional)] role: Option<Role>, children: ChildrenFn) -
                         } else {
                             format!("{pathname}?{search}")
                         };
-                        let path = format!("/sign-in?next={}", encode_component(&here));
+                        let path = format!("/sign-in?next={}", pathway_core::text::url::encode_component(&here));
                         view! { <Redirect path=path/> }.into_any()
                     }
                     Err(error) => view! {
@@ -69,18 +57,5 @@ pub fn RequireUser(#[prop(optional)] role: Option<Role>, children: ChildrenFn) -
                 }
             })}
         </Suspense>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode_component;
-
-    #[test]
-    fn next_is_percent_encoded() {
-        assert_eq!(
-            encode_component("/admin/audit?action=sign_in&x=1"),
-            "/admin/audit%3Faction%3Dsign_in%26x%3D1"
-        );
     }
 }

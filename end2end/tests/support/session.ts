@@ -1,20 +1,34 @@
 // Shared steps for specs: signing in as a demo account and reading the worker's portfolio
 // straight from the server (the sync pull endpoint), so a spec can count what reached Pathway.
-import { expect, type Page, type APIRequestContext, type BrowserContext, type Route } from "@playwright/test";
+import { expect, type ConsoleMessage, type Page, type APIRequestContext, type BrowserContext, type Route } from "@playwright/test";
 
 export const DEMO_PASSWORD = "pathway-demo-password";
 export const WORKER = "ella.nowak@pathway.example";
 
 /** Signs in through the form and lands on `next`; waits for hydration when JavaScript runs. */
 export async function signIn(page: Page, email: string, next: string, hydrated = true) {
+  // what the browser reported, so a page that never hydrates says why in the failure
+  const reported: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() === "error" || message.type() === "warning") reported.push(`${message.type()}: ${message.text()}`);
+  };
+  const onError = (error: Error) => reported.push(`pageerror: ${error.message}`);
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   // hydrated, the sign-in page signs in without leaving itself and then loads `next`
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  if (hydrated) {
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+  try {
+    if (hydrated) {
+      await expect(page.locator("body"), `${page.url()} did not hydrate; the browser said:\n${reported.join("\n")}`)
+        .toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+    }
+  } finally {
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
   }
 }
 

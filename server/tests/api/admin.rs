@@ -3,7 +3,7 @@
 
 use crate::helpers::{spawn_app, Backend};
 use crate::session::{count, person_id, User};
-use app::organisation::{AuditEntry, ImportReport};
+use pathway_core::organisation::{AuditEntry, ImportReport};
 
 const GOOD_ROWS: &str = "Full name,Email,Job title,Team,Qualification date,Registration number,Level\r\n\
 Nadia Okoye,nadia.okoye@pathway.example,Social Worker,Riverside Family Support Team,2024-07-31,SW123456,social_worker_2\r\n\
@@ -69,7 +69,7 @@ on_both_databases!(
             people_before + 2
         );
         let quinn = person_id(&app, "Quinn, Morgan").await;
-        let record: app::identity::PersonRecord = admin
+        let record: pathway_core::identity::PersonRecord = admin
             .call("people/get", &[("person_id", &quinn)])
             .await
             .json()
@@ -81,11 +81,14 @@ on_both_databases!(
         );
         assert_eq!(record.level.as_deref(), Some("asye"));
         assert_eq!(record.qualification_date.as_deref(), Some("2026-09-01"));
-        assert_eq!(record.roles, vec![app::identity::Role::Practitioner]);
+        assert_eq!(
+            record.roles,
+            vec![pathway_core::identity::Role::Practitioner]
+        );
         // a Level 2 worker is stored with the code every reader understands (it was
         // "social_worker2", which readiness read as no level and showed the ASYE pathway)
         let nadia = person_id(&app, "Nadia Okoye").await;
-        let record: app::identity::PersonRecord = admin
+        let record: pathway_core::identity::PersonRecord = admin
             .call("people/get", &[("person_id", &nadia)])
             .await
             .json()
@@ -280,7 +283,7 @@ on_both_databases!(
             )
             .await;
         assert_eq!(response.status(), 200);
-        let teams: Vec<app::organisation::TeamSummary> =
+        let teams: Vec<pathway_core::organisation::TeamSummary> =
             admin.call("admin/teams", &[]).await.json().await.unwrap();
         assert_eq!(teams.len(), 3);
         let log: Vec<AuditEntry> = admin

@@ -36,11 +36,11 @@ on_both_databases!(
         for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
             assert!(cookie.contains(attribute), "{cookie}");
         }
-        let me: Option<app::identity::CurrentUser> =
+        let me: Option<pathway_core::identity::CurrentUser> =
             user.call("auth/me", &[]).await.json().await.unwrap();
         let me = me.expect("signed in");
         assert_eq!(me.name, "Jordan Ellis");
-        assert_eq!(me.roles, vec![app::identity::Role::Practitioner]);
+        assert_eq!(me.roles, vec![pathway_core::identity::Role::Practitioner]);
         assert_eq!(
             count(
                 &app,
@@ -66,7 +66,7 @@ on_both_databases!(
         assert_eq!(response.status(), 200);
         assert!(session_cookie(&response).unwrap().contains("Max-Age=0"));
         assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 0);
-        let me: Option<app::identity::CurrentUser> =
+        let me: Option<pathway_core::identity::CurrentUser> =
             user.call("auth/me", &[]).await.json().await.unwrap();
         assert_eq!(me, None);
         assert_eq!(

@@ -3,7 +3,7 @@
 
 use crate::helpers::{spawn_app, spawn_on, Backend, Options};
 use crate::session::{count, User};
-use app::domain::{Catalogue, Transition, SEED_VERSION};
+use pathway_core::domain::{Catalogue, Transition, SEED_VERSION};
 
 on_both_databases!(
     catalogue_is_seeded_once_and_read_by_panel_and_admin,

@@ -3,7 +3,7 @@
 
 use crate::helpers::{spawn_app, Backend};
 use crate::session::{person_id, User};
-use app::organisation::WorkerSummary;
+use pathway_core::organisation::WorkerSummary;
 
 async fn names(user: &User) -> Vec<String> {
     let response = user.call("people/my_workers", &[]).await;

@@ -71,7 +71,7 @@ on_both_databases!(
         let app = spawn_app(backend).await;
         let response = app.call("panels/upcoming", &[]).await;
         assert_eq!(response.status(), 200);
-        let panels: Vec<app::models::PanelSummary> = response.json().await.unwrap();
+        let panels: Vec<pathway_core::models::PanelSummary> = response.json().await.unwrap();
         assert!(
             panels.len() >= 5,
             "four progression panels and the ASYE cohort panel"
@@ -85,7 +85,7 @@ on_both_databases!(
         assert!(
             panels
                 .iter()
-                .any(|p| p.kind == app::models::PanelKind::AsyeCohort),
+                .any(|p| p.kind == pathway_core::models::PanelKind::AsyeCohort),
             "PANEL-1: an ASYE cohort panel"
         );
     }

@@ -7,13 +7,13 @@
 use crate::helpers::{spawn_app, Backend, TestApp};
 use crate::session::{count, person_id, User};
 use app::error::AppError;
-use app::portfolio::kinds::{addable_kinds, kind_code, spec, Input};
-use app::portfolio::views::{CpdLog, EvidenceSummary, EvidenceView, PathwayView, Saved};
+use pathway_core::portfolio::kinds::{addable_kinds, kind_code, spec, Input};
+use pathway_core::portfolio::views::{CpdLog, EvidenceSummary, EvidenceView, PathwayView, Saved};
 
 /// Today in the UK, as the server's clock has it (the UTC date is a day behind between
 /// 00:00 and 01:00 in British Summer Time).
 fn today() -> chrono::NaiveDate {
-    app::domain::london_date(chrono::Utc::now())
+    pathway_core::domain::london_date(chrono::Utc::now())
 }
 
 fn days_ago(n: u64) -> String {
@@ -22,7 +22,7 @@ fn days_ago(n: u64) -> String {
 
 /// A valid form for `kind` in `person`'s portfolio, as `(name, value)` pairs.
 fn valid_form(id: &str, person: &str, kind: &str, title: &str) -> Vec<(String, String)> {
-    let kind_enum = app::portfolio::kind_from_code(kind).expect("kind");
+    let kind_enum = pathway_core::portfolio::kind_from_code(kind).expect("kind");
     let mut form = vec![
         ("form[id]".to_owned(), id.to_owned()),
         ("form[person_id]".to_owned(), person.to_owned()),
@@ -440,7 +440,7 @@ on_both_databases!(
             .await
             .unwrap();
         let audits = view.tasks.iter().find(|t| t.id == "PATH-L3-4").unwrap();
-        assert_eq!(audits.status, app::domain::RequirementStatus::Met);
+        assert_eq!(audits.status, pathway_core::domain::RequirementStatus::Met);
         assert_eq!(audits.reason, "4 of 4 learning or peer audits");
         // CPD-2: 3 hours used of the allowance, and a type filter (CPD-1)
         let mut cpd = valid_form(&new_id(), &me, "cpd_activity", "Reading week");
@@ -456,8 +456,8 @@ on_both_databases!(
             .json()
             .await
             .unwrap();
-        assert_eq!(log.allowance.used, app::domain::Centidays(200));
-        assert_eq!(log.allowance.left, app::domain::Centidays(100));
+        assert_eq!(log.allowance.used, pathway_core::domain::Centidays(200));
+        assert_eq!(log.allowance.left, pathway_core::domain::Centidays(100));
         assert!(log.entries.iter().any(|e| e.title == "Reading week"));
         let filtered: CpdLog = aisha
             .call("portfolio/cpd_log", &[("cpd_type", "team_learning")])
@@ -471,7 +471,7 @@ on_both_databases!(
             .all(|e| e.cpd_type == "team_learning"));
         assert_eq!(
             filtered.allowance.used,
-            app::domain::Centidays(200),
+            pathway_core::domain::Centidays(200),
             "the allowance counts every type"
         );
         // CSV export in the CPD record's fields

@@ -4,10 +4,10 @@
 
 use crate::helpers::{spawn_app, spawn_app_with, Backend, Options, TestApp};
 use crate::session::User;
-use app::portfolio::EvidenceForm;
 use app::server::clock::Clock;
-use app::sync::{Change, ChangeOp, PushRequest};
 use chrono::{TimeZone, Utc};
+use pathway_core::portfolio::EvidenceForm;
+use pathway_core::sync::{Change, ChangeOp, PushRequest};
 
 fn statement(person: &str, date: &str, body: &str) -> EvidenceForm {
     EvidenceForm {

@@ -62,7 +62,7 @@ impl User {
 
     /// The signed-in person's id (via auth/me).
     pub async fn id(&self) -> String {
-        let me: Option<app::identity::CurrentUser> =
+        let me: Option<pathway_core::identity::CurrentUser> =
             self.call("auth/me", &[]).await.json().await.unwrap();
         me.expect("signed in").person_id
     }

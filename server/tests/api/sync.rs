@@ -6,8 +6,8 @@
 use crate::helpers::{spawn_app, Backend, TestApp};
 use crate::session::{count, User};
 use app::error::AppError;
-use app::portfolio::EvidenceForm;
-use app::sync::{
+use pathway_core::portfolio::EvidenceForm;
+use pathway_core::sync::{
     Change, ChangeOp, ConflictView, Outcome, PullResult, PushRequest, PushResult, Resolution,
 };
 

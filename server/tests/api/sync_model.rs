@@ -19,14 +19,14 @@
 //! database.
 
 use crate::helpers::{Backend, TestDatabase};
-use app::identity::Role;
-use app::portfolio::EvidenceForm;
 use app::server::auth::Caller;
 use app::server::db::{DatabaseUrl, Db};
 use app::server::sync::conflicts::{self, Resolved};
 use app::server::sync::{pull, push, LOCKED};
-use app::sync::outbox::Outbox;
-use app::sync::{
+use pathway_core::identity::Role;
+use pathway_core::portfolio::EvidenceForm;
+use pathway_core::sync::outbox::Outbox;
+use pathway_core::sync::{
     same_change, Change, ChangeOp, Outcome, PullRequest, PushRequest, PushResult, Resolution,
 };
 use proptest::prelude::*;
@@ -276,7 +276,7 @@ impl World {
                 op: ChangeOp::Save(Box::new(again)),
             };
             outbox.next_mutation += 1;
-            outbox.pending.push(app::sync::outbox::Pending {
+            outbox.pending.push(pathway_core::sync::outbox::Pending {
                 change,
                 in_flight: false,
             });

@@ -5,7 +5,7 @@
 use crate::helpers::{spawn_app, Backend};
 use crate::session::User;
 use app::api::training::TrainingPage;
-use app::portfolio::views::PathwayView;
+use pathway_core::portfolio::views::PathwayView;
 
 async fn add(user: &User, code: &str, title: &str, kind: &str, level: &str) -> (u16, String) {
     let level_key = format!("levels[{level}]");
@@ -23,7 +23,7 @@ async fn add(user: &User, code: &str, title: &str, kind: &str, level: &str) -> (
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
-async fn mgmt_3(user: &User) -> (app::domain::RequirementStatus, String) {
+async fn mgmt_3(user: &User) -> (pathway_core::domain::RequirementStatus, String) {
     let view: PathwayView = user
         .call("portfolio/pathway", &[])
         .await
@@ -41,7 +41,7 @@ async fn mgmt_3(user: &User) -> (app::domain::RequirementStatus, String) {
 on_both_databases!(
     path_mgmt_3_readiness_follows_the_l_and_d_course_list,
     |backend: Backend| async move {
-        use app::domain::RequirementStatus::{Met, NotMet};
+        use pathway_core::domain::RequirementStatus::{Met, NotMet};
         let app = spawn_app(backend).await;
         let tomasz = User::demo(&app, "Tomasz Kowalczyk").await; // L&D administrator
         let chloe = User::demo(&app, "Chloe Brennan").await; // Level 3

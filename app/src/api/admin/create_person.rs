@@ -1,4 +1,4 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 /// Creates a person; returns their id. Their password is set through a set-password link.
@@ -9,7 +9,7 @@ pub async fn create_person(
     job_title: String,
     qualification_date: Option<String>,
     registration_number: Option<String>,
-) -> Result<String, AppError> {
+) -> Result<String, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_admin(&caller)?;
     let db = crate::server::state::db()?;

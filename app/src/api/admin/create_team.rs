@@ -1,8 +1,8 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 #[server(endpoint = "admin/create_team")]
-pub async fn create_team(name: String, service_area: String) -> Result<String, AppError> {
+pub async fn create_team(name: String, service_area: String) -> Result<String, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_admin(&caller)?;
     let db = crate::server::state::db()?;

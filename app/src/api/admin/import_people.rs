@@ -1,16 +1,20 @@
+use crate::error::ApiError;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
-use crate::organisation::ImportReport;
 use leptos::prelude::*;
+use pathway_core::organisation::ImportReport;
 
 /// Imports staff from CSV text, all or nothing, with a per-row, per-field report.
 #[server(endpoint = "admin/import_people")]
-pub async fn import_people(csv: String) -> Result<ImportReport, AppError> {
+pub async fn import_people(csv: String) -> Result<ImportReport, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_admin(&caller)?;
     if csv.len() > 2_000_000 {
-        return Err(AppError::validation("The file must be smaller than 2 MB"));
+        return Err(AppError::validation("The file must be smaller than 2 MB").into());
     }
     let db = crate::server::state::db()?;
     let ip = crate::server::auth::request_meta().ip;
-    crate::server::import::import(&db, &caller, &csv, &ip).await
+    crate::server::import::import(&db, &caller, &csv, &ip)
+        .await
+        .map_err(ApiError::from)
 }

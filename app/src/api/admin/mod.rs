@@ -15,7 +15,7 @@ pub mod teams;
 
 /// Parses a role code from a form, with a message for the user.
 #[cfg(feature = "ssr")]
-fn parse_role(code: &str) -> Result<crate::identity::Role, crate::error::AppError> {
-    crate::identity::Role::from_code(code.trim())
+fn parse_role(code: &str) -> Result<pathway_core::identity::Role, crate::error::AppError> {
+    pathway_core::identity::Role::from_code(code.trim())
         .ok_or_else(|| crate::error::AppError::validation("Choose a role"))
 }

@@ -1,9 +1,9 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 /// Moves a worker to another team from today; the old team manager's access ends now.
 #[server(endpoint = "admin/move_team")]
-pub async fn move_team(person_id: String, team_id: String) -> Result<(), AppError> {
+pub async fn move_team(person_id: String, team_id: String) -> Result<(), ApiError> {
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_admin(&caller)?;
     let db = crate::server::state::db()?;

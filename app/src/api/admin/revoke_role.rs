@@ -1,8 +1,8 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 #[server(endpoint = "admin/revoke_role")]
-pub async fn revoke_role(person_id: String, role: String) -> Result<(), AppError> {
+pub async fn revoke_role(person_id: String, role: String) -> Result<(), ApiError> {
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_admin(&caller)?;
     let role = super::parse_role(&role)?;

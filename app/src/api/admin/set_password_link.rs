@@ -1,10 +1,12 @@
+use crate::error::ApiError;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Creates a one-time set-password link (valid for 72 hours) and answers its path, for the
 /// administrator to pass on. Earlier unused links for the person stop working.
 #[server(endpoint = "admin/set_password_link")]
-pub async fn set_password_link(person_id: String) -> Result<String, AppError> {
+pub async fn set_password_link(person_id: String) -> Result<String, ApiError> {
     use crate::server::audit::{self, action, Event};
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_admin(&caller)?;
@@ -18,7 +20,7 @@ pub async fn set_password_link(person_id: String) -> Result<String, AppError> {
             .fetch_one(&mut *tx)
             .await?;
     if active == 0 {
-        return Err(AppError::validation("Choose an active member of staff"));
+        return Err(AppError::validation("Choose an active member of staff").into());
     }
     let token =
         crate::server::auth::tokens::create(&mut tx, &person_id, &caller.person_id, now).await?;

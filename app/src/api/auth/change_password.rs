@@ -1,9 +1,9 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 /// Changes the caller's own password. Other sessions end; this one gets a fresh id.
 #[server(endpoint = "auth/change_password")]
-pub async fn change_password(current: String, new_password: String) -> Result<(), AppError> {
+pub async fn change_password(current: String, new_password: String) -> Result<(), ApiError> {
     use crate::server::auth::{flow, request_meta, require_user, set_cookie, settings};
     let caller = require_user().await?;
     let db = crate::server::state::db()?;

@@ -1,10 +1,10 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 /// Sets a password through a one-time link. The token is the credential, so no session
 /// is needed; afterwards the person signs in as usual.
 #[server(endpoint = "auth/set_password")]
-pub async fn set_password(token: String, new_password: String) -> Result<(), AppError> {
+pub async fn set_password(token: String, new_password: String) -> Result<(), ApiError> {
     use crate::server::audit::{self, action, Event};
     let db = crate::server::state::db()?;
     let now = db.clock().now();

@@ -1,4 +1,4 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 /// Signs in with email and password; answers the path to go to next. A plain form post
@@ -8,7 +8,7 @@ pub async fn sign_in(
     email: String,
     password: String,
     next: Option<String>,
-) -> Result<String, AppError> {
+) -> Result<String, ApiError> {
     use crate::server::auth::{flow, request_meta, set_cookie, settings};
     // No require_user: this is how a user comes to exist. Throttled per account and address.
     let db = crate::server::state::db()?;

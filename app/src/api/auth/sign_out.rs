@@ -1,4 +1,4 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 /// Set (not HttpOnly) by the page, to the person's id, when it could not reach Pathway to sign
@@ -13,7 +13,7 @@ pub fn clearing_pending_cookie() -> String {
 
 /// Ends the current session. Harmless without one.
 #[server(endpoint = "auth/sign_out")]
-pub async fn sign_out() -> Result<(), AppError> {
+pub async fn sign_out() -> Result<(), ApiError> {
     use crate::server::auth::{flow, request_meta, set_cookie, settings};
     // No require_user: signing out an expired session must still clear the cookie.
     let db = crate::server::state::db()?;

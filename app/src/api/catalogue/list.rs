@@ -1,13 +1,15 @@
-use crate::domain::Catalogue;
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
+use pathway_core::domain::Catalogue;
 
 /// Every catalogue version, for the people who run and judge the pathway: administrators,
 /// panel chairs, members and secretariat, and L&D.
 #[server(endpoint = "catalogue/list")]
-pub async fn list_catalogues() -> Result<Vec<Catalogue>, AppError> {
+pub async fn list_catalogues() -> Result<Vec<Catalogue>, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_can_view_catalogue(&caller)?;
     let db = crate::server::state::db()?;
-    crate::server::db::catalogues::all(&db).await
+    crate::server::db::catalogues::all(&db)
+        .await
+        .map_err(ApiError::from)
 }

@@ -1,15 +1,17 @@
+use crate::error::ApiError;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
-use crate::identity::PersonRecord;
 use leptos::prelude::*;
+use pathway_core::identity::PersonRecord;
 
 /// A person's organisation record: themselves, whoever supervises or manages them now,
 /// and administrators. Anyone else, and any unknown id, gets the same 403.
 #[server(endpoint = "people/get")]
-pub async fn get_person(person_id: String) -> Result<PersonRecord, AppError> {
+pub async fn get_person(person_id: String) -> Result<PersonRecord, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     crate::server::authz::ensure_can_view_person(&db, &caller, &person_id).await?;
     crate::server::people::load(&db, &person_id)
         .await?
-        .ok_or(AppError::Forbidden)
+        .ok_or(AppError::Forbidden.into())
 }

@@ -1,13 +1,15 @@
-use crate::error::AppError;
-use crate::identity::LevelEntry;
+use crate::error::ApiError;
 use leptos::prelude::*;
+use pathway_core::identity::LevelEntry;
 
 /// A person's dated levels: practice content, so the person, their supervisor and their
 /// current managers only (not administrators).
 #[server(endpoint = "people/level_history")]
-pub async fn level_history(person_id: String) -> Result<Vec<LevelEntry>, AppError> {
+pub async fn level_history(person_id: String) -> Result<Vec<LevelEntry>, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
-    crate::server::people::level_history(&db, &person_id).await
+    crate::server::people::level_history(&db, &person_id)
+        .await
+        .map_err(ApiError::from)
 }

@@ -1,6 +1,6 @@
-use crate::error::AppError;
-use crate::portfolio::views::CpdLog;
+use crate::error::ApiError;
 use leptos::prelude::*;
+use pathway_core::portfolio::views::CpdLog;
 
 /// The CPD log for a leave year (CPD-1) with the additional allowance used and left (CPD-2).
 #[server(endpoint = "portfolio/cpd_log")]
@@ -8,7 +8,7 @@ pub async fn load_cpd_log(
     person_id: Option<String>,
     year: Option<i32>,
     cpd_type: Option<String>,
-) -> Result<CpdLog, AppError> {
+) -> Result<CpdLog, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let person_id = person_id

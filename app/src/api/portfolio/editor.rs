@@ -1,6 +1,8 @@
+use crate::error::ApiError;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
-use crate::portfolio::views::EditorState;
 use leptos::prelude::*;
+use pathway_core::portfolio::views::EditorState;
 
 /// The evidence editor's starting point: an existing item the caller added (`id`), or a new
 /// one of `kind` for `person_id` (default: the caller) with a fresh UUIDv7. With `restore`
@@ -11,10 +13,10 @@ pub async fn load_editor(
     kind: Option<String>,
     person_id: Option<String>,
     restore: Option<bool>,
-) -> Result<EditorState, AppError> {
-    use crate::portfolio::kinds::{kind_from_code, spec, Author};
-    use crate::portfolio::EvidenceForm;
+) -> Result<EditorState, ApiError> {
     use crate::server::portfolio::{catalogue, store};
+    use pathway_core::portfolio::kinds::{kind_from_code, spec, Author};
+    use pathway_core::portfolio::EvidenceForm;
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let id = id.filter(|i| !i.is_empty());
@@ -23,7 +25,7 @@ pub async fn load_editor(
             let row = store::load(&db, id).await?.ok_or(AppError::Forbidden)?;
             crate::server::authz::ensure_can_write_portfolio(&db, &caller, &row.person_id).await?;
             if row.created_by != caller.person_id {
-                return Err(AppError::Forbidden);
+                return Err(AppError::Forbidden.into());
             }
             row.to_form()
         }
@@ -39,7 +41,9 @@ pub async fn load_editor(
             EvidenceForm {
                 id: uuid::Uuid::now_v7().to_string(),
                 person_id,
-                kind: kind.map(crate::portfolio::kind_code).unwrap_or_default(),
+                kind: kind
+                    .map(pathway_core::portfolio::kind_code)
+                    .unwrap_or_default(),
                 status: "draft".into(),
                 ..EvidenceForm::default()
             }
@@ -61,9 +65,9 @@ pub async fn load_editor(
     let today = db.clock().today();
     let catalogue = catalogue(&db, today).await?;
     let facts_level = crate::server::portfolio::pathway::facts(&db, &form.person_id, &[]).await?;
-    let (min_words, max_words) = crate::portfolio::words::statement_limits(
+    let (min_words, max_words) = pathway_core::portfolio::words::statement_limits(
         &catalogue,
-        crate::domain::Transition::for_level(facts_level.level),
+        pathway_core::domain::Transition::for_level(facts_level.level),
     );
     let courses = crate::server::db::training::in_force_on(&db, today)
         .await?

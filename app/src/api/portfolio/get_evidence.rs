@@ -1,10 +1,12 @@
+use crate::error::ApiError;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
-use crate::portfolio::views::EvidenceView;
 use leptos::prelude::*;
+use pathway_core::portfolio::views::EvidenceView;
 
 /// One evidence item with its text. A missing id and someone else's item are the same 403.
 #[server(endpoint = "portfolio/get_evidence")]
-pub async fn get_evidence(id: String) -> Result<EvidenceView, AppError> {
+pub async fn get_evidence(id: String) -> Result<EvidenceView, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let row = crate::server::portfolio::store::load(&db, &id)
@@ -17,4 +19,5 @@ pub async fn get_evidence(id: String) -> Result<EvidenceView, AppError> {
     let name = crate::server::portfolio::store::person_name(&db, &row.person_id).await?;
     row.view(name, can_edit)
         .ok_or_else(|| AppError::internal(&format!("evidence {id} has an unknown kind")))
+        .map_err(ApiError::from)
 }

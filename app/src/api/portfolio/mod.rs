@@ -8,13 +8,3 @@ pub mod get_evidence;
 pub mod list_evidence;
 pub mod pathway;
 pub mod save_evidence;
-
-/// Joins field errors into one validation message, one problem per line (the error
-/// summary shows each line as an item).
-pub fn validation_message(errors: &[crate::portfolio::FieldError]) -> String {
-    errors
-        .iter()
-        .map(|e| e.message.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
-}

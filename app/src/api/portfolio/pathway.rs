@@ -1,11 +1,11 @@
-use crate::error::AppError;
-use crate::portfolio::views::PathwayView;
+use crate::error::ApiError;
 use leptos::prelude::*;
+use pathway_core::portfolio::views::PathwayView;
 
 /// "My pathway": level, next step and the readiness task list (PATH-ASYE, PATH-L3,
 /// PATH-MGMT) for the caller, or for a worker they may view (`person_id`).
 #[server(endpoint = "portfolio/pathway")]
-pub async fn load_pathway(person_id: Option<String>) -> Result<PathwayView, AppError> {
+pub async fn load_pathway(person_id: Option<String>) -> Result<PathwayView, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let person_id = person_id
@@ -14,5 +14,7 @@ pub async fn load_pathway(person_id: Option<String>) -> Result<PathwayView, AppE
     crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
     let today = db.clock().today();
     let catalogue = crate::server::portfolio::catalogue(&db, today).await?;
-    crate::server::portfolio::pathway::view(&db, &caller, &person_id, &catalogue, today).await
+    crate::server::portfolio::pathway::view(&db, &caller, &person_id, &catalogue, today)
+        .await
+        .map_err(ApiError::from)
 }

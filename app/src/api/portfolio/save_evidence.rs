@@ -1,7 +1,9 @@
+use crate::error::ApiError;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
-use crate::portfolio::views::Saved;
-use crate::portfolio::EvidenceForm;
 use leptos::prelude::*;
+use pathway_core::portfolio::views::Saved;
+use pathway_core::portfolio::EvidenceForm;
 
 /// Creates or updates one evidence item (its id is made by the client) in one transaction.
 /// Checked in this order: signed in (401), may write to this portfolio (403), the form
@@ -9,7 +11,7 @@ use leptos::prelude::*;
 /// A plain form post (JavaScript off) goes on to the saved item; when it fails, what was
 /// typed is kept for the editor to show again.
 #[server(endpoint = "portfolio/save_evidence")]
-pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, AppError> {
+pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, ApiError> {
     use crate::server::portfolio::store;
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
@@ -18,8 +20,10 @@ pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, AppError> {
     let plain = crate::server::respond::is_plain_form_post();
     let manager = caller.person_id != person_id;
     let result = async {
-        let valid = crate::portfolio::validate(&form, db.clock().today())
-            .map_err(|errors| AppError::Validation(super::validation_message(&errors)))?;
+        let valid =
+            pathway_core::portfolio::validate(&form, db.clock().today()).map_err(|errors| {
+                AppError::Validation(pathway_core::portfolio::validation_message(&errors))
+            })?;
         store::check_author(&caller, &valid, manager)?;
         let ip = crate::server::auth::request_meta().ip;
         store::save(&db, &caller, &valid, &ip).await
@@ -36,7 +40,7 @@ pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, AppError> {
             if plain && matches!(error, AppError::Validation(_) | AppError::Conflict(_)) {
                 store::stash(&db, &caller, &form).await?;
             }
-            Err(error)
+            Err(error.into())
         }
     }
 }

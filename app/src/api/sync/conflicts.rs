@@ -1,12 +1,14 @@
-use crate::error::AppError;
-use crate::sync::ConflictView;
+use crate::error::ApiError;
 use leptos::prelude::*;
+use pathway_core::sync::ConflictView;
 
 /// The caller's conflict copies beside the server's text: unresolved ones, or with `all`
 /// also those already resolved (they are never deleted).
 #[server(endpoint = "sync/conflicts")]
-pub async fn list_conflicts(all: Option<bool>) -> Result<Vec<ConflictView>, AppError> {
+pub async fn list_conflicts(all: Option<bool>) -> Result<Vec<ConflictView>, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
-    crate::server::sync::conflicts::list(&db, &caller, all == Some(true)).await
+    crate::server::sync::conflicts::list(&db, &caller, all == Some(true))
+        .await
+        .map_err(ApiError::from)
 }

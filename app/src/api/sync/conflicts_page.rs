@@ -1,6 +1,6 @@
-use crate::error::AppError;
-use crate::sync::ConflictView;
+use crate::error::ApiError;
 use leptos::prelude::*;
+use pathway_core::sync::ConflictView;
 use serde::{Deserialize, Serialize};
 
 /// One unresolved conflict copy as the conflicts page shows it.
@@ -85,7 +85,7 @@ fn joined(pieces: Vec<Piece>) -> Vec<Piece> {
 /// The caller's unresolved conflict copies for the conflicts page. With `restore` (the page
 /// came back from a failed no-JavaScript merge) a merged text that was not saved is put back.
 #[server(endpoint = "sync/conflicts_page")]
-pub async fn load_conflicts(restore: Option<bool>) -> Result<Vec<ConflictCard>, AppError> {
+pub async fn load_conflicts(restore: Option<bool>) -> Result<Vec<ConflictCard>, ApiError> {
     use super::resolve_form::merge_prefill;
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
@@ -129,7 +129,7 @@ fn made_text(stamp: &str) -> String {
             let time = local.format("%-I:%M%P").to_string();
             format!(
                 "{} at {time}",
-                crate::domain::format_date(local.date_naive())
+                pathway_core::domain::format_date(local.date_naive())
             )
         }
         None => stamp.to_owned(),

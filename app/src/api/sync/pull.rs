@@ -1,13 +1,15 @@
-use crate::error::AppError;
-use crate::sync::{PullRequest, PullResult};
+use crate::error::ApiError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
+use pathway_core::sync::{PullRequest, PullResult};
 
 /// The caller's evidence changed since a cursor, deletions as tombstones (docs/sync.md).
 /// 401 signed out; 403 another person's device id.
 #[server(endpoint = "sync/pull", input = Json)]
-pub async fn sync_pull(request: PullRequest) -> Result<PullResult, AppError> {
+pub async fn sync_pull(request: PullRequest) -> Result<PullResult, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
-    crate::server::sync::pull::pull(&db, &caller, &request).await
+    crate::server::sync::pull::pull(&db, &caller, &request)
+        .await
+        .map_err(ApiError::from)
 }

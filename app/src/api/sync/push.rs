@@ -1,17 +1,19 @@
-use crate::error::AppError;
-use crate::sync::{PushRequest, PushResult};
+use crate::error::ApiError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
+use pathway_core::sync::{PushRequest, PushResult};
 
 /// Applies a device's numbered changes in one transaction (docs/sync.md). 401 signed out;
 /// 403 another person's device id, item or portfolio; 409 a gap in the numbering; otherwise
 /// 200 with one outcome per change (applied, kept as a conflict copy, or rejected with a
 /// reason). A retried push gets the first answer again and changes nothing.
 #[server(endpoint = "sync/push", input = Json)]
-pub async fn sync_push(request: PushRequest) -> Result<PushResult, AppError> {
+pub async fn sync_push(request: PushRequest) -> Result<PushResult, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let ip = crate::server::auth::request_meta().ip;
     let today = db.clock().today();
-    crate::server::sync::push::push(&db, &caller, &request, today, &ip).await
+    crate::server::sync::push::push(&db, &caller, &request, today, &ip)
+        .await
+        .map_err(ApiError::from)
 }

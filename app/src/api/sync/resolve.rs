@@ -1,8 +1,8 @@
-use crate::error::AppError;
-use crate::portfolio::views::Saved;
-use crate::sync::Resolution;
+use crate::error::ApiError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
+use pathway_core::portfolio::views::Saved;
+use pathway_core::sync::Resolution;
 
 /// Resolves one of the caller's conflict copies: keep mine, keep theirs, or merged text.
 /// `seen_version` is the server version the worker compared against; if the item moved on
@@ -13,7 +13,7 @@ pub async fn resolve_conflict(
     conflict_id: String,
     seen_version: i64,
     resolution: Resolution,
-) -> Result<Option<Saved>, AppError> {
+) -> Result<Option<Saved>, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     crate::server::sync::conflicts::resolve_now(
@@ -24,4 +24,5 @@ pub async fn resolve_conflict(
         &resolution,
     )
     .await
+    .map_err(ApiError::from)
 }

@@ -1,6 +1,6 @@
-use crate::error::AppError;
-use crate::sync::Resolution;
+use crate::error::{ApiError, AppError};
 use leptos::prelude::*;
+use pathway_core::sync::Resolution;
 
 /// The line above the worker's own text in the "merge by hand" box.
 pub const MINE_MARK: &str = "[Your version (from this device)]";
@@ -61,7 +61,7 @@ pub async fn resolve_conflict_form(
     seen_version: i64,
     choice: String,
     merged: Option<String>,
-) -> Result<(), AppError> {
+) -> Result<(), ApiError> {
     use crate::server::sync::conflicts;
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
@@ -86,7 +86,7 @@ pub async fn resolve_conflict_form(
             leptos_axum::redirect(&back_with(&conflict_id, &error));
             Ok(())
         }
-        Err(error) => Err(error),
+        Err(error) => Err(error.into()),
     }
 }
 
@@ -97,7 +97,7 @@ async fn keep_typed(
     caller: &crate::server::auth::Caller,
     conflict_id: &str,
     text: String,
-) -> Result<(), AppError> {
+) -> Result<(), ApiError> {
     let open = crate::server::sync::conflicts::list(db, caller, false).await?;
     if let Some(found) = open.into_iter().find(|c| c.id == conflict_id) {
         let mut form = found.theirs.unwrap_or(found.mine);
@@ -115,9 +115,9 @@ fn back_with(conflict_id: &str, error: &AppError) -> String {
     use leptos::server_fn::ServerFn;
     let base = format!(
         "http://pathway.invalid/portfolio/conflicts?conflict={}",
-        crate::ui::session::encode_component(conflict_id)
+        pathway_core::text::url::encode_component(conflict_id)
     );
-    match ServerFnUrlError::new(ResolveConflictForm::PATH, error.clone()).to_url(&base) {
+    match ServerFnUrlError::new(ResolveConflictForm::PATH, ApiError(error.clone())).to_url(&base) {
         Ok(url) => format!("{}?{}", url.path(), url.query().unwrap_or_default()),
         Err(_) => "/portfolio/conflicts".to_owned(),
     }

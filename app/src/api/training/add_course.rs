@@ -1,4 +1,4 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -10,7 +10,7 @@ pub async fn add_course(
     title: String,
     #[server(default)] kind: String,
     #[server(default)] levels: BTreeMap<String, String>,
-) -> Result<String, AppError> {
+) -> Result<String, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_can_manage_training(&caller)?;
     let db = crate::server::state::db()?;

@@ -1,10 +1,10 @@
 use super::TrainingPage;
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 /// The list in force today, and whether the caller may change it.
 #[server(endpoint = "training/current")]
-pub async fn current_training() -> Result<TrainingPage, AppError> {
+pub async fn current_training() -> Result<TrainingPage, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     let db = crate::server::state::db()?;
     let list = crate::server::db::training::in_force_on(&db, db.clock().today()).await?;

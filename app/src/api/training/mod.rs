@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// What the training page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrainingPage {
-    pub list: Option<crate::domain::TrainingList>,
+    pub list: Option<pathway_core::domain::TrainingList>,
     /// The caller may publish a new version.
     pub can_edit: bool,
 }

@@ -1,10 +1,10 @@
-use crate::error::AppError;
+use crate::error::ApiError;
 use leptos::prelude::*;
 
 /// Publishes a new version of the list without the course `code`. Records that named it
 /// stay as they are; they no longer count towards PATH-MGMT-3.
 #[server(endpoint = "training/remove_course")]
-pub async fn remove_course(code: String) -> Result<String, AppError> {
+pub async fn remove_course(code: String) -> Result<String, ApiError> {
     let caller = crate::server::auth::require_user().await?;
     crate::server::authz::ensure_can_manage_training(&caller)?;
     let db = crate::server::state::db()?;

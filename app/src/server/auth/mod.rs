@@ -9,12 +9,12 @@ pub mod throttle;
 pub mod tokens;
 
 use crate::error::AppError;
-use crate::identity::{CurrentUser, Role};
 use crate::server::db::Db;
 use axum::http::header::{COOKIE, SET_COOKIE, USER_AGENT};
 use axum::http::request::Parts;
 use axum::http::HeaderValue;
 use chrono::Duration;
+use pathway_core::identity::{CurrentUser, Role};
 use std::net::SocketAddr;
 
 /// Cookie name over plain HTTP (local development, tests).

@@ -1,9 +1,9 @@
 //! The `requirement_catalogues` table: each policy version's requirements as JSON.
 
-use crate::domain::{in_force, seed_catalogue, Catalogue};
 use crate::error::AppError;
 use crate::server::db::Db;
 use chrono::NaiveDate;
+use pathway_core::domain::{in_force, seed_catalogue, Catalogue};
 
 /// Stores the catalogue seeded from the policy text unless that version is already there.
 /// Idempotent and safe when several instances start at once.

@@ -1,9 +1,9 @@
 //! The `panels` table.
 
 use crate::error::AppError;
-use crate::models::{PanelKind, PanelSummary};
 use crate::server::db::Db;
 use chrono::NaiveDate;
+use pathway_core::models::{PanelKind, PanelSummary};
 
 /// Panels on or after `from`, soonest first.
 pub async fn upcoming(db: &Db, from: NaiveDate) -> Result<Vec<PanelSummary>, AppError> {

@@ -2,13 +2,13 @@
 //! (PATH-MGMT-3), each version as JSON. Publishing writes a new version in one transaction
 //! with its audit entry; nothing is ever updated in place.
 
-use crate::domain::{training_in_force, TrainingList};
 use crate::error::AppError;
 use crate::server::audit::{self, Event};
 use crate::server::auth::Caller;
 use crate::server::clock::{new_id, stamp};
 use crate::server::db::Db;
 use chrono::NaiveDate;
+use pathway_core::domain::{training_in_force, TrainingList};
 
 pub const TRAINING_LIST_PUBLISHED: &str = "training_list_published";
 

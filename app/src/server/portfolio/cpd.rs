@@ -4,14 +4,14 @@
 //! function).
 
 use super::store::{self, EvidenceRow};
-use crate::domain::format::format_hundredths;
-use crate::domain::{cpd_allowance, format_date, Catalogue, EvidenceKind, LeaveYear};
 use crate::error::AppError;
-use crate::portfolio::kinds::{CPD_TYPES, HOURS_PER_DAY_IN_HUNDREDTHS};
-use crate::portfolio::views::{CpdEntry, CpdLog};
 use crate::server::db::Db;
-use crate::text::markdown::to_plain_text;
 use chrono::{Datelike, NaiveDate};
+use pathway_core::domain::format::format_hundredths;
+use pathway_core::domain::{cpd_allowance, format_date, Catalogue, EvidenceKind, LeaveYear};
+use pathway_core::portfolio::kinds::{CPD_TYPES, HOURS_PER_DAY_IN_HUNDREDTHS};
+use pathway_core::portfolio::views::{CpdEntry, CpdLog};
+use pathway_core::text::markdown::to_plain_text;
 
 fn year_label(start: NaiveDate, end: NaiveDate) -> String {
     format!("{} to {}", format_date(start), format_date(end))
@@ -107,7 +107,7 @@ pub async fn log(
         let details = row.details();
         let amount = details
             .get("duration")
-            .and_then(|d| crate::portfolio::form::parse_hundredths(d))
+            .and_then(|d| pathway_core::portfolio::form::parse_hundredths(d))
             .map_or(0, u64::from);
         if details.get("duration_unit").map(String::as_str) == Some("hours") {
             hours += amount;
@@ -129,7 +129,7 @@ pub async fn log(
     let facts: Vec<_> = rows
         .iter()
         .filter_map(|row| {
-            let mut fact = crate::domain::EvidenceFact::new(
+            let mut fact = pathway_core::domain::EvidenceFact::new(
                 uuid::Uuid::parse_str(&row.id).ok()?,
                 EvidenceKind::CpdActivity,
                 row.date()?,
@@ -143,7 +143,7 @@ pub async fn log(
     let allowance = cpd_allowance(
         &facts,
         leave_year,
-        crate::domain::Centidays::from_days(catalogue.cpd_additional_days_per_year),
+        pathway_core::domain::Centidays::from_days(catalogue.cpd_additional_days_per_year),
         start,
     );
     Ok((
@@ -195,8 +195,8 @@ pub fn csv(log: &CpdLog, rows: &[EvidenceRow]) -> String {
             to_plain_text(&row.body),
             if entry.previous_employer { "Yes" } else { "No" }.to_owned(),
             match entry.status {
-                crate::domain::EvidenceStatus::Final => "Final",
-                crate::domain::EvidenceStatus::Draft => "Draft",
+                pathway_core::domain::EvidenceStatus::Final => "Final",
+                pathway_core::domain::EvidenceStatus::Draft => "Draft",
             }
             .to_owned(),
         ]

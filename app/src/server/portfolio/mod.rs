@@ -7,10 +7,10 @@ pub mod pathway;
 pub mod store;
 pub mod write;
 
-use crate::domain::Catalogue;
 use crate::error::AppError;
 use crate::server::db::Db;
 use chrono::NaiveDate;
+use pathway_core::domain::Catalogue;
 
 /// The requirement catalogue readiness is judged under: the stored version in force today.
 pub async fn catalogue(db: &Db, today: NaiveDate) -> Result<Catalogue, AppError> {

@@ -2,16 +2,16 @@
 //! engine (`domain::evaluate`), and shaped into the readiness task list.
 
 use super::store::{self, EvidenceRow};
-use crate::domain::{
-    cpd_allowance, evaluate, format_date, Catalogue, EvidenceFact, EvidenceKind, LeaveYear, Level,
-    RequirementStatus, Rule, Transition, WorkerFacts,
-};
 use crate::error::AppError;
-use crate::portfolio::kinds::{kind_code, level_from_code, spec, Author};
-use crate::portfolio::views::{PathwayView, Task};
 use crate::server::auth::Caller;
 use crate::server::db::Db;
 use chrono::NaiveDate;
+use pathway_core::domain::{
+    cpd_allowance, evaluate, format_date, Catalogue, EvidenceFact, EvidenceKind, LeaveYear, Level,
+    RequirementStatus, Rule, Transition, WorkerFacts,
+};
+use pathway_core::portfolio::kinds::{kind_code, level_from_code, spec, Author};
+use pathway_core::portfolio::views::{PathwayView, Task};
 use uuid::Uuid;
 
 /// The level, qualification date and evidence facts the rules read.
@@ -165,7 +165,7 @@ pub async fn view(
     let allowance = cpd_allowance(
         &facts.evidence,
         LeaveYear::default(),
-        crate::domain::Centidays::from_days(catalogue.cpd_additional_days_per_year),
+        pathway_core::domain::Centidays::from_days(catalogue.cpd_additional_days_per_year),
         today,
     );
     Ok(PathwayView {

@@ -3,15 +3,15 @@
 //! clearing of any stashed form commit together.
 
 use super::write::{self, Write};
-use crate::domain::{format_date, EvidenceKind, EvidenceStatus};
 use crate::error::AppError;
-use crate::portfolio::kinds::{kind_from_code, spec, Author, Input};
-use crate::portfolio::views::{EvidenceSummary, EvidenceView, Saved};
-use crate::portfolio::{EvidenceForm, ValidEvidence};
 use crate::server::auth::Caller;
 use crate::server::clock::{stamp, Clock};
 use crate::server::db::Db;
 use chrono::NaiveDate;
+use pathway_core::domain::{format_date, EvidenceKind, EvidenceStatus};
+use pathway_core::portfolio::kinds::{kind_from_code, spec, Author, Input};
+use pathway_core::portfolio::views::{EvidenceSummary, EvidenceView, Saved};
+use pathway_core::portfolio::{EvidenceForm, ValidEvidence};
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
 
@@ -65,10 +65,10 @@ impl EvidenceRow {
         serde_json::from_str(&self.details).unwrap_or_default()
     }
 
-    pub fn cpd_centidays(&self) -> Option<crate::domain::Centidays> {
+    pub fn cpd_centidays(&self) -> Option<pathway_core::domain::Centidays> {
         self.cpd_allowance_centidays
             .and_then(|c| u32::try_from(c).ok())
-            .map(crate::domain::Centidays)
+            .map(pathway_core::domain::Centidays)
     }
 
     pub fn summary(&self) -> Option<EvidenceSummary> {

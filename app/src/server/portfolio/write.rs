@@ -4,15 +4,15 @@
 //! change-feed entry (`server::sync::feed`), in the caller's transaction.
 
 use super::store::{conflict, EVIDENCE_CREATED, EVIDENCE_DELETED, EVIDENCE_UPDATED};
-use crate::domain::EvidenceStatus;
 use crate::error::AppError;
-use crate::portfolio::kinds::kind_code;
-use crate::portfolio::ValidEvidence;
 use crate::server::audit::{self, Event};
 use crate::server::auth::Caller;
 use crate::server::clock::{stamp, Clock};
 use crate::server::db::batch;
 use crate::server::sync::feed;
+use pathway_core::domain::EvidenceStatus;
+use pathway_core::portfolio::kinds::kind_code;
+use pathway_core::portfolio::ValidEvidence;
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
 

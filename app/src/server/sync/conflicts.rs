@@ -8,17 +8,17 @@
 //! the copy was made against: once the item has moved on, it becomes a new conflict copy
 //! against the current version instead of an overwrite, so nobody's paragraph is lost.
 
-use crate::api::portfolio::validation_message;
 use crate::error::AppError;
-use crate::portfolio::views::Saved;
-use crate::portfolio::{validate, EvidenceForm};
 use crate::server::audit::{self, Event};
 use crate::server::auth::Caller;
 use crate::server::clock::{stamp, Clock};
 use crate::server::db::{batch, Db};
 use crate::server::portfolio::store;
-use crate::sync::{Change, ConflictView, Resolution};
 use chrono::NaiveDate;
+use pathway_core::portfolio::validation_message;
+use pathway_core::portfolio::views::Saved;
+use pathway_core::portfolio::{validate, EvidenceForm};
+use pathway_core::sync::{Change, ConflictView, Resolution};
 use sqlx::AnyConnection;
 
 pub const CONFLICT_KEPT: &str = "evidence_conflict_kept";
@@ -87,7 +87,7 @@ pub async fn keep_all(
     audit::record_all(clock, conn, &events).await
 }
 
-pub use crate::sync::same_change;
+pub use pathway_core::sync::same_change;
 
 /// The caller's unresolved copies of `evidence_ids` (id, evidence id, form), in one read: a
 /// push answers a change already kept with that copy rather than keeping it twice.
@@ -268,7 +268,7 @@ pub async fn resolve(
             mutation,
             id: evidence_id.clone(),
             base_version,
-            op: crate::sync::ChangeOp::Delete,
+            op: pathway_core::sync::ChangeOp::Delete,
         };
         keep_all(
             db.clock(),

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::server::auth::Caller;
 use crate::server::db::Db;
 use crate::server::portfolio::store;
-use crate::sync::{PullRequest, PullResult, PulledItem};
+use pathway_core::sync::{PullRequest, PullResult, PulledItem};
 use sqlx::AnyConnection;
 use std::collections::{BTreeMap, BTreeSet};
 

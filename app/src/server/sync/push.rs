@@ -9,17 +9,17 @@
 //! written with one multi-row statement.
 
 use super::{clients, conflicts, LOCKED};
-use crate::api::portfolio::validation_message;
-use crate::domain::EvidenceStatus;
 use crate::error::AppError;
-use crate::portfolio::{validate, EvidenceForm};
 use crate::server::auth::Caller;
 use crate::server::clock::{new_id, stamp, Clock};
 use crate::server::db::{batch, Db};
 use crate::server::portfolio::store;
 use crate::server::portfolio::write::{self, Write};
-use crate::sync::{Change, ChangeOp, ChangeResult, Outcome, PushRequest, PushResult};
 use chrono::NaiveDate;
+use pathway_core::domain::EvidenceStatus;
+use pathway_core::portfolio::validation_message;
+use pathway_core::portfolio::{validate, EvidenceForm};
+use pathway_core::sync::{Change, ChangeOp, ChangeResult, Outcome, PushRequest, PushResult};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 

@@ -1,8 +1,8 @@
 //! Panel deadlines as people read them, in UK time (PANEL-3, PANEL-4), from the rules engine.
 
-use crate::domain::format::format_date;
-use crate::domain::panel_dates::{deadlines, format_london};
 use chrono::NaiveDate;
+use pathway_core::domain::format::format_date;
+use pathway_core::domain::panel_dates::{deadlines, format_london};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeadlineText {

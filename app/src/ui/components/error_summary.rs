@@ -1,7 +1,7 @@
 //! The GOV.UK error summary for a form that posted without JavaScript: the server function
 //! redirected back here with its error encoded in `__err`.
 
-use crate::error::AppError;
+use crate::error::{ApiError, AppError};
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
 use leptos_router::hooks::use_query_map;
@@ -11,7 +11,7 @@ pub fn posted_error() -> Option<AppError> {
     use_query_map().with_untracked(|query| {
         query
             .get("__err")
-            .map(|encoded| ServerFnUrlError::<AppError>::decode_err(&encoded))
+            .map(|encoded| ServerFnUrlError::<ApiError>::decode_err(&encoded).0)
     })
 }
 

@@ -1,8 +1,8 @@
 //! Evidence text (Markdown-lite) as GOV.UK paragraphs and lists. Every piece of text is
 //! rendered as a text node, so nothing a worker typed can become markup.
 
-use crate::text::markdown::{parse, Block, Span};
 use leptos::prelude::*;
+use pathway_core::text::markdown::{parse, Block, Span};
 
 fn spans(spans: Vec<Span>) -> impl IntoView {
     spans

@@ -1,11 +1,11 @@
 //! "Your workers" on the supervisor, team manager and service manager dashboards, with a link
 //! to each worker's pathway and portfolio (where managers add observations).
 
-use crate::error::AppError;
-use crate::organisation::WorkerSummary;
+use crate::error::ApiError;
 use leptos::prelude::*;
+use pathway_core::organisation::WorkerSummary;
 
-pub type WorkersResource = Resource<Result<Vec<WorkerSummary>, AppError>>;
+pub type WorkersResource = Resource<Result<Vec<WorkerSummary>, ApiError>>;
 
 #[component]
 pub fn MyWorkers(workers: WorkersResource) -> impl IntoView {

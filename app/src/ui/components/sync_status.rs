@@ -203,7 +203,7 @@ fn sign_in_again() -> String {
     );
     format!(
         "/sign-in?next={}",
-        crate::ui::session::encode_component(&here)
+        pathway_core::text::url::encode_component(&here)
     )
 }
 

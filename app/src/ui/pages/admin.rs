@@ -3,13 +3,13 @@
 
 use crate::api::admin::audit_log::audit_log;
 use crate::api::admin::people::list_people;
-use crate::identity::Role;
-use crate::organisation::AuditFilter;
 use crate::ui::components::error_summary::{posted_error, ErrorSummary};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use pathway_core::identity::Role;
+use pathway_core::organisation::AuditFilter;
 
 #[component]
 pub fn AdminPeople() -> impl IntoView {

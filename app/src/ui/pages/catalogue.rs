@@ -2,11 +2,11 @@
 //! transition every requirement with where it comes from and what satisfies it.
 
 use crate::api::catalogue::list::list_catalogues;
-use crate::domain::format::format_date;
-use crate::domain::{Applicability, Catalogue, Rule};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use pathway_core::domain::format::format_date;
+use pathway_core::domain::{Applicability, Catalogue, Rule};
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {

@@ -2,12 +2,12 @@
 //! without signing in again. The dashboards' content arrives with later features.
 
 use crate::api::people::my_workers::my_workers;
-use crate::identity::{CurrentUser, Role};
 use crate::ui::components::my_workers::MyWorkers;
 use crate::ui::session::{use_user, RequireUser};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use pathway_core::identity::{CurrentUser, Role};
 
 /// The dashboards a person may open, one per distinct path, in role order.
 pub fn dashboards(user: &CurrentUser) -> Vec<(Role, &'static str)> {

@@ -113,7 +113,7 @@ fn hydrated_sign_in(
             }
             Err(error) => {
                 working.set(false);
-                failed.set(Some(error));
+                failed.set(Some(error.0));
             }
         }
     });

@@ -3,10 +3,10 @@
 //! the rest and lets the worker choose. Without JavaScript nothing is kept on the device, so
 //! the page is a plain sign-out button.
 
-use crate::sync::LeftHere;
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use pathway_core::sync::LeftHere;
 
 #[component]
 pub fn SignOutPage() -> impl IntoView {

@@ -3,12 +3,12 @@
 //! publishing a new version from today. Plain forms: works with JavaScript off.
 
 use crate::api::training::current::current_training;
-use crate::domain::{Level, TrainingList};
-use crate::portfolio::kinds::level_code;
 use crate::ui::components::error_summary::{posted_error, ErrorSummary};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use pathway_core::domain::{Level, TrainingList};
+use pathway_core::portfolio::kinds::level_code;
 
 #[component]
 pub fn TrainingListPage() -> impl IntoView {
@@ -52,7 +52,7 @@ fn courses_table(list: Option<&TrainingList>, can_edit: bool) -> AnyView {
         }
         .into_any();
     };
-    let since = crate::domain::format_date(list.effective_from);
+    let since = pathway_core::domain::format_date(list.effective_from);
     view! {
         <table class="govuk-table" id="training-list">
             <caption class="govuk-table__caption govuk-table__caption--m">{format!("In force from {since}")}</caption>

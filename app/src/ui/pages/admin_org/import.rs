@@ -1,9 +1,9 @@
 use crate::api::admin::import_people::ImportPeople;
-use crate::identity::Role;
 use crate::ui::session::RequireUser;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use pathway_core::identity::Role;
 
 /// Bulk import from an HR export: all or nothing, with every problem listed by row and field.
 #[component]

@@ -1,14 +1,14 @@
 use crate::api::admin::set_password_link::SetPasswordLink;
 use crate::api::admin::teams::list_teams;
 use crate::api::people::get::get_person;
-use crate::identity::{PersonRecord, Role};
-use crate::organisation::TeamSummary;
 use crate::ui::components::error_summary::{posted_error, ErrorSummary};
 use crate::ui::session::RequireUser;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use pathway_core::identity::{PersonRecord, Role};
+use pathway_core::organisation::TeamSummary;
 
 #[component]
 pub fn AdminPerson() -> impl IntoView {

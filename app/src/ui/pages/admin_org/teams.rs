@@ -1,9 +1,9 @@
 use crate::api::admin::teams::list_teams;
-use crate::identity::Role;
 use crate::ui::components::error_summary::{posted_error, ErrorSummary};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use pathway_core::identity::Role;
 
 #[component]
 pub fn AdminTeams() -> impl IntoView {

@@ -10,10 +10,7 @@ use super::ErrorList;
 use crate::api::sync::conflicts_page::{load_conflicts, ConflictCard, Piece};
 use crate::api::sync::resolve::ResolveConflict;
 use crate::api::sync::resolve_form::resolution;
-use crate::domain::format_date;
 use crate::error::AppError;
-use crate::portfolio::kinds::{kind_from_code, spec, Input};
-use crate::portfolio::{EvidenceForm, FieldError};
 use crate::ui::components::error_summary::posted_error;
 use crate::ui::session::RequireUser;
 use chrono::NaiveDate;
@@ -21,6 +18,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use pathway_core::domain::format_date;
+use pathway_core::portfolio::kinds::{kind_from_code, spec, Input};
+use pathway_core::portfolio::{EvidenceForm, FieldError};
 use std::collections::HashMap;
 
 /// What every conflict's forms share.
@@ -75,7 +75,7 @@ pub fn ConflictsPage() -> impl IntoView {
             Err(error) => {
                 notice.set(false);
                 page.errors.set(problems(&error, &id));
-                if matches!(error, AppError::Conflict(_)) {
+                if matches!(*error, AppError::Conflict(_)) {
                     // moved on since: show the fresh versions (typed merges are kept)
                     loads.update(|n| *n += 1);
                 }

@@ -3,12 +3,12 @@
 
 use super::StatusTag;
 use crate::api::portfolio::cpd_log::load_cpd_log;
-use crate::portfolio::kinds::CPD_TYPES;
-use crate::portfolio::views::CpdLog;
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use pathway_core::portfolio::kinds::CPD_TYPES;
+use pathway_core::portfolio::views::CpdLog;
 
 #[component]
 pub fn CpdLogPage() -> impl IntoView {

@@ -8,13 +8,7 @@ use super::pathway::AddEvidence;
 use super::{ErrorList, IdentifyingWarning};
 use crate::api::portfolio::editor::load_editor;
 use crate::api::portfolio::save_evidence::SaveEvidence;
-use crate::domain::{count_words, EvidenceKind};
-use crate::error::AppError;
-use crate::portfolio::form::{body_too_long, within_body_limit};
-use crate::portfolio::kinds::{kind_from_code, spec, FieldSpec, Input, KindSpec};
-use crate::portfolio::views::EditorState;
-use crate::portfolio::words::{word_count_message, WordCountMessage};
-use crate::portfolio::{validate, FieldError};
+use crate::error::{ApiError, AppError};
 use crate::ui::components::error_summary::posted_error;
 use crate::ui::components::sync_status::{SyncStatus, SyncUi};
 use crate::ui::session::RequireUser;
@@ -24,6 +18,12 @@ use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use pathway_core::domain::{count_words, EvidenceKind};
+use pathway_core::portfolio::form::{body_too_long, within_body_limit};
+use pathway_core::portfolio::kinds::{kind_from_code, spec, FieldSpec, Input, KindSpec};
+use pathway_core::portfolio::views::EditorState;
+use pathway_core::portfolio::words::{word_count_message, WordCountMessage};
+use pathway_core::portfolio::{validate, FieldError};
 
 #[component]
 pub fn EvidenceEditor() -> impl IntoView {
@@ -103,7 +103,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
     // device as they type, a save that cannot reach Pathway queued for sync.
     let sync_ui = SyncUi::new();
     let offline = state.is_self;
-    let sent = StoredValue::new(None::<crate::portfolio::EvidenceForm>);
+    let sent = StoredValue::new(None::<pathway_core::portfolio::EvidenceForm>);
     #[cfg(feature = "hydrate")]
     if offline {
         crate::offline::attach_editor(sync_ui, form.clone(), body, today);
@@ -117,7 +117,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
                 Default::default(),
             )
         }
-        Some(Err(AppError::Network(_))) if offline => {
+        Some(Err(ApiError(AppError::Network(_)))) if offline => {
             if let Some(form) = sent.get_value() {
                 errors.set(Vec::new());
                 let base = form.version.parse::<i64>().unwrap_or(0);
@@ -429,8 +429,8 @@ fn BodyField(
         format!(
             "{} Between {} and {} words.",
             spec.body_hint,
-            crate::domain::format_count(min.into()),
-            crate::domain::format_count(max.into())
+            pathway_core::domain::format_count(min.into()),
+            pathway_core::domain::format_count(max.into())
         )
     } else {
         format!(

@@ -2,12 +2,12 @@
 
 use super::{IdentifyingWarning, StatusTag};
 use crate::api::portfolio::get_evidence::get_evidence;
-use crate::portfolio::views::EvidenceView;
 use crate::ui::components::markdown::MarkdownText;
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use pathway_core::portfolio::views::EvidenceView;
 
 #[component]
 pub fn EvidencePage() -> impl IntoView {
@@ -75,7 +75,7 @@ fn evidence(item: EvidenceView, saved: bool) -> impl IntoView {
             {summary.word_count.map(|w| view! {
                 <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">"Words"</dt>
-                    <dd class="govuk-summary-list__value" id="word-count">{crate::domain::format_count(w.into())}</dd>
+                    <dd class="govuk-summary-list__value" id="word-count">{pathway_core::domain::format_count(w.into())}</dd>
                 </div>
             })}
             {summary.previous_employer.then(|| view! {

@@ -16,10 +16,10 @@ pub use editor::EvidenceEditor;
 pub use evidence::EvidencePage;
 pub use pathway::MyPathway;
 
-use crate::domain::EvidenceStatus;
-use crate::portfolio::identifying::find_identifying;
-use crate::portfolio::FieldError;
 use leptos::prelude::*;
+use pathway_core::domain::EvidenceStatus;
+use pathway_core::portfolio::identifying::find_identifying;
+use pathway_core::portfolio::FieldError;
 
 /// The GOV.UK error summary for several problems, each linking to its field.
 #[component]

@@ -4,13 +4,13 @@
 use super::StatusTag;
 use crate::api::portfolio::pathway::load_pathway;
 use crate::api::sync::conflicts::list_conflicts;
-use crate::domain::{EvidenceKind, RequirementStatus};
-use crate::portfolio::kinds::{addable_kinds, kind_code};
-use crate::portfolio::views::{EvidenceSummary, PathwayView, Task};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use pathway_core::domain::{EvidenceKind, RequirementStatus};
+use pathway_core::portfolio::kinds::{addable_kinds, kind_code};
+use pathway_core::portfolio::views::{EvidenceSummary, PathwayView, Task};
 
 #[component]
 pub fn MyPathway() -> impl IntoView {
@@ -199,7 +199,7 @@ fn EvidenceList(items: Vec<EvidenceSummary>) -> impl IntoView {
                                 <td class="govuk-table__cell">
                                     <a class="govuk-link" href=format!("/portfolio/evidence?id={}", item.id)>{item.title}</a>
                                     {item.previous_employer.then(|| view! { <br/><span class="govuk-body-s">"From a previous employer"</span> })}
-                                    {item.word_count.map(|w| view! { <br/><span class="govuk-body-s">{format!("{} words", crate::domain::format_count(w.into()))}</span> })}
+                                    {item.word_count.map(|w| view! { <br/><span class="govuk-body-s">{format!("{} words", pathway_core::domain::format_count(w.into()))}</span> })}
                                 </td>
                                 <td class="govuk-table__cell">{item.date_text}</td>
                                 <td class="govuk-table__cell">{item.added_by}</td>

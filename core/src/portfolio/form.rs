@@ -50,6 +50,16 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// Joins field errors into one validation message, one problem per line (the error
+/// summary shows each line as an item). The sync protocol carries a rejection as this text.
+pub fn validation_message(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A form that passed validation, in the types the server stores.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidEvidence {

@@ -11,5 +11,5 @@ pub mod kinds;
 pub mod views;
 pub mod words;
 
-pub use form::{validate, EvidenceForm, FieldError, ValidEvidence};
+pub use form::{validate, validation_message, EvidenceForm, FieldError, ValidEvidence};
 pub use kinds::{kind_code, kind_from_code, spec, Author, KindSpec};

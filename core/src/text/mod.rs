@@ -3,6 +3,7 @@
 //! app; nothing here recurses or rescans, so no text can exhaust a stack or a CPU.
 
 pub mod markdown;
+pub mod url;
 pub mod words;
 
 pub use words::count_words;

@@ -3,8 +3,8 @@
 //! the answers with `domain-answers.txt`, so a worker's tablet offline and the panel's
 //! server online are proven to agree.
 
-use app::domain::*;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
+use pathway_core::domain::*;
 use uuid::Uuid;
 
 pub const GOLDEN: &str = include_str!("domain-answers.txt");

@@ -23,7 +23,8 @@ pub fn policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Called while a page renders: sets the page's policy with this response's nonce.
+/// Called while a page renders (`routes::page`): sets the page's policy with this
+/// response's nonce, which Leptos puts on its inline scripts.
 pub fn set_page_policy() {
     let nonce = leptos::nonce::use_nonce();
     let value = policy(nonce.as_deref());

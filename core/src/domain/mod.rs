@@ -3,8 +3,8 @@
 //! sees online). No I/O, no clock reads (callers pass `today` / instants),
 //! no Leptos, no sqlx; compiles for wasm32.
 //!
-//! Rule ids follow `../shared/DOMAIN.md`; where it and the policy text differ,
-//! the text is followed (see [`seed`]).
+//! Rule ids, the policy section each comes from and the reading taken where the
+//! text leaves room are in `docs/rules.md` (see also [`seed`]).
 //!
 //! | concept | module |
 //! |---|---|
