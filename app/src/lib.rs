@@ -2,7 +2,8 @@
 //!
 //! The rules, portfolio kinds and sync protocol are `pathway_core`'s; here are `api` the
 //! server functions (thin adapters), `ui` the Leptos components, `offline` the browser's
-//! drafts and sync, and `server` (only with `ssr`) state, database and seed data.
+//! drafts and sync. What the server keeps (database, sessions, authorization, audit) is
+//! `pathway_store`'s, reached only from `api` (docs/architecture.md).
 
 pub mod api;
 pub mod error;
@@ -11,6 +12,3 @@ pub mod offline;
 #[cfg(feature = "hydrate")]
 pub mod pwa;
 pub mod ui;
-
-#[cfg(feature = "ssr")]
-pub mod server;

@@ -3,12 +3,12 @@
 //! PostgreSQL. Calls the server layer the `sync/push` and `sync/pull` endpoints call, each
 //! batch one transaction. Run: `cargo bench -p server --bench sync`.
 
-use app::server::auth::Caller;
-use app::server::db::{DatabaseUrl, Db};
-use app::server::sync::{pull, push};
 use pathway_core::identity::Role;
 use pathway_core::portfolio::EvidenceForm;
 use pathway_core::sync::{Change, ChangeOp, Outcome, PullRequest, PushRequest};
+use pathway_store::auth::Caller;
+use pathway_store::db::{DatabaseUrl, Db};
+use pathway_store::sync::{pull, push};
 use std::time::{Duration, Instant};
 
 const CHANGES: usize = 1_000;
@@ -37,11 +37,11 @@ async fn run(label: &str, url: &str) {
         .await
         .expect("connect");
     db.migrate().await.expect("migrate");
-    app::server::db::catalogues::ensure_seeded(&db)
+    pathway_store::db::catalogues::ensure_seeded(&db)
         .await
         .expect("catalogue");
     let today = chrono::Utc::now().date_naive();
-    app::server::seed::seed_if_empty(&db, today)
+    pathway_store::seed::seed_if_empty(&db, today)
         .await
         .expect("seed");
     let (person_id,): (String,) =

@@ -1,8 +1,8 @@
 //! Settings from environment variables. A bad value stops start-up with one line that
 //! names the variable and what was expected; nothing panics.
 
-use app::server::db::{DatabaseUrl, DEFAULT_DATABASE_URL};
 use leptos::config::LeptosOptions;
+use pathway_store::db::{DatabaseUrl, DEFAULT_DATABASE_URL};
 use std::net::SocketAddr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Settings {
     /// Served over TLS (PATHWAY_TLS): `__Host-` Secure session cookie and HSTS.
     pub tls: bool,
     /// The server's one clock (the system's; the server's tests fix it).
-    pub clock: app::server::clock::Clock,
+    pub clock: pathway_store::clock::Clock,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -85,7 +85,7 @@ impl Settings {
             log_format,
             leptos_options,
             tls,
-            clock: app::server::clock::Clock::system(),
+            clock: pathway_store::clock::Clock::system(),
         })
     }
 }

@@ -1,11 +1,11 @@
 //! `GET /healthz`: is the process up and can it reach its database. Load balancers take
 //! 503 as "send traffic elsewhere".
 
-use app::server::db::Backend;
-use app::server::state::AppState;
+use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use pathway_store::db::Backend;
 use serde_json::{json, Value};
 
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {

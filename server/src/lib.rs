@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod config;
+pub mod cpd_csv;
 pub mod csp;
 pub mod health;
 pub mod middleware;
@@ -12,4 +13,5 @@ pub mod pwa;
 pub mod routes;
 pub mod security;
 pub mod startup;
+pub mod state;
 pub mod telemetry;

@@ -1,8 +1,8 @@
 //! The router: health check, the service worker and offline shell, the Leptos pages and
 //! server functions, static files, and the middleware every response passes through.
 
+use crate::state::AppState;
 use crate::{health, middleware, pwa, security};
-use app::server::state::AppState;
 use app::ui::{shell, App};
 use axum::http::Request;
 use axum::routing::get;
@@ -24,7 +24,7 @@ pub fn router(state: AppState) -> Router {
         // a download, so a plain GET route; it checks the session and authz itself
         .route(
             "/portfolio/cpd.csv",
-            get(app::server::portfolio::cpd::csv_route),
+            get(crate::cpd_csv::csv_route),
         )
         .leptos_routes_with_context(
             &state,

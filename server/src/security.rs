@@ -7,8 +7,6 @@
 //! - server-function errors answered with their real HTTP status (401, 403, 422, 429…)
 //!   instead of the blanket 500 the server-function layer uses.
 
-use app::error::AppError;
-use app::server::auth::SecuritySettings;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::header::{
@@ -18,6 +16,8 @@ use axum::http::header::{
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use pathway_core::error::AppError;
+use pathway_store::auth::SecuritySettings;
 
 const PERMISSIONS_POLICY: &str =
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";

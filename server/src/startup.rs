@@ -3,11 +3,11 @@
 
 use crate::config::Settings;
 use crate::routes;
-use app::server::auth::SecuritySettings;
-use app::server::db::Db;
-use app::server::seed::{seed_if_empty, DemoAccount, DEMO_PASSWORD};
-use app::server::state::AppState;
+use crate::state::AppState;
 use axum::serve::ListenerExt;
+use pathway_store::auth::SecuritySettings;
+use pathway_store::db::Db;
+use pathway_store::seed::{seed_if_empty, DemoAccount, DEMO_PASSWORD};
 use std::future::Future;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
@@ -35,7 +35,7 @@ impl Application {
         db.migrate()
             .await
             .map_err(|e| StartupError(format!("cannot migrate the database ({database}): {e}")))?;
-        app::server::db::catalogues::ensure_seeded(&db)
+        pathway_store::db::catalogues::ensure_seeded(&db)
             .await
             .map_err(|e| StartupError(format!("cannot store the requirement catalogue: {e}")))?;
         let seeded = if settings.seed_demo {

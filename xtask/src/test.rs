@@ -20,12 +20,14 @@ pub fn run_tests() -> Result {
     steps.run("cargo fmt --check", || {
         run(command("cargo").args(["fmt", "--all", "--check"]))
     });
-    steps.run("clippy: core, app (ssr), server, xtask", || {
+    steps.run("clippy: core, store, app (ssr), server, xtask", || {
         run(command("cargo").args([
             "clippy",
             "--release",
             "-p",
             "pathway_core",
+            "-p",
+            "pathway_store",
             "-p",
             "app",
             "-p",

@@ -7,6 +7,8 @@ pub mod catalogue;
 pub mod panels;
 pub mod people;
 pub mod portfolio;
+#[cfg(feature = "ssr")]
+pub mod request;
 pub mod sync;
 pub mod training;
 pub mod vault;

@@ -6,9 +6,9 @@ use pathway_core::models::PanelSummary;
 /// panel dates and deadlines are published to all staff and carry no personal data.
 #[server(endpoint = "panels/upcoming")]
 pub async fn upcoming_panels() -> Result<Vec<PanelSummary>, ApiError> {
-    let db = crate::server::state::db()?;
+    let db = crate::api::request::db()?;
     let today = db.clock().today();
-    crate::server::db::panels::upcoming(&db, today)
+    pathway_store::db::panels::upcoming(&db, today)
         .await
         .map_err(ApiError::from)
 }

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 /// out. Never cached (every server-function answer is `no-store`).
 #[server(endpoint = "vault/key")]
 pub async fn device_unlock_key() -> Result<String, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    crate::server::vault::unlock_key(&db, &caller)
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    pathway_store::vault::unlock_key(&db, &caller)
         .await
         .map_err(ApiError::from)
 }

@@ -228,8 +228,8 @@ on_both_databases!(
             .call(
                 "auth/sign_in",
                 &[
-                    ("email", &app::server::seed::email_of("Ravi Chauhan")),
-                    ("password", app::server::seed::DEMO_PASSWORD),
+                    ("email", &pathway_store::seed::email_of("Ravi Chauhan")),
+                    ("password", pathway_store::seed::DEMO_PASSWORD),
                 ],
             )
             .await;

@@ -2,7 +2,7 @@
 
 use crate::helpers::{spawn_app, Backend};
 use crate::session::{count, person_id, User};
-use app::server::seed::{email_of, DEMO_PASSWORD};
+use pathway_store::seed::{email_of, DEMO_PASSWORD};
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
     response
@@ -238,7 +238,7 @@ on_both_databases!(
             sqlx::query("INSERT INTO sign_in_failures (id, email, ip, failed_at) VALUES ($1, $2, '127.0.0.1', $3)")
                 .bind(format!("f{n}"))
                 .bind(format!("guess{n}@pathway.example"))
-                .bind(app::server::clock::stamp(chrono::Utc::now()))
+                .bind(pathway_store::clock::stamp(chrono::Utc::now()))
                 .execute(app.db.pool())
                 .await
                 .unwrap();

@@ -1,6 +1,6 @@
 //! The role × server-function matrix: every demo role calls every protected server function
 //! over real HTTP with its own session cookie, and the answer is exactly what the policy in
-//! `app::server::authz` allows. Anonymous → 401; forbidden and non-existent → the same 403.
+//! `pathway_store::authz` allows. Anonymous → 401; forbidden and non-existent → the same 403.
 
 use crate::helpers::{spawn_app, Backend, TestApp};
 use crate::session::{person_id, User};

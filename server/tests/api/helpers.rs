@@ -1,5 +1,5 @@
-use app::server::clock::Clock;
-use app::server::db::{DatabaseUrl, Db};
+use pathway_store::clock::Clock;
+use pathway_store::db::{DatabaseUrl, Db};
 use server::config::Settings;
 use server::startup::Application;
 use std::path::PathBuf;

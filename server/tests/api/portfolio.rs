@@ -6,7 +6,7 @@
 
 use crate::helpers::{spawn_app, Backend, TestApp};
 use crate::session::{count, person_id, User};
-use app::error::AppError;
+use pathway_core::error::AppError;
 use pathway_core::portfolio::kinds::{addable_kinds, kind_code, spec, Input};
 use pathway_core::portfolio::views::{CpdLog, EvidenceSummary, EvidenceView, PathwayView, Saved};
 

@@ -4,10 +4,10 @@
 
 use crate::helpers::{spawn_app, spawn_app_with, Backend, Options, TestApp};
 use crate::session::User;
-use app::server::clock::Clock;
 use chrono::{TimeZone, Utc};
 use pathway_core::portfolio::EvidenceForm;
 use pathway_core::sync::{Change, ChangeOp, PushRequest};
+use pathway_store::clock::Clock;
 
 fn statement(person: &str, date: &str, body: &str) -> EvidenceForm {
     EvidenceForm {

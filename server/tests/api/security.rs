@@ -151,9 +151,9 @@ async fn over_tls_the_cookie_is_host_prefixed_and_hsts_is_sent() {
         .form(&[
             (
                 "email",
-                app::server::seed::email_of("Jordan Ellis").as_str(),
+                pathway_store::seed::email_of("Jordan Ellis").as_str(),
             ),
-            ("password", app::server::seed::DEMO_PASSWORD),
+            ("password", pathway_store::seed::DEMO_PASSWORD),
         ])
         .send()
         .await

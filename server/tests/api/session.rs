@@ -1,7 +1,7 @@
 //! Signed-in test users: each its own HTTP client with its own cookie jar.
 
 use crate::helpers::TestApp;
-use app::server::seed::{email_of, DEMO_PASSWORD};
+use pathway_store::seed::{email_of, DEMO_PASSWORD};
 
 pub struct User {
     pub client: reqwest::Client,

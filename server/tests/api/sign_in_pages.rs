@@ -3,7 +3,7 @@
 
 use crate::helpers::{spawn_app, Backend};
 use crate::session::User;
-use app::server::seed::{email_of, DEMO_PASSWORD};
+use pathway_store::seed::{email_of, DEMO_PASSWORD};
 
 async fn post_form(
     user: &User,

@@ -109,7 +109,7 @@ async fn sqlite_runs_in_wal_mode_with_a_busy_timeout() {
         },
     )
     .await;
-    let pragma = |name: &'static str| app::server::db::sqlite_pragma(&app.db, name);
+    let pragma = |name: &'static str| pathway_store::db::sqlite_pragma(&app.db, name);
     assert_eq!(pragma("journal_mode").await.unwrap(), "wal");
     assert_eq!(pragma("foreign_keys").await.unwrap(), "1");
     assert_eq!(pragma("busy_timeout").await.unwrap(), "5000");

@@ -5,7 +5,7 @@
 
 use crate::helpers::{spawn_app, Backend, TestApp};
 use crate::session::{count, User};
-use app::error::AppError;
+use pathway_core::error::AppError;
 use pathway_core::portfolio::EvidenceForm;
 use pathway_core::sync::{
     Change, ChangeOp, ConflictView, Outcome, PullResult, PushRequest, PushResult, Resolution,

@@ -19,16 +19,16 @@
 //! database.
 
 use crate::helpers::{Backend, TestDatabase};
-use app::server::auth::Caller;
-use app::server::db::{DatabaseUrl, Db};
-use app::server::sync::conflicts::{self, Resolved};
-use app::server::sync::{pull, push, LOCKED};
 use pathway_core::identity::Role;
 use pathway_core::portfolio::EvidenceForm;
 use pathway_core::sync::outbox::Outbox;
 use pathway_core::sync::{
     same_change, Change, ChangeOp, Outcome, PullRequest, PushRequest, PushResult, Resolution,
 };
+use pathway_store::auth::Caller;
+use pathway_store::db::{DatabaseUrl, Db};
+use pathway_store::sync::conflicts::{self, Resolved};
+use pathway_store::sync::{pull, push, LOCKED};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

@@ -7,10 +7,10 @@ use pathway_core::organisation::{AuditEntry, AuditFilter};
 pub async fn audit_log(
     #[server(default)] filter: AuditFilter,
 ) -> Result<Vec<AuditEntry>, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    crate::server::authz::ensure_admin(&caller)?;
-    let db = crate::server::state::db()?;
-    crate::server::audit::list(&db, &filter)
+    let caller = crate::api::request::require_user().await?;
+    pathway_store::authz::ensure_admin(&caller)?;
+    let db = crate::api::request::db()?;
+    pathway_store::audit::list(&db, &filter)
         .await
         .map_err(ApiError::from)
 }

@@ -10,20 +10,20 @@ pub async fn create_person(
     qualification_date: Option<String>,
     registration_number: Option<String>,
 ) -> Result<String, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    crate::server::authz::ensure_admin(&caller)?;
-    let db = crate::server::state::db()?;
+    let caller = crate::api::request::require_user().await?;
+    pathway_store::authz::ensure_admin(&caller)?;
+    let db = crate::api::request::db()?;
     let optional = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    let person = crate::server::people::NewPerson {
+    let person = pathway_store::people::NewPerson {
         full_name: full_name.trim().to_string(),
         email: email.trim().to_lowercase(),
         job_title: job_title.trim().to_string(),
         qualification_date: optional(qualification_date),
         registration_number: optional(registration_number).map(|n| n.to_uppercase()),
     };
-    let ip = crate::server::auth::request_meta().ip;
-    let id = crate::server::people::create(&db, &caller, person, &ip).await?;
-    if crate::server::respond::is_plain_form_post() {
+    let ip = crate::api::request::request_meta().ip;
+    let id = pathway_store::people::create(&db, &caller, person, &ip).await?;
+    if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect("/admin/people?created=1");
     }
     Ok(id)

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 /// Moves a worker to another team from today; the old team manager's access ends now.
 #[server(endpoint = "admin/move_team")]
 pub async fn move_team(person_id: String, team_id: String) -> Result<(), ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    crate::server::authz::ensure_admin(&caller)?;
-    let db = crate::server::state::db()?;
-    let ip = crate::server::auth::request_meta().ip;
-    crate::server::org::move_to_team(&db, &caller, &person_id, &team_id, &ip).await?;
-    if crate::server::respond::is_plain_form_post() {
+    let caller = crate::api::request::require_user().await?;
+    pathway_store::authz::ensure_admin(&caller)?;
+    let db = crate::api::request::db()?;
+    let ip = crate::api::request::request_meta().ip;
+    pathway_store::org::move_to_team(&db, &caller, &person_id, &team_id, &ip).await?;
+    if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect(&format!("/admin/person?id={person_id}"));
     }
     Ok(())

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 /// administrator to pass on. Earlier unused links for the person stop working.
 #[server(endpoint = "admin/set_password_link")]
 pub async fn set_password_link(person_id: String) -> Result<String, ApiError> {
-    use crate::server::audit::{self, action, Event};
-    let caller = crate::server::auth::require_user().await?;
-    crate::server::authz::ensure_admin(&caller)?;
-    let db = crate::server::state::db()?;
-    let ip = crate::server::auth::request_meta().ip;
+    use pathway_store::audit::{self, action, Event};
+    let caller = crate::api::request::require_user().await?;
+    pathway_store::authz::ensure_admin(&caller)?;
+    let db = crate::api::request::db()?;
+    let ip = crate::api::request::request_meta().ip;
     let now = db.clock().now();
     let mut tx = db.begin().await?;
     let (active,): (i64,) =
@@ -23,7 +23,7 @@ pub async fn set_password_link(person_id: String) -> Result<String, ApiError> {
         return Err(AppError::validation("Choose an active member of staff").into());
     }
     let token =
-        crate::server::auth::tokens::create(&mut tx, &person_id, &caller.person_id, now).await?;
+        pathway_store::auth::tokens::create(&mut tx, &person_id, &caller.person_id, now).await?;
     audit::record(
         db.clock(),
         &mut *tx,

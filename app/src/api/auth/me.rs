@@ -6,6 +6,6 @@ use pathway_core::identity::CurrentUser;
 /// it is how a page learns that nobody is signed in.
 #[server(endpoint = "auth/me")]
 pub async fn signed_in_user() -> Result<Option<CurrentUser>, ApiError> {
-    let caller = crate::server::auth::current_caller().await?;
+    let caller = crate::api::request::current_caller().await?;
     Ok(caller.map(|caller| caller.to_current_user()))
 }

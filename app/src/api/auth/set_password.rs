@@ -5,11 +5,11 @@ use leptos::prelude::*;
 /// is needed; afterwards the person signs in as usual.
 #[server(endpoint = "auth/set_password")]
 pub async fn set_password(token: String, new_password: String) -> Result<(), ApiError> {
-    use crate::server::audit::{self, action, Event};
-    let db = crate::server::state::db()?;
+    use pathway_store::audit::{self, action, Event};
+    let db = crate::api::request::db()?;
     let now = db.clock().now();
-    let person_id = crate::server::auth::tokens::redeem(&db, &token, new_password, now).await?;
-    let meta = crate::server::auth::request_meta();
+    let person_id = pathway_store::auth::tokens::redeem(&db, &token, new_password, now).await?;
+    let meta = crate::api::request::request_meta();
     audit::record(
         db.clock(),
         db.pool(),
@@ -23,7 +23,7 @@ pub async fn set_password(token: String, new_password: String) -> Result<(), Api
         },
     )
     .await?;
-    if crate::server::respond::is_plain_form_post() {
+    if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect("/sign-in?password_set=1");
     }
     Ok(())

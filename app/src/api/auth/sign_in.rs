@@ -9,16 +9,17 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<String, ApiError> {
-    use crate::server::auth::{flow, request_meta, set_cookie, settings};
+    use crate::api::request::{request_meta, set_cookie, settings};
+    use pathway_store::auth::flow;
     // No require_user: this is how a user comes to exist. Throttled per account and address.
-    let db = crate::server::state::db()?;
+    let db = crate::api::request::db()?;
     let meta = request_meta();
     let settings = settings();
     let now = db.clock().now();
     let (token, _caller) = flow::sign_in(&db, &email, password, &meta, settings, now).await?;
     set_cookie(&settings.session_cookie(&token));
     let target = super::safe_next(next.as_deref());
-    if crate::server::respond::is_plain_form_post() {
+    if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect(&target);
     }
     Ok(target)

@@ -14,13 +14,14 @@ pub fn clearing_pending_cookie() -> String {
 /// Ends the current session. Harmless without one.
 #[server(endpoint = "auth/sign_out")]
 pub async fn sign_out() -> Result<(), ApiError> {
-    use crate::server::auth::{flow, request_meta, set_cookie, settings};
+    use crate::api::request::{request_meta, set_cookie, settings};
+    use pathway_store::auth::flow;
     // No require_user: signing out an expired session must still clear the cookie.
-    let db = crate::server::state::db()?;
+    let db = crate::api::request::db()?;
     flow::sign_out(&db, &request_meta()).await?;
     set_cookie(&settings().clearing_cookie());
     set_cookie(&clearing_pending_cookie());
-    if crate::server::respond::is_plain_form_post() {
+    if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect("/sign-in?signed_out=1");
     }
     Ok(())

@@ -6,10 +6,10 @@ use pathway_core::domain::Catalogue;
 /// panel chairs, members and secretariat, and L&D.
 #[server(endpoint = "catalogue/list")]
 pub async fn list_catalogues() -> Result<Vec<Catalogue>, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    crate::server::authz::ensure_can_view_catalogue(&caller)?;
-    let db = crate::server::state::db()?;
-    crate::server::db::catalogues::all(&db)
+    let caller = crate::api::request::require_user().await?;
+    pathway_store::authz::ensure_can_view_catalogue(&caller)?;
+    let db = crate::api::request::db()?;
+    pathway_store::db::catalogues::all(&db)
         .await
         .map_err(ApiError::from)
 }

@@ -8,10 +8,10 @@ use pathway_core::identity::PersonRecord;
 /// and administrators. Anyone else, and any unknown id, gets the same 403.
 #[server(endpoint = "people/get")]
 pub async fn get_person(person_id: String) -> Result<PersonRecord, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    crate::server::authz::ensure_can_view_person(&db, &caller, &person_id).await?;
-    crate::server::people::load(&db, &person_id)
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    pathway_store::authz::ensure_can_view_person(&db, &caller, &person_id).await?;
+    pathway_store::people::load(&db, &person_id)
         .await?
         .ok_or(AppError::Forbidden.into())
 }

@@ -6,10 +6,10 @@ use pathway_core::identity::LevelEntry;
 /// current managers only (not administrators).
 #[server(endpoint = "people/level_history")]
 pub async fn level_history(person_id: String) -> Result<Vec<LevelEntry>, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
-    crate::server::people::level_history(&db, &person_id)
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    pathway_store::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
+    pathway_store::people::level_history(&db, &person_id)
         .await
         .map_err(ApiError::from)
 }

@@ -6,9 +6,9 @@ use pathway_core::organisation::WorkerSummary;
 /// own relations, so it can only ever contain people the caller may see.
 #[server(endpoint = "people/my_workers")]
 pub async fn my_workers() -> Result<Vec<WorkerSummary>, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    crate::server::overseen::overseen_by(&db, &caller.person_id)
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    pathway_store::overseen::overseen_by(&db, &caller.person_id)
         .await
         .map_err(ApiError::from)
 }

@@ -9,17 +9,17 @@ pub async fn load_cpd_log(
     year: Option<i32>,
     cpd_type: Option<String>,
 ) -> Result<CpdLog, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
     let person_id = person_id
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| caller.person_id.clone());
-    crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
+    pathway_store::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
     let today = db.clock().today();
-    let catalogue = crate::server::portfolio::catalogue(&db, today).await?;
+    let catalogue = pathway_store::portfolio::catalogue(&db, today).await?;
     let cpd_type = cpd_type.filter(|t| !t.is_empty());
     let (log, _) =
-        crate::server::portfolio::cpd::log(&db, &person_id, year, cpd_type, &catalogue, today)
+        pathway_store::portfolio::cpd::log(&db, &person_id, year, cpd_type, &catalogue, today)
             .await?;
     Ok(log)
 }

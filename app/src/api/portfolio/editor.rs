@@ -14,16 +14,16 @@ pub async fn load_editor(
     person_id: Option<String>,
     restore: Option<bool>,
 ) -> Result<EditorState, ApiError> {
-    use crate::server::portfolio::{catalogue, store};
     use pathway_core::portfolio::kinds::{kind_from_code, spec, Author};
     use pathway_core::portfolio::EvidenceForm;
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
+    use pathway_store::portfolio::{catalogue, store};
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
     let id = id.filter(|i| !i.is_empty());
     let mut form = match &id {
         Some(id) => {
             let row = store::load(&db, id).await?.ok_or(AppError::Forbidden)?;
-            crate::server::authz::ensure_can_write_portfolio(&db, &caller, &row.person_id).await?;
+            pathway_store::authz::ensure_can_write_portfolio(&db, &caller, &row.person_id).await?;
             if row.created_by != caller.person_id {
                 return Err(AppError::Forbidden.into());
             }
@@ -33,7 +33,7 @@ pub async fn load_editor(
             let person_id = person_id
                 .filter(|p| !p.is_empty())
                 .unwrap_or_else(|| caller.person_id.clone());
-            crate::server::authz::ensure_can_write_portfolio(&db, &caller, &person_id).await?;
+            pathway_store::authz::ensure_can_write_portfolio(&db, &caller, &person_id).await?;
             let kind = kind
                 .as_deref()
                 .and_then(kind_from_code)
@@ -64,12 +64,12 @@ pub async fn load_editor(
     }
     let today = db.clock().today();
     let catalogue = catalogue(&db, today).await?;
-    let facts_level = crate::server::portfolio::pathway::facts(&db, &form.person_id, &[]).await?;
+    let facts_level = pathway_store::portfolio::pathway::facts(&db, &form.person_id, &[]).await?;
     let (min_words, max_words) = pathway_core::portfolio::words::statement_limits(
         &catalogue,
         pathway_core::domain::Transition::for_level(facts_level.level),
     );
-    let courses = crate::server::db::training::in_force_on(&db, today)
+    let courses = pathway_store::db::training::in_force_on(&db, today)
         .await?
         .map(|list| {
             list.courses

@@ -7,16 +7,16 @@ use pathway_core::portfolio::views::EvidenceView;
 /// One evidence item with its text. A missing id and someone else's item are the same 403.
 #[server(endpoint = "portfolio/get_evidence")]
 pub async fn get_evidence(id: String) -> Result<EvidenceView, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    let row = crate::server::portfolio::store::load(&db, &id)
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    let row = pathway_store::portfolio::store::load(&db, &id)
         .await?
         .ok_or(AppError::Forbidden)?;
-    crate::server::authz::ensure_can_view_practice(&db, &caller, &row.person_id).await?;
+    pathway_store::authz::ensure_can_view_practice(&db, &caller, &row.person_id).await?;
     let can_edit = row.created_by == caller.person_id
         && (row.person_id == caller.person_id
-            || crate::server::authz::may_add_observation(&db, &caller, &row.person_id).await?);
-    let name = crate::server::portfolio::store::person_name(&db, &row.person_id).await?;
+            || pathway_store::authz::may_add_observation(&db, &caller, &row.person_id).await?);
+    let name = pathway_store::portfolio::store::person_name(&db, &row.person_id).await?;
     row.view(name, can_edit)
         .ok_or_else(|| AppError::internal(&format!("evidence {id} has an unknown kind")))
         .map_err(ApiError::from)

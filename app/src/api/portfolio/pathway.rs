@@ -6,15 +6,15 @@ use pathway_core::portfolio::views::PathwayView;
 /// PATH-MGMT) for the caller, or for a worker they may view (`person_id`).
 #[server(endpoint = "portfolio/pathway")]
 pub async fn load_pathway(person_id: Option<String>) -> Result<PathwayView, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
     let person_id = person_id
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| caller.person_id.clone());
-    crate::server::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
+    pathway_store::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
     let today = db.clock().today();
-    let catalogue = crate::server::portfolio::catalogue(&db, today).await?;
-    crate::server::portfolio::pathway::view(&db, &caller, &person_id, &catalogue, today)
+    let catalogue = pathway_store::portfolio::catalogue(&db, today).await?;
+    pathway_store::portfolio::pathway::view(&db, &caller, &person_id, &catalogue, today)
         .await
         .map_err(ApiError::from)
 }

@@ -12,12 +12,12 @@ use pathway_core::portfolio::EvidenceForm;
 /// typed is kept for the editor to show again.
 #[server(endpoint = "portfolio/save_evidence")]
 pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, ApiError> {
-    use crate::server::portfolio::store;
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
+    use pathway_store::portfolio::store;
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
     let person_id = form.person_id.trim().to_owned();
-    crate::server::authz::ensure_can_write_portfolio(&db, &caller, &person_id).await?;
-    let plain = crate::server::respond::is_plain_form_post();
+    pathway_store::authz::ensure_can_write_portfolio(&db, &caller, &person_id).await?;
+    let plain = crate::api::request::is_plain_form_post();
     let manager = caller.person_id != person_id;
     let result = async {
         let valid =
@@ -25,7 +25,7 @@ pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, ApiError> {
                 AppError::Validation(pathway_core::portfolio::validation_message(&errors))
             })?;
         store::check_author(&caller, &valid, manager)?;
-        let ip = crate::server::auth::request_meta().ip;
+        let ip = crate::api::request::request_meta().ip;
         store::save(&db, &caller, &valid, &ip).await
     }
     .await;

@@ -6,9 +6,9 @@ use pathway_core::sync::ConflictView;
 /// also those already resolved (they are never deleted).
 #[server(endpoint = "sync/conflicts")]
 pub async fn list_conflicts(all: Option<bool>) -> Result<Vec<ConflictView>, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    crate::server::sync::conflicts::list(&db, &caller, all == Some(true))
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    pathway_store::sync::conflicts::list(&db, &caller, all == Some(true))
         .await
         .map_err(ApiError::from)
 }

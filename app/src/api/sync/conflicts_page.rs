@@ -87,11 +87,11 @@ fn joined(pieces: Vec<Piece>) -> Vec<Piece> {
 #[server(endpoint = "sync/conflicts_page")]
 pub async fn load_conflicts(restore: Option<bool>) -> Result<Vec<ConflictCard>, ApiError> {
     use super::resolve_form::merge_prefill;
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    let open = crate::server::sync::conflicts::list(&db, &caller, false).await?;
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    let open = pathway_store::sync::conflicts::list(&db, &caller, false).await?;
     let stashed = match restore {
-        Some(true) => crate::server::portfolio::store::stashed(&db, &caller).await?,
+        Some(true) => pathway_store::portfolio::store::stashed(&db, &caller).await?,
         _ => None,
     };
     Ok(open
@@ -123,7 +123,7 @@ pub async fn load_conflicts(restore: Option<bool>) -> Result<Vec<ConflictCard>, 
 #[cfg(feature = "ssr")]
 fn made_text(stamp: &str) -> String {
     use chrono_tz::Europe::London;
-    match crate::server::clock::parse(stamp) {
+    match pathway_store::clock::parse(stamp) {
         Some(at) => {
             let local = at.with_timezone(&London);
             let time = local.format("%-I:%M%P").to_string();

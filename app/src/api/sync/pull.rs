@@ -7,9 +7,9 @@ use pathway_core::sync::{PullRequest, PullResult};
 /// 401 signed out; 403 another person's device id.
 #[server(endpoint = "sync/pull", input = Json)]
 pub async fn sync_pull(request: PullRequest) -> Result<PullResult, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    crate::server::sync::pull::pull(&db, &caller, &request)
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    pathway_store::sync::pull::pull(&db, &caller, &request)
         .await
         .map_err(ApiError::from)
 }

@@ -9,11 +9,11 @@ use pathway_core::sync::{PushRequest, PushResult};
 /// reason). A retried push gets the first answer again and changes nothing.
 #[server(endpoint = "sync/push", input = Json)]
 pub async fn sync_push(request: PushRequest) -> Result<PushResult, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    let ip = crate::server::auth::request_meta().ip;
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    let ip = crate::api::request::request_meta().ip;
     let today = db.clock().today();
-    crate::server::sync::push::push(&db, &caller, &request, today, &ip)
+    pathway_store::sync::push::push(&db, &caller, &request, today, &ip)
         .await
         .map_err(ApiError::from)
 }

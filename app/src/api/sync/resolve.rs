@@ -14,14 +14,15 @@ pub async fn resolve_conflict(
     seen_version: i64,
     resolution: Resolution,
 ) -> Result<Option<Saved>, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    crate::server::sync::conflicts::resolve_now(
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    pathway_store::sync::conflicts::resolve_now(
         &db,
         &caller,
         &conflict_id,
         seen_version,
         &resolution,
+        &crate::api::request::request_meta().ip,
     )
     .await
     .map_err(ApiError::from)

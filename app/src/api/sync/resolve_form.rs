@@ -62,14 +62,15 @@ pub async fn resolve_conflict_form(
     choice: String,
     merged: Option<String>,
 ) -> Result<(), ApiError> {
-    use crate::server::sync::conflicts;
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    let plain = crate::server::respond::is_plain_form_post();
+    use pathway_store::sync::conflicts;
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    let plain = crate::api::request::is_plain_form_post();
     let typed = merged.clone().filter(|_| choice == "merged");
     let result = async {
         let resolution = resolution(&choice, merged)?;
-        conflicts::resolve_now(&db, &caller, &conflict_id, seen_version, &resolution).await
+        let ip = crate::api::request::request_meta().ip;
+        conflicts::resolve_now(&db, &caller, &conflict_id, seen_version, &resolution, &ip).await
     }
     .await;
     match result {
@@ -93,16 +94,16 @@ pub async fn resolve_conflict_form(
 /// Stashes a merged text that was not saved, under its evidence id, for the page to show.
 #[cfg(feature = "ssr")]
 async fn keep_typed(
-    db: &crate::server::db::Db,
-    caller: &crate::server::auth::Caller,
+    db: &pathway_store::db::Db,
+    caller: &pathway_store::auth::Caller,
     conflict_id: &str,
     text: String,
 ) -> Result<(), ApiError> {
-    let open = crate::server::sync::conflicts::list(db, caller, false).await?;
+    let open = pathway_store::sync::conflicts::list(db, caller, false).await?;
     if let Some(found) = open.into_iter().find(|c| c.id == conflict_id) {
         let mut form = found.theirs.unwrap_or(found.mine);
         form.body = text;
-        crate::server::portfolio::store::stash(db, caller, &form).await?;
+        pathway_store::portfolio::store::stash(db, caller, &form).await?;
     }
     Ok(())
 }

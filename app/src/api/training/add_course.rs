@@ -11,14 +11,14 @@ pub async fn add_course(
     #[server(default)] kind: String,
     #[server(default)] levels: BTreeMap<String, String>,
 ) -> Result<String, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    crate::server::authz::ensure_can_manage_training(&caller)?;
-    let db = crate::server::state::db()?;
-    let ip = crate::server::auth::request_meta().ip;
+    let caller = crate::api::request::require_user().await?;
+    pathway_store::authz::ensure_can_manage_training(&caller)?;
+    let db = crate::api::request::db()?;
+    let ip = crate::api::request::request_meta().ip;
     let version =
-        crate::server::training::add_course(&db, &caller, &code, &title, &kind, &levels, &ip)
+        pathway_store::training::add_course(&db, &caller, &code, &title, &kind, &levels, &ip)
             .await?;
-    if crate::server::respond::is_plain_form_post() {
+    if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect("/training");
     }
     Ok(version)

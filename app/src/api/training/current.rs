@@ -5,11 +5,11 @@ use leptos::prelude::*;
 /// The list in force today, and whether the caller may change it.
 #[server(endpoint = "training/current")]
 pub async fn current_training() -> Result<TrainingPage, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    let db = crate::server::state::db()?;
-    let list = crate::server::db::training::in_force_on(&db, db.clock().today()).await?;
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    let list = pathway_store::db::training::in_force_on(&db, db.clock().today()).await?;
     Ok(TrainingPage {
         list,
-        can_edit: crate::server::authz::ensure_can_manage_training(&caller).is_ok(),
+        can_edit: pathway_store::authz::ensure_can_manage_training(&caller).is_ok(),
     })
 }

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 /// stay as they are; they no longer count towards PATH-MGMT-3.
 #[server(endpoint = "training/remove_course")]
 pub async fn remove_course(code: String) -> Result<String, ApiError> {
-    let caller = crate::server::auth::require_user().await?;
-    crate::server::authz::ensure_can_manage_training(&caller)?;
-    let db = crate::server::state::db()?;
-    let ip = crate::server::auth::request_meta().ip;
-    let version = crate::server::training::remove_course(&db, &caller, &code, &ip).await?;
-    if crate::server::respond::is_plain_form_post() {
+    let caller = crate::api::request::require_user().await?;
+    pathway_store::authz::ensure_can_manage_training(&caller)?;
+    let db = crate::api::request::db()?;
+    let ip = crate::api::request::request_meta().ip;
+    let version = pathway_store::training::remove_course(&db, &caller, &code, &ip).await?;
+    if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect("/training");
     }
     Ok(version)

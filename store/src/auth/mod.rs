@@ -1,0 +1,205 @@
+//! Who is calling: the session cookie, database-held sessions, passwords, throttling and
+//! one-time set-password links. `app::api::request::require_user()` is the first line of
+//! every server function that needs a signed-in person; what that person may then do is
+//! `crate::authz`.
+
+pub mod flow;
+pub mod password;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+
+use crate::db::Db;
+use axum::http::header::{COOKIE, USER_AGENT};
+use axum::http::request::Parts;
+use chrono::Duration;
+use pathway_core::error::AppError;
+use pathway_core::identity::{CurrentUser, Role};
+use std::net::SocketAddr;
+
+/// Cookie name over plain HTTP (local development, tests).
+pub const COOKIE_NAME: &str = "pathway_session";
+/// Cookie name over TLS: the `__Host-` prefix makes the browser insist on Secure, Path=/
+/// and no Domain, so no sibling site can plant or read it.
+pub const SECURE_COOKIE_NAME: &str = "__Host-pathway_session";
+
+/// Session and transport settings, read once at start-up and shared through context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SecuritySettings {
+    /// Served over TLS (directly or behind a TLS-terminating proxy): Secure cookies, HSTS.
+    pub tls: bool,
+    /// A session unused this long ends.
+    pub idle_timeout: Duration,
+    /// A session ends this long after sign-in, however busy.
+    pub absolute_timeout: Duration,
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        Self {
+            tls: false,
+            idle_timeout: Duration::minutes(30),
+            absolute_timeout: Duration::hours(12),
+        }
+    }
+}
+
+impl SecuritySettings {
+    pub fn cookie_name(&self) -> &'static str {
+        if self.tls {
+            SECURE_COOKIE_NAME
+        } else {
+            COOKIE_NAME
+        }
+    }
+
+    /// The Set-Cookie value carrying a new session token.
+    pub fn session_cookie(&self, token: &str) -> String {
+        let secure = if self.tls { "; Secure" } else { "" };
+        format!(
+            "{}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}{secure}",
+            self.cookie_name(),
+            self.absolute_timeout.num_seconds()
+        )
+    }
+
+    /// The Set-Cookie value that removes the session cookie.
+    pub fn clearing_cookie(&self) -> String {
+        let secure = if self.tls { "; Secure" } else { "" };
+        format!(
+            "{}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0{secure}",
+            self.cookie_name()
+        )
+    }
+}
+
+/// The signed-in caller of a server function: person and current (unrevoked) roles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Caller {
+    pub person_id: String,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<Role>,
+}
+
+impl Caller {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    pub fn to_current_user(&self) -> CurrentUser {
+        CurrentUser {
+            person_id: self.person_id.clone(),
+            name: self.name.clone(),
+            email: self.email.clone(),
+            roles: self.roles.clone(),
+        }
+    }
+}
+
+/// Where a request came from, for sessions, throttling and the audit log
+/// (`app::api::request::request_meta` reads it off the current request).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RequestMeta {
+    pub ip: String,
+    pub user_agent: String,
+    pub session_token: Option<String>,
+}
+
+pub fn meta_from_parts(parts: &Parts, cookie_name: &str) -> RequestMeta {
+    let ip = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_default();
+    let user_agent = parts
+        .headers
+        .get(USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|ua| ua.chars().take(300).collect())
+        .unwrap_or_default();
+    let session_token = cookie_value(parts, cookie_name);
+    RequestMeta {
+        ip,
+        user_agent,
+        session_token,
+    }
+}
+
+/// The value of the request's cookie `name`, when it has a non-empty one.
+pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(cookie, value)| *cookie == name && !value.is_empty())
+        .map(|(_, value)| value.to_string())
+}
+
+/// Loads a person's name, email and current roles if they are active.
+pub async fn load_caller(db: &Db, person_id: &str) -> Result<Option<Caller>, AppError> {
+    let person: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, full_name, email FROM people WHERE id = $1 AND active = 1")
+            .bind(person_id)
+            .fetch_optional(db.pool())
+            .await?;
+    let Some((person_id, name, email)) = person else {
+        return Ok(None);
+    };
+    let codes: Vec<(String,)> =
+        sqlx::query_as("SELECT role FROM role_grants WHERE person_id = $1 AND revoked_at IS NULL")
+            .bind(&person_id)
+            .fetch_all(db.pool())
+            .await?;
+    let mut roles: Vec<Role> = codes
+        .iter()
+        .filter_map(|(code,)| Role::from_code(code))
+        .collect();
+    roles.sort();
+    roles.dedup();
+    Ok(Some(Caller {
+        person_id,
+        name,
+        email,
+        roles,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_attributes_follow_the_transport() {
+        let plain = SecuritySettings::default();
+        let cookie = plain.session_cookie("abc");
+        assert!(cookie.starts_with("pathway_session=abc; HttpOnly; SameSite=Lax; Path=/"));
+        assert!(!cookie.contains("Secure"));
+        let tls = SecuritySettings { tls: true, ..plain };
+        let cookie = tls.session_cookie("abc");
+        assert!(
+            cookie.starts_with("__Host-pathway_session=abc;"),
+            "{cookie}"
+        );
+        assert!(cookie.ends_with("; Secure"), "{cookie}");
+        assert!(tls.clearing_cookie().contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let request = axum::http::Request::builder()
+            .header(COOKIE, "theme=dark; pathway_session=tok123; other=1")
+            .body(())
+            .unwrap();
+        let (parts, ()) = request.into_parts();
+        let meta = meta_from_parts(&parts, COOKIE_NAME);
+        assert_eq!(meta.session_token.as_deref(), Some("tok123"));
+        assert_eq!(
+            meta_from_parts(&parts, SECURE_COOKIE_NAME).session_token,
+            None
+        );
+    }
+}

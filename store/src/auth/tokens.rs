@@ -1,0 +1,108 @@
+//! One-time, expiring set-password links. An administrator creates one for a new account
+//! (or a forgotten password); the link carries a random token, the database only its
+//! digest. Using it sets the password, spends the token and ends the person's sessions.
+
+use super::password;
+use super::sessions::{digest, end_all_for, new_token};
+use crate::clock::{parse, stamp};
+use crate::db::Db;
+use chrono::{DateTime, Duration, Utc};
+use pathway_core::error::AppError;
+use sqlx::{Any, Transaction};
+
+/// How long a set-password link works.
+pub const LINK_LIFETIME_HOURS: i64 = 72;
+
+pub const EXPIRED_MESSAGE: &str =
+    "This link has expired or has already been used. Ask your administrator for a new one.";
+
+/// Creates a link token for `person_id`, spending any earlier unused ones.
+pub async fn create(
+    tx: &mut Transaction<'static, Any>,
+    person_id: &str,
+    created_by: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    sqlx::query(
+        "UPDATE set_password_tokens SET used_at = $1 WHERE person_id = $2 AND used_at IS NULL",
+    )
+    .bind(stamp(now))
+    .bind(person_id)
+    .execute(&mut **tx)
+    .await?;
+    let token = new_token();
+    sqlx::query(
+        "INSERT INTO set_password_tokens (token_hash, person_id, created_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(digest(&token))
+    .bind(person_id)
+    .bind(created_by)
+    .bind(stamp(now))
+    .bind(stamp(now + Duration::hours(LINK_LIFETIME_HOURS)))
+    .execute(&mut **tx)
+    .await?;
+    Ok(token)
+}
+
+/// Sets the password through a link; returns the person whose password it was.
+pub async fn redeem(
+    db: &Db,
+    token: &str,
+    new_password: String,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    password::check_policy(&new_password)?;
+    let hash = password::hash(new_password).await?;
+    let mut tx = db.begin().await?;
+    let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT t.person_id, t.expires_at, t.used_at FROM set_password_tokens t
+         JOIN people p ON p.id = t.person_id
+         WHERE t.token_hash = $1 AND p.active = 1",
+    )
+    .bind(digest(token))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let person_id = match row {
+        Some((person_id, expires, None))
+            if parse(&expires).is_some_and(|expires| now < expires) =>
+        {
+            person_id
+        }
+        _ => return Err(AppError::validation(EXPIRED_MESSAGE)),
+    };
+    // spend the token; the guard on used_at makes a concurrent second use fail
+    let spent = sqlx::query(
+        "UPDATE set_password_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
+    )
+    .bind(stamp(now))
+    .bind(digest(token))
+    .execute(&mut *tx)
+    .await?;
+    if spent.rows_affected() != 1 {
+        return Err(AppError::validation(EXPIRED_MESSAGE));
+    }
+    store_hash(&mut tx, &person_id, &hash, now).await?;
+    end_all_for(&mut tx, &person_id).await?;
+    tx.commit().await?;
+    Ok(person_id)
+}
+
+/// Saves a password hash for a person (insert or replace).
+pub async fn store_hash(
+    tx: &mut Transaction<'static, Any>,
+    person_id: &str,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO credentials (person_id, password_hash, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (person_id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at",
+    )
+    .bind(person_id)
+    .bind(hash)
+    .bind(stamp(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
