@@ -34,13 +34,6 @@ impl From<AppError> for ApiError {
     }
 }
 
-#[cfg(feature = "ssr")]
-impl From<sqlx::Error> for ApiError {
-    fn from(error: sqlx::Error) -> Self {
-        Self(error.into())
-    }
-}
-
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)

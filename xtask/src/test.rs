@@ -62,8 +62,17 @@ pub fn run_tests() -> Result {
         ]))
     });
     steps.run(
-        "unit tests: pathway_core (the rules engine, no Leptos)",
-        || run(command("cargo").args(["test", "--release", "-p", "pathway_core"])),
+        "unit tests: pathway_core (the rules engine) and pathway_store, no Leptos",
+        || {
+            run(command("cargo").args([
+                "test",
+                "--release",
+                "-p",
+                "pathway_core",
+                "-p",
+                "pathway_store",
+            ]))
+        },
     );
     steps.run("unit tests: app (ssr)", || {
         run(command("cargo").args(["test", "--release", "-p", "app", "--features", "ssr"]))

@@ -16,6 +16,43 @@ pub const LINK_LIFETIME_HOURS: i64 = 72;
 pub const EXPIRED_MESSAGE: &str =
     "This link has expired or has already been used. Ask your administrator for a new one.";
 
+/// An administrator's new link for an active member of staff, with its audit entry, in one
+/// transaction: answers the link's path.
+pub async fn issue_link(
+    db: &Db,
+    admin: &crate::auth::Caller,
+    person_id: &str,
+    ip: &str,
+) -> Result<String, AppError> {
+    use crate::audit::{self, action, Event};
+    let now = db.clock().now();
+    let mut tx = db.begin().await?;
+    let (active,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM people WHERE id = $1 AND active = 1")
+            .bind(person_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if active == 0 {
+        return Err(AppError::validation("Choose an active member of staff"));
+    }
+    let token = create(&mut tx, person_id, &admin.person_id, now).await?;
+    audit::record(
+        db.clock(),
+        &mut *tx,
+        Event {
+            actor_id: Some(&admin.person_id),
+            action: action::SET_PASSWORD_LINK_CREATED,
+            record_type: "person",
+            record_id: person_id,
+            ip,
+            ..Event::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(format!("/set-password?token={token}"))
+}
+
 /// Creates a link token for `person_id`, spending any earlier unused ones.
 pub async fn create(
     tx: &mut Transaction<'static, Any>,
