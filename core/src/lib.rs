@@ -9,6 +9,7 @@
 //! conversion, an internal error's logged reference).
 
 pub mod domain;
+pub mod email;
 pub mod error;
 pub mod identity;
 pub mod models;

@@ -6,6 +6,7 @@
 
 use crate::auth::Caller;
 use crate::db::Db;
+use crate::relations;
 use pathway_core::error::AppError;
 use pathway_core::identity::Role;
 
@@ -77,55 +78,12 @@ pub async fn ensure_can_view_person(
     ensure_can_view_practice(db, caller, person_id).await
 }
 
-/// True when the caller currently supervises or line-manages the person.
+/// True when the caller currently supervises or line-manages the person, through a role
+/// they still hold (`relations`, the same answer the dashboards list).
 async fn oversees(db: &Db, caller: &Caller, person_id: &str) -> Result<bool, AppError> {
-    if caller.has(Role::PracticeSupervisor)
-        && count(
-            db,
-            "SELECT COUNT(*) FROM supervision
-             WHERE supervisor_id = $1 AND supervisee_id = $2 AND ends_on IS NULL",
-            &caller.person_id,
-            person_id,
-        )
+    Ok(!relations::between(db, &caller.person_id, person_id)
         .await?
-            > 0
-    {
-        return Ok(true);
-    }
-    if caller.has(Role::TeamManager)
-        && count(
-            db,
-            "SELECT COUNT(*) FROM team_management tm
-             JOIN team_memberships m ON m.team_id = tm.team_id AND m.ends_on IS NULL
-             WHERE tm.person_id = $1 AND tm.kind = 'team_manager' AND tm.ends_on IS NULL
-               AND m.person_id = $2",
-            &caller.person_id,
-            person_id,
-        )
-        .await?
-            > 0
-    {
-        return Ok(true);
-    }
-    if caller.has(Role::ServiceManager)
-        && count(
-            db,
-            "SELECT COUNT(*) FROM team_management sm
-             WHERE sm.person_id = $1 AND sm.kind = 'service_manager' AND sm.ends_on IS NULL
-               AND (EXISTS (SELECT 1 FROM team_memberships m
-                            WHERE m.team_id = sm.team_id AND m.ends_on IS NULL AND m.person_id = $2)
-                 OR EXISTS (SELECT 1 FROM team_management tm
-                            WHERE tm.team_id = sm.team_id AND tm.kind = 'team_manager'
-                              AND tm.ends_on IS NULL AND tm.person_id = $2))",
-            &caller.person_id,
-            person_id,
-        )
-        .await?
-            > 0
-    {
-        return Ok(true);
-    }
-    Ok(false)
+        .is_empty())
 }
 
 /// Adding a manager's written observation or a written summary of observed practice to a
@@ -139,29 +97,10 @@ pub async fn may_add_observation(
     if caller.person_id == person_id {
         return Ok(false);
     }
-    let supervises = caller.has(Role::PracticeSupervisor)
-        && count(
-            db,
-            "SELECT COUNT(*) FROM supervision
-             WHERE supervisor_id = $1 AND supervisee_id = $2 AND ends_on IS NULL",
-            &caller.person_id,
-            person_id,
-        )
-        .await?
-            > 0;
-    let manages = caller.has(Role::TeamManager)
-        && count(
-            db,
-            "SELECT COUNT(*) FROM team_management tm
-             JOIN team_memberships m ON m.team_id = tm.team_id AND m.ends_on IS NULL
-             WHERE tm.person_id = $1 AND tm.kind = 'team_manager' AND tm.ends_on IS NULL
-               AND m.person_id = $2",
-            &caller.person_id,
-            person_id,
-        )
-        .await?
-            > 0;
-    Ok(supervises || manages)
+    let through = relations::between(db, &caller.person_id, person_id).await?;
+    Ok(through
+        .iter()
+        .any(|role| matches!(role, Role::PracticeSupervisor | Role::TeamManager)))
 }
 
 /// Writing to a person's portfolio at all: the person themselves, or (for observations
@@ -176,13 +115,4 @@ pub async fn ensure_can_write_portfolio(
     } else {
         Err(AppError::Forbidden)
     }
-}
-
-async fn count(db: &Db, sql: &str, a: &str, b: &str) -> Result<i64, AppError> {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .bind(a)
-        .bind(b)
-        .fetch_one(db.pool())
-        .await?;
-    Ok(n)
 }

@@ -10,6 +10,7 @@ use crate::db::Db;
 use crate::people::{email_taken, insert, NewPerson};
 use chrono::NaiveDate;
 use pathway_core::domain::level::Level;
+use pathway_core::email::{self, Email};
 use pathway_core::error::AppError;
 use pathway_core::organisation::{ImportProblem, ImportReport};
 use std::collections::HashSet;
@@ -34,17 +35,8 @@ pub fn check_person(person: &NewPerson) -> Vec<(String, String)> {
     if person.full_name.trim().is_empty() {
         problem("Full name", "Enter the person's full name");
     }
-    let email = person.email.trim();
-    let valid_email = email.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && domain.contains('.') && !email.contains(' ')
-    });
-    if email.is_empty() {
-        problem("Email", "Enter an email address");
-    } else if !valid_email {
-        problem(
-            "Email",
-            "Enter an email address in the correct format, like name@example.org",
-        );
+    if let Err(refused) = Email::parse(&person.email) {
+        problem("Email", refused.message());
     }
     if person.job_title.trim().is_empty() {
         problem("Job title", "Enter the job title");
@@ -197,7 +189,7 @@ pub async fn import(
             .map(|d| parse_date(d).unwrap_or_else(|| d.to_string()));
         let person = NewPerson {
             full_name: cell(0).unwrap_or_default(),
-            email: cell(1).unwrap_or_default().to_lowercase(),
+            email: email::normalise(&cell(1).unwrap_or_default()),
             job_title: cell(2).unwrap_or_default(),
             qualification_date: parsed_date,
             registration_number: cell(5).map(|n| n.to_uppercase()),

@@ -4,6 +4,7 @@ use crate::audit::{self, action, Event};
 use crate::auth::{sessions, Caller};
 use crate::clock::{new_id, stamp, Clock};
 use crate::db::Db;
+use pathway_core::email;
 use pathway_core::error::AppError;
 use pathway_core::identity::{LevelEntry, PersonRecord, Role};
 use pathway_core::organisation::PersonSummary;
@@ -138,7 +139,7 @@ pub async fn insert(
     )
     .bind(&id)
     .bind(&person.full_name)
-    .bind(person.email.to_lowercase())
+    .bind(email::normalise(&person.email))
     .bind(&person.job_title)
     .bind(&person.qualification_date)
     .bind(&person.registration_number)
@@ -155,7 +156,7 @@ pub async fn email_taken(
 ) -> Result<bool, AppError> {
     let (n,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM people WHERE LOWER(email) = $1 AND id <> $2")
-            .bind(email.trim().to_lowercase())
+            .bind(email::normalise(email))
             .bind(except.unwrap_or(""))
             .fetch_one(&mut **tx)
             .await?;
@@ -188,7 +189,7 @@ pub async fn create(
             action: action::PERSON_CREATED,
             record_type: "person",
             record_id: &id,
-            detail: person.email.to_lowercase(),
+            detail: email::normalise(&person.email),
             ip,
         },
     )

@@ -72,3 +72,49 @@ on_both_databases!(
         assert!(!names(&daniel).await.contains(&"Jordan Ellis".to_string()));
     }
 );
+
+on_both_databases!(
+    a_revoked_role_ends_the_view_on_the_dashboard_and_the_record_alike,
+    |backend: Backend| async move {
+        // issue 12: the dashboard listed workers whose relation outlived the revoked role,
+        // while authz had already refused their records; both now read store::relations
+        let app = spawn_app(backend).await;
+        let admin = User::demo(&app, "Alex Morgan").await;
+        let daniel = User::demo(&app, "Daniel Okafor").await; // team manager, Riverside (north)
+        let jordan_id = person_id(&app, "Jordan Ellis").await;
+        let record = [("person_id", jordan_id.as_str())];
+        assert!(names(&daniel).await.contains(&"Jordan Ellis".to_string()));
+        assert_eq!(daniel.call("people/get", &record).await.status(), 200);
+
+        let daniel_id = daniel.id().await;
+        let grant = [("person_id", daniel_id.as_str()), ("role", "team_manager")];
+        assert_eq!(admin.call("admin/revoke_role", &grant).await.status(), 200);
+        assert!(
+            names(&daniel).await.is_empty(),
+            "the team is no longer Daniel's to see"
+        );
+        assert_eq!(daniel.call("people/get", &record).await.status(), 403);
+
+        // granted again, both come back together
+        assert_eq!(admin.call("admin/grant_role", &grant).await.status(), 200);
+        assert!(names(&daniel).await.contains(&"Jordan Ellis".to_string()));
+        assert_eq!(daniel.call("people/get", &record).await.status(), 200);
+    }
+);
+
+on_both_databases!(
+    a_service_manager_sees_the_team_managers_under_them_on_the_dashboard_as_authz_allows,
+    |backend: Backend| async move {
+        let app = spawn_app(backend).await;
+        let priya = User::demo(&app, "Priya Natarajan").await; // service manager of both teams
+        let daniel_id = person_id(&app, "Daniel Okafor").await;
+        assert_eq!(
+            priya
+                .call("people/get", &[("person_id", daniel_id.as_str())])
+                .await
+                .status(),
+            200
+        );
+        assert!(names(&priya).await.contains(&"Daniel Okafor".to_string()));
+    }
+);

@@ -20,7 +20,7 @@ pub async fn sign_in(
     settings: SecuritySettings,
     now: DateTime<Utc>,
 ) -> Result<(String, Caller), AppError> {
-    let email = email.trim().to_lowercase();
+    let email = pathway_core::email::normalise(email);
     if email.is_empty() || password_text.is_empty() {
         return Err(AppError::validation(WRONG_CREDENTIALS));
     }

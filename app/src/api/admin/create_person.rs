@@ -16,7 +16,7 @@ pub async fn create_person(
     let optional = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let person = pathway_store::people::NewPerson {
         full_name: full_name.trim().to_string(),
-        email: email.trim().to_lowercase(),
+        email: pathway_core::email::normalise(&email),
         job_title: job_title.trim().to_string(),
         qualification_date: optional(qualification_date),
         registration_number: optional(registration_number).map(|n| n.to_uppercase()),

@@ -8,7 +8,7 @@ use pathway_core::organisation::WorkerSummary;
 pub async fn my_workers() -> Result<Vec<WorkerSummary>, ApiError> {
     let caller = crate::api::request::require_user().await?;
     let db = crate::api::request::db()?;
-    pathway_store::overseen::overseen_by(&db, &caller.person_id)
+    pathway_store::relations::overseen_by(&db, &caller.person_id)
         .await
         .map_err(ApiError::from)
 }
