@@ -1,16 +1,15 @@
 // Hydrated administration: the CSV import reports every bad row and imports nothing, and a
 // set-password link is shown on the page.
 import { test, expect } from "@playwright/test";
+import { hydration, signIn } from "./support/session";
+
+const ADMIN = "alex.morgan@pathway.example";
 
 test("a CSV with a bad row imports nothing and lists the problem", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto("/sign-in?next=/admin/import");
-  await page.getByLabel("Email address").fill("alex.morgan@pathway.example");
-  await page.getByLabel("Password").fill("pathway-demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, ADMIN, "/admin/import");
   await expect(page).toHaveURL(/\/admin\/import/);
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
   await page.getByLabel("CSV").fill(
     "Name,Email,Job title\nRowan Price,rowan.price@pathway.example,Social Worker\nSam Ng,not-an-email,Social Worker\n",
   );
@@ -24,12 +23,10 @@ test("a CSV with a bad row imports nothing and lists the problem", async ({ page
 });
 
 test("a set-password link is created and shown", async ({ page }) => {
-  await page.goto("/sign-in?next=/admin/people");
-  await page.getByLabel("Email address").fill("alex.morgan@pathway.example");
-  await page.getByLabel("Password").fill("pathway-demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, ADMIN, "/admin/people");
   await page.getByRole("link", { name: "Ravi Chauhan" }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/admin\/person/);
+  await hydration(page);
   await page.getByRole("button", { name: "Create link" }).click();
   await expect(page.locator("#set-password-link")).toContainText("/set-password?token=");
 });

@@ -1,12 +1,10 @@
 // Administration with plain forms (JavaScript off in `ssr`, hydrated in the other project):
 // an administrator opens a person, grants a role and revokes it again.
 import { test, expect } from "@playwright/test";
+import { signIn } from "./support/session";
 
 test("an administrator grants and revokes a role from the person page", async ({ page }) => {
-  await page.goto("/sign-in?next=/admin/people");
-  await page.getByLabel("Email address").fill("alex.morgan@pathway.example");
-  await page.getByLabel("Password").fill("pathway-demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "alex.morgan@pathway.example", "/admin/people");
   await expect(page).toHaveURL(/\/admin\/people/);
   await page.getByRole("link", { name: "Grace Whitfield" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Grace Whitfield");

@@ -36,7 +36,7 @@ for (const role of ROLES) {
     for (const label of role.notNav) {
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveCount(0);
     }
-    await nav.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in\?signed_out=1/);
     await expect(page.getByText("You have signed out.")).toBeVisible();
   });

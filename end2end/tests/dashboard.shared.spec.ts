@@ -1,11 +1,9 @@
 // A team manager's dashboard lists their workers, each linked to that worker's pathway.
 import { test, expect } from "@playwright/test";
+import { signIn } from "./support/session";
 
 test("a team manager opens a worker's pathway from their dashboard", async ({ page }) => {
-  await page.goto("/sign-in?next=/dashboard/team-manager");
-  await page.getByLabel("Email address").fill("daniel.okafor@pathway.example");
-  await page.getByLabel("Password").fill("pathway-demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "daniel.okafor@pathway.example", "/dashboard/team-manager");
   await expect(page).toHaveURL(/\/dashboard\/team-manager/);
   const workers = page.locator("#my-workers");
   await expect(workers).toContainText("Jordan Ellis");

@@ -2,7 +2,7 @@
 // that their change is only on this device; when the network returns it reaches Pathway exactly
 // once, even when the answer to a push is lost and the push is sent again.
 import { test, expect, type Page } from "@playwright/test";
-import { signIn, serverItems, today, DEMO_PASSWORD, WORKER } from "./support/session";
+import { hydration, signIn, serverItems, submitSignIn, today, WORKER } from "./support/session";
 
 async function startOfflineItem(page: Page, title: string) {
   await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
@@ -77,11 +77,9 @@ test("a session that ended while offline keeps the queue, and sync resumes after
   const again = page.getByRole("link", { name: "Sign in again to send your changes" });
   await again.click();
   await expect(page).toHaveURL(/\/sign-in\?next=/);
-  await page.getByLabel("Email address").fill(WORKER);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, WORKER);
   await page.waitForURL(/\/portfolio\/edit/);
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+  await hydration(page);
   await expect(page.locator("#sync-status")).toContainText("All changes saved to Pathway");
   const mine = (await serverItems(page.request, baseURL!)).filter((item) => item.form?.title === title);
   expect(mine, "the change typed before the session ended reached Pathway once").toHaveLength(1);

@@ -3,9 +3,9 @@
 // with the server's validation, and keeps everything typed; the portfolio pages have no
 // serious or critical accessibility violations (axe-core).
 import { test, expect, type Page } from "@playwright/test";
+import { hydration, signIn } from "./support/session";
 import AxeBuilder from "@axe-core/playwright";
 
-const PASSWORD = "pathway-demo-password";
 const today = () => new Date().toISOString().slice(0, 10);
 
 function watchErrors(page: Page): string[] {
@@ -15,23 +15,11 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("#signed-in-as")).toBeVisible();
-}
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
-}
-
 test("PATH-ASYE-7: the word count updates while typing and is announced", async ({ page }) => {
   const errors = watchErrors(page);
   await signIn(page, "ben.castillo@pathway.example");
   await page.goto("/portfolio/edit?kind=reflective_statement");
-  await hydrated(page);
+  await hydration(page);
   await expect(page.locator("#body-info")).toHaveText("You have 1,500 words remaining");
   // nine words: "My first months as a newly qualified social worker."
   await page.locator("#body").fill("My first months as a newly qualified social worker.");
@@ -63,11 +51,11 @@ test("PATH-MGMT-8: a worker adds a learning audit and the task list moves from 3
   const errors = watchErrors(page);
   await signIn(page, "chloe.brennan@pathway.example");
   await page.goto("/portfolio");
-  await hydrated(page);
+  await hydration(page);
   await expect(page.locator("#task-PATH-MGMT-8")).toContainText("3 of 4 learning audits or management oversight examples");
   await page.locator("#task-PATH-MGMT-8 a").click();
   await expect(page.getByRole("heading", { name: "Add learning audit" })).toBeVisible();
-  await hydrated(page);
+  await hydration(page);
   await page.getByLabel("Date of the audit").fill(today());
   await page.getByLabel("Type of audit").fill("Management oversight audit");
   await page.getByLabel("Anonymised case reference").fill("HCC-A-0420");
@@ -85,7 +73,7 @@ test("the portfolio pages have no serious or critical accessibility violations",
   await signIn(page, "jordan.ellis@pathway.example");
   for (const path of ["/portfolio", "/portfolio/cpd", "/portfolio/edit?kind=reflective_statement", "/portfolio/edit?kind=cpd_activity"]) {
     await page.goto(path);
-    await hydrated(page);
+    await hydration(page);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${path}: ${v.id} ${v.help}`), path).toEqual([]);

@@ -1,17 +1,9 @@
 // The worker portfolio with JavaScript off (issue 5): every form is a plain post to its
 // server function, and a failed save comes back with the error summary and the text typed.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { signIn } from "./support/session";
 
-const PASSWORD = "pathway-demo-password";
 const today = () => new Date().toISOString().slice(0, 10);
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("#signed-in-as")).toBeVisible();
-}
 
 test("PATH-L3-4: a worker adds a learning audit and the task list moves from 3 of 4 to complete", async ({ page }) => {
   await signIn(page, "aisha.rahman@pathway.example");

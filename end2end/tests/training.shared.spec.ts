@@ -2,20 +2,12 @@
 // plain forms (JavaScript off in `ssr`, hydrated in the other project), and a Level 3
 // worker's CPD record offers those courses by name.
 import { test, expect } from "@playwright/test";
+import { signIn } from "./support/session";
 
-const PASSWORD = "pathway-demo-password";
-
-async function signInAs(page: import("@playwright/test").Page, email: string, next: string) {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-}
 
 test("PATH-MGMT-3: L&D adds a course, sees it listed, and removes it again", async ({ page }) => {
   const code = `TST-${Math.floor(Math.random() * 1e6)}`;
-  await signInAs(page, "tomasz.kowalczyk@pathway.example", "/training");
+  await signIn(page, "tomasz.kowalczyk@pathway.example", "/training");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Core and development training");
   await expect(page.locator("#training-list")).toContainText("Court skills and giving evidence");
 
@@ -39,7 +31,7 @@ test("PATH-MGMT-3: L&D adds a course, sees it listed, and removes it again", asy
 });
 
 test("PATH-MGMT-3: a worker names the course on a CPD record and readiness lists what is missing", async ({ page }) => {
-  await signInAs(page, "chloe.brennan@pathway.example", "/portfolio");
+  await signIn(page, "chloe.brennan@pathway.example", "/portfolio");
   await expect(page.locator("#task-PATH-MGMT-3")).toContainText("core and development courses done");
   await expect(page.locator("#task-PATH-MGMT-3")).toContainText("still needed:");
   await page.goto("/portfolio/edit?kind=cpd_activity");
@@ -48,7 +40,7 @@ test("PATH-MGMT-3: a worker names the course on a CPD record and readiness lists
 });
 
 test("PATH-MGMT-3: a worker may read the course list but not change it", async ({ page }) => {
-  await signInAs(page, "jordan.ellis@pathway.example", "/training");
+  await signIn(page, "jordan.ellis@pathway.example", "/training");
   await expect(page.locator("#training-list")).toContainText("CORE-01");
   await expect(page.getByRole("button", { name: "Add course" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Remove/ })).toHaveCount(0);

@@ -10,6 +10,12 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn run_e2e() -> Result {
+    run_specs(&[])
+}
+
+/// Starts the release server on a free port with a fresh demo database and runs `specs`
+/// (file names or paths under end2end/; every spec when empty) against it.
+pub fn run_specs(specs: &[String]) -> Result {
     let port = free_port()?;
     let addr = format!("127.0.0.1:{port}");
     let data = env::target_dir().join("e2e");
@@ -29,6 +35,7 @@ pub fn run_e2e() -> Result {
     wait_for_health(&addr)?;
     let result = run(command("npx")
         .args(["playwright", "test"])
+        .args(specs)
         .current_dir(env::root().join("end2end"))
         .env("BASE_URL", format!("http://{addr}"))
         // the PWA spec deploys a second build of its own from these (pwa.hydrate.spec.ts)

@@ -4,6 +4,8 @@
 //! - `test`      install what is missing, then every check: fmt, clippy, unit, integration,
 //!   PostgreSQL and Playwright end-to-end tests, with a closing summary
 //! - `wasm-size` print the release `.wasm` and `.js` sizes raw, gzip and brotli
+//! - `e2e [spec …]` build in release mode and run the named Playwright specs (all when none),
+//!   for working on one spec without the whole test command
 //!
 //! Std only, so it compiles in seconds on a fresh machine.
 
@@ -23,9 +25,10 @@ fn main() -> ExitCode {
         Some("serve") => serve::run_serve(),
         Some("test") => test::run_tests(),
         Some("wasm-size") => sizes::run(),
+        Some("e2e") => serve::build_release().and_then(|()| e2e::run_specs(&args[1..])),
         Some("install") => tools::ensure_all(tools::Need::Everything),
         _ => {
-            eprintln!("usage: cargo xtask <serve | test | wasm-size | install>");
+            eprintln!("usage: cargo xtask <serve | test | wasm-size | e2e [spec …] | install>");
             return ExitCode::from(2);
         }
     };

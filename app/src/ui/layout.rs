@@ -15,19 +15,23 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
+/// The header: the service name, and who is signed in with their "Sign out" at the right
+/// (GOV.UK's header holds a department's logo; Pathway has none, so its own name stands
+/// there). The menu of pages below it is the GOV.UK service navigation.
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
         <header class="govuk-header" role="banner">
-            <div class="govuk-header__container govuk-width-container">
-                <div class="govuk-header__content">
+            <div class="govuk-header__container govuk-width-container app-header__container">
+                <div class="govuk-header__logo app-header__logo">
                     <a href="/" class="govuk-header__link govuk-header__service-name app-header__service-name">
                         "Pathway"
                     </a>
                 </div>
-                <Navigation/>
+                <Account/>
             </div>
         </header>
+        <ServiceNavigation/>
     }
 }
 
@@ -64,61 +68,82 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// The header navigation for the roles the signed-in person holds, and sign in / out.
+/// Who is signed in and "Sign out", or "Sign in" for a visitor.
 #[component]
-fn Navigation() -> impl IntoView {
+fn Account() -> impl IntoView {
     let user = use_user();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.await.ok().flatten() {
                     None => view! {
-                        <nav aria-label="Account" class="govuk-header__navigation">
-                            <ul class="govuk-header__navigation-list">
-                                <li class="govuk-header__navigation-item">
-                                    <a class="govuk-header__link" href="/sign-in">"Sign in"</a>
-                                </li>
-                            </ul>
-                        </nav>
+                        <div class="app-header__account">
+                            <a class="govuk-header__link" href="/sign-in">"Sign in"</a>
+                        </div>
                     }.into_any(),
                     Some(user) => {
-                        let mut links: Vec<(String, &'static str)> = dashboards(&user)
-                            .into_iter()
-                            .map(|(role, path)| (if role == Role::Administrator { "People".to_string() } else { role.label().to_string() }, path))
-                            .collect();
-                        if user.has(Role::Administrator) {
-                            links.push(("Audit log".into(), "/admin/audit"));
-                        }
-                        links.push(("Change password".into(), "/account/password"));
+                        let person = user.person_id.clone();
                         view! {
-                            <nav aria-label="Menu" class="govuk-header__navigation" id="role-navigation">
-                                <ul class="govuk-header__navigation-list">
-                                    {links.into_iter().map(|(label, href)| view! {
-                                        <li class="govuk-header__navigation-item">
-                                            <a class="govuk-header__link" href=href>{label}</a>
-                                        </li>
-                                    }).collect_view()}
-                                    <li class="govuk-header__navigation-item">
-                                        <form method="post" action="/api/auth/sign_out" class="app-sign-out" on:submit={
-                                            let person = user.person_id.clone();
-                                            move |ev| {
-                                                // hydrated: send or keep what is only on this device first (issue 7)
-                                                #[cfg(feature = "hydrate")]
-                                                crate::offline::sign_out::intercept(ev, person.clone());
-                                                #[cfg(not(feature = "hydrate"))]
-                                                let _ = (ev, &person);
-                                            }
-                                        }>
-                                            <span class="govuk-header__link" id="signed-in-as">{user.name.clone()}</span>
-                                            " "
-                                            <button type="submit" class="govuk-header__link app-link-button">"Sign out"</button>
-                                        </form>
-                                    </li>
-                                </ul>
-                            </nav>
+                            <form method="post" action="/api/auth/sign_out" class="app-header__account app-sign-out"
+                                on:submit=move |ev| {
+                                    // hydrated: send or keep what is only on this device first (issue 7)
+                                    #[cfg(feature = "hydrate")]
+                                    crate::offline::sign_out::intercept(ev, person.clone());
+                                    #[cfg(not(feature = "hydrate"))]
+                                    let _ = (ev, &person);
+                                }>
+                                <span class="app-header__name" id="signed-in-as">{user.name.clone()}</span>
+                                <button type="submit" class="govuk-header__link app-link-button">"Sign out"</button>
+                            </form>
                         }.into_any()
                     }
                 }
+            })}
+        </Suspense>
+    }
+}
+
+/// The pages the signed-in person's roles open, as GOV.UK service navigation; the current
+/// page's item is marked for sight and for screen readers.
+#[component]
+fn ServiceNavigation() -> impl IntoView {
+    let user = use_user();
+    let here = leptos_router::hooks::use_location().pathname;
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let user = user.await.ok().flatten()?;
+                let mut links: Vec<(String, &'static str)> = dashboards(&user)
+                    .into_iter()
+                    .map(|(role, path)| (if role == Role::Administrator { "People".to_string() } else { role.label().to_string() }, path))
+                    .collect();
+                if user.has(Role::Administrator) {
+                    links.push(("Audit log".into(), "/admin/audit"));
+                }
+                links.push(("Change password".into(), "/account/password"));
+                let current = here.get_untracked();
+                Some(view! {
+                    <section aria-label="Service menu" class="govuk-service-navigation">
+                        <div class="govuk-width-container">
+                            <div class="govuk-service-navigation__container">
+                                <nav aria-label="Menu" class="govuk-service-navigation__wrapper" id="role-navigation">
+                                    <ul class="govuk-service-navigation__list">
+                                        {links.into_iter().map(|(label, href)| {
+                                            let active = current == href;
+                                            view! {
+                                                <li class="govuk-service-navigation__item"
+                                                    class:govuk-service-navigation__item--active=active>
+                                                    <a class="govuk-service-navigation__link" href=href
+                                                        aria-current=active.then_some("page")>{label}</a>
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                </nav>
+                            </div>
+                        </div>
+                    </section>
+                })
             })}
         </Suspense>
     }

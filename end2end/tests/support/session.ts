@@ -1,35 +1,57 @@
 // Shared steps for specs: signing in as a demo account and reading the worker's portfolio
 // straight from the server (the sync pull endpoint), so a spec can count what reached Pathway.
-import { expect, type ConsoleMessage, type Page, type APIRequestContext, type BrowserContext, type Route } from "@playwright/test";
+import { test, expect, type ConsoleMessage, type Page, type APIRequestContext, type BrowserContext, type Route } from "@playwright/test";
 
 export const DEMO_PASSWORD = "pathway-demo-password";
 export const WORKER = "ella.nowak@pathway.example";
 
-/** Signs in through the form and lands on `next`; waits for hydration when JavaScript runs. */
-export async function signIn(page: Page, email: string, next: string, hydrated = true) {
-  // what the browser reported, so a page that never hydrates says why in the failure
-  const reported: string[] = [];
-  const onConsole = (message: ConsoleMessage) => {
-    if (message.type() === "error" || message.type() === "warning") reported.push(`${message.type()}: ${message.text()}`);
-  };
-  const onError = (error: Error) => reported.push(`pageerror: ${error.message}`);
-  page.on("console", onConsole);
-  page.on("pageerror", onError);
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+/**
+ * The one way a spec signs in: through the form, as a person would, landing on `next`.
+ * Where JavaScript runs (every project but "ssr") it also waits until the page has hydrated,
+ * and if it never does, the failure lists what the browser reported.
+ */
+export async function signIn(page: Page, email: string, next = "/", hydrated = test.info().project.name !== "ssr") {
+  const reported = browserReports(page);
+  try {
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await submitSignIn(page, email);
+    // hydrated, the sign-in page signs in without leaving itself and then loads `next`
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    if (hydrated) await hydration(page, reported.lines);
+  } finally {
+    reported.stop();
+  }
+}
+
+/** Fills in and sends the sign-in form already on screen, with the demo password. */
+export async function submitSignIn(page: Page, email: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // hydrated, the sign-in page signs in without leaving itself and then loads `next`
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  try {
-    if (hydrated) {
-      await expect(page.locator("body"), `${page.url()} did not hydrate; the browser said:\n${reported.join("\n")}`)
-        .toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
-    }
-  } finally {
-    page.off("console", onConsole);
-    page.off("pageerror", onError);
-  }
+}
+
+/** Waits until the page's WASM has taken over the server-rendered page. */
+export async function hydration(page: Page, reported: string[] = []) {
+  await expect(page.locator("body"), `${page.url()} did not hydrate; the browser said:\n${reported.join("\n")}`)
+    .toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+}
+
+/** Collects the page's console errors and warnings and uncaught errors until stopped. */
+function browserReports(page: Page) {
+  const lines: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() === "error" || message.type() === "warning") lines.push(`${message.type()}: ${message.text()}`);
+  };
+  const onError = (error: Error) => lines.push(`pageerror: ${error.message}`);
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
+  return {
+    lines,
+    stop() {
+      page.off("console", onConsole);
+      page.off("pageerror", onError);
+    },
+  };
 }
 
 export interface ServerItem {
