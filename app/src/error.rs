@@ -14,12 +14,6 @@ use std::ops::Deref;
 #[serde(transparent)]
 pub struct ApiError(pub AppError);
 
-impl ApiError {
-    pub fn kind(&self) -> &AppError {
-        &self.0
-    }
-}
-
 impl Deref for ApiError {
     type Target = AppError;
 
