@@ -1,9 +1,14 @@
-//! The Content-Security-Policy. Pages carry a fresh nonce (Leptos's `nonce` feature puts it
-//! on the inline hydration script and on streamed resource scripts); every other response
-//! gets the same policy with no nonce, so no inline script runs anywhere.
+//! The Content-Security-Policy. Every response gets a fresh nonce at the HTTP edge
+//! (`security::security_headers`): the middleware puts it in the request's extensions,
+//! Leptos renders it on the inline hydration script and streamed resource scripts (the
+//! `nonce` feature reads it from context, which `provide_request_nonce` fills from the
+//! request), and the same middleware writes it into the response's policy. One value, one
+//! place: the header and the page cannot disagree. (Setting the header through Leptos's
+//! `ResponseOptions` while the page rendered sometimes missed the response, and a page
+//! whose scripts the browser blocked never hydrated.)
 
-use axum::http::header::CONTENT_SECURITY_POLICY;
-use axum::http::HeaderValue;
+use axum::http::request::Parts;
+use leptos::nonce::Nonce;
 
 pub fn policy(nonce: Option<&str>) -> String {
     let nonce = nonce
@@ -23,22 +28,24 @@ pub fn policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Called while a page renders (`routes::page`): sets the page's policy with this
-/// response's nonce, which Leptos puts on its inline scripts.
-pub fn set_page_policy() {
-    let nonce = leptos::nonce::use_nonce();
-    let value = policy(nonce.as_deref());
-    if let (Some(options), Ok(value)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        HeaderValue::from_str(&value),
-    ) {
-        options.insert_header(CONTENT_SECURITY_POLICY, value);
+/// A fresh, unguessable nonce for one response (16 random bytes, base64url).
+pub fn fresh_nonce() -> Nonce {
+    Nonce::new()
+}
+
+/// Called in the Leptos context of every page render: replaces the nonce Leptos made up
+/// with the one the middleware put on the request (and will put in the header).
+pub fn provide_request_nonce() {
+    let nonce = leptos::prelude::use_context::<Parts>()
+        .and_then(|parts| parts.extensions.get::<Nonce>().cloned());
+    if let Some(nonce) = nonce {
+        leptos::prelude::provide_context(nonce);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::policy;
+    use super::{fresh_nonce, policy};
 
     #[test]
     fn no_inline_scripts_without_the_nonce() {
@@ -54,5 +61,12 @@ mod tests {
         }
         assert!(!page.contains("unsafe-inline"));
         assert!(!policy(None).contains("nonce"));
+    }
+
+    #[test]
+    fn each_nonce_is_new_and_long_enough() {
+        let (a, b) = (fresh_nonce(), fresh_nonce());
+        assert_ne!(a, b);
+        assert!(a.len() >= 22, "16 bytes of base64: {}", a.len());
     }
 }

@@ -7,7 +7,7 @@ use app::ui::{shell, App};
 use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
-use leptos::prelude::{provide_context, IntoView, LeptosOptions};
+use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
@@ -32,10 +32,14 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context(db.clone());
                 provide_context(settings);
+                crate::csp::provide_request_nonce();
             },
-            move || page(options.clone()),
+            move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(page))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            crate::csp::provide_request_nonce,
+            shell,
+        ))
         .layer(axum::middleware::from_fn(security::server_fn_error_status))
         .layer(axum::middleware::from_fn_with_state(
             settings,
@@ -52,11 +56,4 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state)
-}
-
-/// Every page: the app's shell, with the Content-Security-Policy header carrying this
-/// response's nonce (set here, at the HTTP edge, so the UI knows nothing of headers).
-fn page(options: LeptosOptions) -> impl IntoView {
-    crate::csp::set_page_policy();
-    shell(options)
 }

@@ -82,10 +82,19 @@ pub fn is_same_site(
 /// Adds the security headers to every response that does not already carry them.
 pub async fn security_headers(
     State(settings): State<SecuritySettings>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
+    let nonce = crate::csp::fresh_nonce();
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
+    // HTML gets the nonce Leptos rendered on its inline scripts; nothing else runs inline
+    let is_html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let policy = crate::csp::policy(is_html.then_some(&*nonce));
     let headers = response.headers_mut();
     let mut set = |name: HeaderName, value: &str| {
         if !headers.contains_key(&name) {
@@ -94,8 +103,7 @@ pub async fn security_headers(
             }
         }
     };
-    // pages set a policy with their nonce while rendering; everything else gets none
-    set(CONTENT_SECURITY_POLICY, &crate::csp::policy(None));
+    set(CONTENT_SECURITY_POLICY, &policy);
     set(X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(X_FRAME_OPTIONS, "DENY");
     // same-origin: our own no-JavaScript form posts need the Referer to come back to the page
