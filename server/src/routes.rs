@@ -8,12 +8,13 @@ use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::OnceLock;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let db = state.db.clone();
     let settings = state.security;
     let options = state.leptos_options.clone();
@@ -56,4 +57,14 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state)
+}
+
+/// The page routes, the same for every router in the process. Generating them runs the app
+/// once with resource loading suppressed process-wide (Leptos's `SuppressResourceLoad`), so a
+/// page rendering elsewhere in the process at that moment would wait for ever on a resource
+/// (leptos-rs/leptos#4773; seen as test servers that hung while another started). Generated
+/// once, before any router exists, so nothing can be rendering.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }

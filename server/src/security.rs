@@ -85,16 +85,11 @@ pub async fn security_headers(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let nonce = crate::csp::fresh_nonce();
+    let nonce = crate::csp::RequestNonce::fresh();
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
-    // HTML gets the nonce Leptos rendered on its inline scripts; nothing else runs inline
-    let is_html = response
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    let policy = crate::csp::policy(is_html.then_some(&*nonce));
+    // a page Leptos rendered carries the nonce on its inline scripts; nothing else runs inline
+    let policy = crate::csp::policy(nonce.used());
     let headers = response.headers_mut();
     let mut set = |name: HeaderName, value: &str| {
         if !headers.contains_key(&name) {
