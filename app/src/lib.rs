@@ -5,6 +5,9 @@
 //! drafts and sync. What the server keeps (database, sessions, authorization, audit) is
 //! `pathway_store`'s, reached only from `api` (docs/architecture.md).
 
+// deep view types (a page of form groups) need more than the default 128
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod error;
 #[cfg(feature = "hydrate")]

@@ -6,6 +6,22 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// One problem with one field: `field` is the element id the error summary links to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
     /// No signed-in user (HTTP 401).
@@ -15,6 +31,9 @@ pub enum AppError {
     NotFound,
     /// Bad input, with a message written for the user.
     Validation(String),
+    /// Bad input in named fields: each message goes beside its field and in the error
+    /// summary, linked to it. `field` is the form field's id.
+    Invalid(Vec<FieldError>),
     /// The record changed since it was read.
     Conflict(String),
     /// Too many attempts (sign-in throttling, HTTP 429), with a message for the user.
@@ -32,13 +51,31 @@ impl AppError {
         Self::Validation(message.into())
     }
 
+    /// Bad input in one field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    /// The problems to show beside fields: an `Invalid` error's own, any other error as
+    /// one problem linked to `first_field` (the form's first field).
+    pub fn field_errors(&self, first_field: &str) -> Vec<FieldError> {
+        match self {
+            Self::Invalid(errors) => errors.clone(),
+            Self::Validation(text) | Self::Conflict(text) => text
+                .lines()
+                .map(|line| FieldError::new(first_field, line))
+                .collect(),
+            other => vec![FieldError::new(first_field, other.to_string())],
+        }
+    }
+
     /// The HTTP status a server response carries for this error.
     pub fn status_code(&self) -> u16 {
         match self {
             Self::Unauthenticated => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
-            Self::Validation(_) => 422,
+            Self::Validation(_) | Self::Invalid(_) => 422,
             Self::Conflict(_) => 409,
             Self::TooManyRequests(_) => 429,
             Self::Internal { .. } => 500,
@@ -64,6 +101,10 @@ impl fmt::Display for AppError {
             Self::Validation(message)
             | Self::Conflict(message)
             | Self::TooManyRequests(message) => f.write_str(message),
+            Self::Invalid(errors) => {
+                let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+                f.write_str(&messages.join("\n"))
+            }
             Self::Internal { reference } => {
                 write!(f, "Something went wrong — reference {reference}.")
             }
@@ -94,6 +135,25 @@ mod tests {
         };
         assert_eq!(error.to_string(), "Something went wrong — reference 7f3a.");
         assert_eq!(error.status_code(), 500);
+    }
+
+    #[test]
+    fn field_errors_keep_their_fields_and_others_go_to_the_first_field() {
+        let invalid = AppError::Invalid(vec![
+            FieldError::new("email", "Enter an email address"),
+            FieldError::new("name", "Enter a name"),
+        ]);
+        assert_eq!(invalid.status_code(), 422);
+        assert_eq!(
+            invalid.field_errors("title"),
+            match &invalid {
+                AppError::Invalid(errors) => errors.clone(),
+                _ => unreachable!(),
+            }
+        );
+        assert_eq!(invalid.to_string(), "Enter an email address\nEnter a name");
+        let other = AppError::Conflict("Changed elsewhere".into()).field_errors("title");
+        assert_eq!(other, vec![FieldError::new("title", "Changed elsewhere")]);
     }
 
     #[test]

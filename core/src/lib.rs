@@ -8,6 +8,7 @@
 //! The `server` feature adds only what a server needs on these types (sqlx error
 //! conversion, an internal error's logged reference).
 
+pub mod date_input;
 pub mod domain;
 pub mod email;
 pub mod error;

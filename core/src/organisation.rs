@@ -1,6 +1,7 @@
 //! Administration records shared by the server and the browser: people, teams, the audit
 //! log and the bulk import report.
 
+use crate::error::FieldError;
 use crate::identity::Role;
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +34,25 @@ pub struct AuditFilter {
     pub from: Option<String>,
     /// "YYYY-MM-DD", inclusive
     pub to: Option<String>,
+}
+
+impl AuditFilter {
+    /// What is wrong with the filter's dates (typed in the date input's three boxes), field
+    /// by field; empty when nothing is.
+    pub fn problems(&self) -> Vec<FieldError> {
+        [("from", "From", &self.from), ("to", "To", &self.to)]
+            .into_iter()
+            .filter_map(|(field, label, value)| {
+                let value = value.as_deref().unwrap_or("").trim();
+                if value.is_empty() {
+                    return None;
+                }
+                crate::date_input::parse_date_value(value)
+                    .err()
+                    .map(|problem| FieldError::new(field, problem.message(label, String::new())))
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

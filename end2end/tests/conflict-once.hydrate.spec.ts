@@ -7,6 +7,7 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { goOffline, goOnline, serverItems, signIn, today, WORKER } from "./support/session";
 import { copiesOf, Device, personId, resolveLeftovers, statement, uuidv7 } from "./support/sync";
+import { fillDate } from "./support/date";
 
 async function device(browser: Browser, baseURL: string, next: string) {
   const context = await browser.newContext({ baseURL });
@@ -35,7 +36,7 @@ test("one offline edit then Save as draft is one change and one conflict; mergin
   // Arrange: the item is made online on device A; both devices open it
   const a = await device(browser, baseURL!, "/portfolio/edit?kind=reflective_statement");
   await a.page.getByLabel("Title", { exact: true }).fill(title);
-  await a.page.getByLabel("Date written").fill(today());
+  await fillDate(a.page, "Date written", today());
   await a.page.locator("#body").fill(original);
   await a.page.getByRole("button", { name: "Save as draft" }).click();
   await expect(a.page).toHaveURL(/\/portfolio\/evidence\?id=.*saved=1/);

@@ -5,6 +5,7 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { goOffline, goOnline, serverItems, signIn, today, WORKER } from "./support/session";
+import { fillDate } from "./support/date";
 
 /** A second device: its own browser context (cookies, storage, service worker). */
 async function device(browser: Browser, baseURL: string, next: string) {
@@ -45,7 +46,7 @@ test("two browser contexts as the same worker edit the same item while offline, 
   // Arrange: the item is made online on the laptop
   const laptop = await device(browser, baseURL!, "/portfolio/edit?kind=reflective_statement");
   await laptop.page.getByLabel("Title", { exact: true }).fill(title);
-  await laptop.page.getByLabel("Date written").fill(today());
+  await fillDate(laptop.page, "Date written", today());
   await laptop.page.locator("#body").fill(original);
   await laptop.page.getByRole("button", { name: "Save as draft" }).click();
   await expect(laptop.page).toHaveURL(/\/portfolio\/evidence\?id=.*saved=1/);

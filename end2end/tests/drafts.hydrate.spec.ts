@@ -2,6 +2,7 @@
 // kept on the device as it is typed; a reload brings it back; saving to Pathway clears it.
 import { test, expect, type Page } from "@playwright/test";
 import { signIn, WORKER } from "./support/session";
+import { fillDate } from "./support/date";
 
 test("a draft survives a reload and is cleared once saved to Pathway", async ({ page }) => {
   const errors: string[] = [];
@@ -20,7 +21,7 @@ test("a draft survives a reload and is cleared once saved to Pathway", async ({ 
   await expect(page.locator("#body")).toHaveValue(text);
 
   const today = new Date().toISOString().slice(0, 10);
-  await page.getByLabel("Date written").fill(today);
+  await fillDate(page, "Date written", today);
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page).toHaveURL(/\/portfolio\/evidence\?id=.*saved=1/);
   await expect
@@ -84,7 +85,7 @@ test("when the device's storage is full the worker is told, keeps the text, and 
   await expect(warning).not.toContainText("Drafts on this device are locked");
 
   await freeStorage(page);
-  await page.getByLabel("Date written").fill(new Date().toISOString().slice(0, 10));
+  await fillDate(page, "Date written", new Date().toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page).toHaveURL(/\/portfolio\/evidence\?id=.*saved=1/);
   await expect(page.getByText(`${kept} Review in June.`)).toBeVisible();

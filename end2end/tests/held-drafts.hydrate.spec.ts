@@ -6,6 +6,7 @@
 import { test, expect } from "@playwright/test";
 import { DEMO_PASSWORD, goOffline, goOnline, signIn, serverItems, today, WORKER } from "./support/session";
 import { controlledByServiceWorker } from "./support/sync";
+import { fillDate } from "./support/date";
 
 test("a too-long statement and an undated draft written in the offline app are counted, explained and linked, offline and back online", async ({
   context,
@@ -27,7 +28,7 @@ test("a too-long statement and an undated draft written in the offline app are c
   // a 40,000-character statement: the limit is said next to the text
   await page.getByRole("button", { name: "Start a new reflective statement" }).click();
   await page.getByLabel("Title").fill(long);
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await page.locator("#body").fill("A".repeat(39_999) + ".");
   await expect(page.locator("#body-error")).toContainText("30,000 characters or fewer");
   await page.getByRole("button", { name: "Done" }).click();

@@ -4,6 +4,7 @@
 // it reaches Pathway exactly once.
 import { test, expect } from "@playwright/test";
 import { DEMO_PASSWORD, goOffline, goOnline, serverItems, signIn, today, WORKER } from "./support/session";
+import { fillDate } from "./support/date";
 
 test("the app starts offline, unlocks drafts with the password, keeps a draft across pages and syncs it once", async ({ context, page, baseURL }) => {
   const errors: string[] = [];
@@ -28,7 +29,7 @@ test("the app starts offline, unlocks drafts with the password, keeps a draft ac
   await page.getByRole("button", { name: "Unlock drafts" }).click();
   await page.getByRole("button", { name: "Start a new reflective statement" }).click();
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await page.locator("#body").pressSequentially("Typed in a car park with no signal at all.", { delay: 5 });
   await expect(page.locator("#sync-status")).toContainText("1 change only on this device");
   await page.close();

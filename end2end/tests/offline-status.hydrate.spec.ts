@@ -6,12 +6,13 @@
 import { test, expect } from "@playwright/test";
 import { DEMO_PASSWORD, goOffline, goOnline, signIn, serverItems, today, WORKER } from "./support/session";
 import { controlledByServiceWorker } from "./support/sync";
+import { fillDate } from "./support/date";
 
 test("offline, Save as draft confirms that the edit is kept on this device, as one change, with no Sync now on offer", async ({ page, baseURL }) => {
   const title = `Saved here ${Date.now()}`;
   await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await page.context().setOffline(true);
   await page.locator("#body").fill("One edit, made with no signal.");
   await page.waitForTimeout(800);
@@ -33,7 +34,7 @@ test("after a reload mid-sync, the editor does not say the text is unsaved once 
   const title = `Reloaded mid-sync ${Date.now()}`;
   await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await page.context().setOffline(true);
   await page.locator("#body").pressSequentially("Typed before the reload.", { delay: 5 });
   await expect(page.locator("#sync-status")).toContainText("1 change only on this device");

@@ -3,11 +3,12 @@
 // once, even when the answer to a push is lost and the push is sent again.
 import { test, expect, type Page } from "@playwright/test";
 import { hydration, signIn, serverItems, submitSignIn, today, WORKER } from "./support/session";
+import { fillDate } from "./support/date";
 
 async function startOfflineItem(page: Page, title: string) {
   await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await page.context().setOffline(true);
   await expect(page.locator("#sync-status")).toContainText("Offline");
   await page.locator("#body").pressSequentially("Visited the family at home; the children", { delay: 5 });

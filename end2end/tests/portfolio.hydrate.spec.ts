@@ -5,6 +5,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { hydration, signIn } from "./support/session";
 import AxeBuilder from "@axe-core/playwright";
+import { fillDate } from "./support/date";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -39,7 +40,7 @@ test("PATH-ASYE-7: the word count updates while typing and is announced", async 
   expect(page.url()).toBe(before);
   await expect(page.locator("#body")).toHaveValue(text);
 
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page).toHaveURL(/\/portfolio\/evidence\?id=.*saved=1/);
   await expect(page.locator("#saved-banner")).toContainText("Evidence saved");
@@ -56,7 +57,7 @@ test("PATH-MGMT-8: a worker adds a learning audit and the task list moves from 3
   await page.locator("#task-PATH-MGMT-8 a").click();
   await expect(page.getByRole("heading", { name: "Add learning audit" })).toBeVisible();
   await hydration(page);
-  await page.getByLabel("Date of the audit").fill(today());
+  await fillDate(page, "Date of the audit", today());
   await page.getByLabel("Type of audit").fill("Management oversight audit");
   await page.getByLabel("Anonymised case reference").fill("HCC-A-0420");
   await page.locator("#body").fill("The audit showed how I held risk across a sibling group.");

@@ -2,6 +2,7 @@
 // server function, and a failed save comes back with the error summary and the text typed.
 import { test, expect } from "@playwright/test";
 import { signIn } from "./support/session";
+import { fillDate } from "./support/date";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -18,7 +19,7 @@ test("PATH-L3-4: a worker adds a learning audit and the task list moves from 3 o
   await page.getByRole("button", { name: "Add evidence" }).click();
   await expect(page.getByRole("heading", { name: "Add learning audit" })).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill("Case file audit: domestic abuse");
-  await page.getByLabel("Date of the audit").fill(today());
+  await fillDate(page, "Date of the audit", today());
   await page.getByLabel("Type of audit").fill("Themed audit");
   await page.getByLabel("Anonymised case reference").fill("HCC-A-0311");
   await page.locator("#body").fill("The audit showed *complex* risk managed with a clear safety plan.");
@@ -49,7 +50,7 @@ test("PATH-L3-8: a reflective statement without JavaScript; a failed save keeps 
   // identifying details only warn
   await expect(page.locator("#identifying-warning")).toContainText("postcode");
 
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page.locator("#saved-banner")).toContainText("Evidence saved");
   await expect(page.locator("#word-count")).toHaveText("18");

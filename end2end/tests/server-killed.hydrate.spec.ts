@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { signIn, serverItems, today, WORKER } from "./support/session";
 import { currentBuild, freePort, startServer, stopServer } from "./support/server";
+import { fillDate } from "./support/date";
 
 function killed(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -35,7 +36,7 @@ test("a push retried after the server was killed mid-request is applied once", a
     const text = "Met the foster carers; both children are settled and attending school.";
     await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
     await page.getByLabel("Title").fill(title);
-    await page.getByLabel("Date written").fill(today());
+    await fillDate(page, "Date written", today());
     await context.setOffline(true);
     await page.locator("#body").pressSequentially(text, { delay: 5 });
     await expect(page.locator("#sync-status")).toContainText("1 change only on this device");

@@ -6,6 +6,7 @@
 import { test, expect } from "@playwright/test";
 import { goOffline, goOnline, signIn, today, WORKER } from "./support/session";
 import { controlledByServiceWorker, storageKeys } from "./support/sync";
+import { fillDate } from "./support/date";
 
 test("signing out offline with nothing unsynced waits for Pathway, claims nothing, and signs out when back online", async ({ context, page }) => {
   // the editor unlocks this person's keys on the device (made at sign-in, or here)
@@ -57,7 +58,7 @@ test("with unsynced work, the offline app offers the sign-out choice, keeps the 
   await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
   await controlledByServiceWorker(page);
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await goOffline(context);
   await page.locator("#body").pressSequentially("Written with no signal.", { delay: 5 });
   await expect(page.locator("#sync-status")).toContainText("1 change only on this device");

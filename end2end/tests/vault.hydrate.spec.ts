@@ -4,6 +4,7 @@
 // person's drafts and keys.
 import { test, expect, type Page } from "@playwright/test";
 import { signIn, serverItems, today, WORKER } from "./support/session";
+import { fillDate } from "./support/date";
 
 const SECOND_WORKER = "jordan.ellis@pathway.example";
 
@@ -63,7 +64,7 @@ test("sign-out with unsent changes warns and offers to send them; after they rea
   const title = `Sign-out check ${Date.now()}`;
   await signIn(page, WORKER, "/portfolio/edit?kind=reflective_statement");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date written").fill(today());
+  await fillDate(page, "Date written", today());
   await page.context().setOffline(true);
   await page.locator("#body").pressSequentially("Written while the signal was gone.", { delay: 2 });
   await expect(page.locator("#sync-status")).toContainText("1 change only on this device");

@@ -84,6 +84,10 @@ pub async fn record_all(
 
 /// The newest entries matching the filter (at most 500).
 pub async fn list(db: &Db, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError> {
+    let problems = filter.problems();
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
+    }
     let mut sql = String::from(
         "SELECT a.occurred_at, COALESCE(p.full_name, ''), a.action, a.record_type, a.record_id, a.detail, a.ip
          FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id WHERE 1 = 1",

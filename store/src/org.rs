@@ -50,10 +50,10 @@ pub async fn create_team(
 ) -> Result<String, AppError> {
     let (name, service_area) = (name.trim(), service_area.trim());
     if name.is_empty() {
-        return Err(AppError::validation("Enter the team name"));
+        return Err(AppError::field("name", "Enter the team name"));
     }
     if service_area.is_empty() {
-        return Err(AppError::validation("Enter the service area"));
+        return Err(AppError::field("service_area", "Enter the service area"));
     }
     let mut tx = db.begin().await?;
     let (taken,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM teams WHERE LOWER(name) = $1")
@@ -61,7 +61,10 @@ pub async fn create_team(
         .fetch_one(&mut *tx)
         .await?;
     if taken > 0 {
-        return Err(AppError::validation("A team with that name already exists"));
+        return Err(AppError::field(
+            "name",
+            "A team with that name already exists",
+        ));
     }
     let id = new_id();
     sqlx::query("INSERT INTO teams (id, name, service_area, created_at) VALUES ($1, $2, $3, $4)")
@@ -110,7 +113,7 @@ pub async fn move_to_team(
         .fetch_optional(&mut *tx)
         .await?;
     let Some((team_name,)) = team else {
-        return Err(AppError::validation("Choose a team"));
+        return Err(AppError::field("team_id", "Choose a team"));
     };
     let current: Option<(String, String)> = sqlx::query_as(
         "SELECT m.team_id, t.name FROM team_memberships m JOIN teams t ON t.id = m.team_id
@@ -120,7 +123,10 @@ pub async fn move_to_team(
     .fetch_optional(&mut *tx)
     .await?;
     if current.as_ref().is_some_and(|(id, _)| id == team_id) {
-        return Err(AppError::validation("That person is already in this team"));
+        return Err(AppError::field(
+            "team_id",
+            "That person is already in this team",
+        ));
     }
     sqlx::query(
         "UPDATE team_memberships SET ends_on = $1 WHERE person_id = $2 AND ends_on IS NULL",

@@ -5,7 +5,7 @@ use crate::auth::{sessions, Caller};
 use crate::clock::{new_id, stamp, Clock};
 use crate::db::Db;
 use pathway_core::email;
-use pathway_core::error::AppError;
+use pathway_core::error::{AppError, FieldError};
 use pathway_core::identity::{LevelEntry, PersonRecord, Role};
 use pathway_core::organisation::PersonSummary;
 use sqlx::{Any, Transaction};
@@ -171,12 +171,21 @@ pub async fn create(
     ip: &str,
 ) -> Result<String, AppError> {
     let problems = crate::import::check_person(&person);
-    if let Some(problem) = problems.first() {
-        return Err(AppError::validation(problem.1.clone()));
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(
+            problems
+                .iter()
+                // the import's column label names the form's field: "Full name" → full_name
+                .map(|(label, message)| {
+                    FieldError::new(&label.to_lowercase().replace(' ', "_"), message.clone())
+                })
+                .collect(),
+        ));
     }
     let mut tx = db.begin().await?;
     if email_taken(&mut tx, &person.email, None).await? {
-        return Err(AppError::validation(
+        return Err(AppError::field(
+            "email",
             "A person with that email address already exists",
         ));
     }

@@ -4,7 +4,7 @@
 use crate::auth::Caller;
 use crate::db::{training, Db};
 use pathway_core::domain::training::{course_problems, Course, CourseKind, TrainingList};
-use pathway_core::error::AppError;
+use pathway_core::error::{AppError, FieldError};
 use pathway_core::portfolio::kinds::level_from_code;
 use std::collections::BTreeMap;
 
@@ -19,8 +19,12 @@ async fn in_force(db: &Db) -> Result<TrainingList, AppError> {
 }
 
 fn refuse(problems: Vec<(String, String)>) -> AppError {
-    let messages: Vec<String> = problems.into_iter().map(|(_, message)| message).collect();
-    AppError::validation(messages.join("\n"))
+    AppError::Invalid(
+        problems
+            .into_iter()
+            .map(|(field, message)| FieldError { field, message })
+            .collect(),
+    )
 }
 
 pub async fn add_course(

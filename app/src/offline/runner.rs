@@ -451,6 +451,27 @@ fn restore(form: &EvidenceForm) {
             .iter()
             .map(|(k, v)| (format!("form[details][{k}]"), v.clone())),
     );
+    // a date is three boxes (`name[day]`…): give each its part of the one value
+    let values: Vec<(String, String)> = values
+        .into_iter()
+        .flat_map(|(name, value)| {
+            let boxed = element
+                .query_selector(&format!("[name=\"{name}[day]\"]"))
+                .ok()
+                .flatten()
+                .is_some();
+            if boxed {
+                let parts = pathway_core::date_input::DateParts::from_value(&value);
+                vec![
+                    (format!("{name}[day]"), parts.day),
+                    (format!("{name}[month]"), parts.month),
+                    (format!("{name}[year]"), parts.year),
+                ]
+            } else {
+                vec![(name, value)]
+            }
+        })
+        .collect();
     for (name, value) in values {
         let Ok(list) = element.query_selector_all(&format!("[name=\"{name}\"]")) else {
             continue;

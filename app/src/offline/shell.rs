@@ -8,6 +8,9 @@
 use super::drafts::{self, Draft};
 use super::{runner, vault};
 use crate::ui::components::sync_status::{SyncStatus, SyncUi, SIGN_OUT_PENDING};
+// the GOV.UK kit is a leaf of `ui` (it imports nothing else there): the offline app draws
+// its forms with the same components as the pages
+use crate::ui::govuk::{error_for, group_class, DateInput, ErrorMessage, TextInput};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -310,35 +313,7 @@ fn OfflineEditor(ui: SyncUi, draft: Draft, person: String, on_done: Callback<()>
     let original = StoredValue::new(draft.clone());
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let problems = RwSignal::new(Vec::<FieldError>::new());
-    let error_for = move |field: &'static str| {
-        move || {
-            problems.with(|all| {
-                all.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        }
-    };
-    let group = move |field: &'static str| {
-        move || {
-            if error_for(field)().is_some() {
-                "govuk-form-group govuk-form-group--error"
-            } else {
-                "govuk-form-group"
-            }
-        }
-    };
-    let message = move |field: &'static str| {
-        move || {
-            error_for(field)().map(|message| {
-                view! {
-                    <p class="govuk-error-message" id=format!("{field}-error")>
-                        <span class="govuk-visually-hidden">"Error: "</span>{message}
-                    </p>
-                }
-            })
-        }
-    };
+    let error_for = move |field: &'static str| error_for(problems.into(), field);
     let keep = move || {
         let Some(mut form) = runner::current_form() else {
             return;
@@ -390,21 +365,14 @@ fn OfflineEditor(ui: SyncUi, draft: Draft, person: String, on_done: Callback<()>
             <input type="hidden" name="form[person_id]" value=person/>
             <input type="hidden" name="form[kind]" value=form.kind.clone()/>
             <input type="hidden" name="form[version]" value=draft.base_version.to_string()/>
-            <div class=group("title")>
-                <label class="govuk-label" for="title">"Title"</label>
-                <div class="govuk-hint">"Optional."</div>
-                {message("title")}
-                <input class="govuk-input" id="title" name="form[title]" type="text" value=form.title.clone()/>
-            </div>
-            <div class=group("date")>
-                <label class="govuk-label" for="date">"Date written"</label>
-                {message("date")}
-                <input class="govuk-input govuk-input--width-10" id="date" name="form[date]" type="date" value=form.date.clone()/>
-            </div>
-            <div class=group("body")>
+            <TextInput id="title" name="form[title]" label="Title" hint="Optional." value=form.title.clone()
+                error=error_for("title")/>
+            <DateInput id="date" name="form[date]" legend="Date written" value=form.date.clone()
+                error=error_for("date")/>
+            <div class=group_class(error_for("body").into())>
                 <label class="govuk-label" for="body">"Your text"</label>
                 <div class="govuk-hint" id="body-hint">"Kept on this device, locked, as you type. It is sent to Pathway when you are back online and the date is filled in."</div>
-                {message("body")}
+                <ErrorMessage id="body" error=error_for("body")/>
                 <textarea class="govuk-textarea" id="body" name="form[body]" rows="12" aria-describedby="body-hint">{form.body.clone()}</textarea>
             </div>
             <button type="submit" class="govuk-button">"Done"</button>

@@ -1,6 +1,7 @@
 //! The Leptos user interface: the HTML shell, the router and the pages.
 
 pub mod components;
+pub mod govuk;
 mod layout;
 mod pages;
 pub mod session;

@@ -27,13 +27,16 @@ pub struct EvidenceForm {
     /// The version the editor loaded; empty for a new item.
     pub version: String,
     pub title: String,
-    /// "YYYY-MM-DD"
+    /// "YYYY-MM-DD" (a plain form post sends the date input's three fields, which
+    /// `date_input` joins into this one value)
+    #[serde(deserialize_with = "crate::date_input::text_or_date")]
     pub date: String,
     /// Markdown-lite text.
     pub body: String,
     /// "yes" when the evidence comes from a previous employer.
     pub previous_employer: String,
-    /// The kind's own fields, keyed by `FieldSpec::name`.
+    /// The kind's own fields, keyed by `FieldSpec::name` (dates as `date`).
+    #[serde(deserialize_with = "crate::date_input::fields_with_dates")]
     pub details: BTreeMap<String, String>,
 }
 
@@ -43,12 +46,7 @@ impl EvidenceForm {
     }
 }
 
-/// One problem with one field: `field` is the element id the error summary links to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
+pub use crate::error::FieldError;
 
 /// Joins field errors into one validation message, one problem per line (the error
 /// summary shows each line as an item). The sync protocol carries a rejection as this text.
@@ -315,17 +313,15 @@ fn check_date(
     not_future: bool,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
-    let text = text.trim();
-    if text.is_empty() {
-        errors.push(error(field, format!("Enter {}", article(label))));
-        return None;
-    }
-    let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") else {
-        errors.push(error(
-            field,
-            format!("{label} must be a real date, like 2026-03-27"),
-        ));
-        return None;
+    let date = match crate::date_input::parse_date_value(text) {
+        Ok(date) => date,
+        Err(problem) => {
+            errors.push(error(
+                field,
+                problem.message(label, format!("Enter {}", article(label))),
+            ));
+            return None;
+        }
     };
     if not_future && date > today {
         errors.push(error(
@@ -427,10 +423,7 @@ mod tests {
         f.date = "2026-02-30".into();
         assert_eq!(
             messages(validate(&f, today)),
-            [(
-                "date".into(),
-                "Date completed must be a real date, like 2026-03-27".into()
-            )]
+            [("date".into(), "Date completed must be a real date".into())]
         );
         f.date = String::new();
         assert_eq!(

@@ -326,3 +326,61 @@ async fn look(user: &User, person: &str) -> u16 {
         .status()
         .as_u16()
 }
+
+on_both_databases!(
+    a_refused_form_names_each_field_and_the_page_shows_each_error_beside_its_field,
+    |backend: Backend| async move {
+        let app = spawn_app(backend).await;
+        let admin = User::demo(&app, "Alex Morgan").await;
+        // Act: nothing typed
+        let blank = [
+            ("full_name", " "),
+            ("email", "not an address"),
+            ("job_title", ""),
+        ];
+        let response = admin.call("admin/create_person", &blank).await;
+        // Assert: one problem per field, each naming its field
+        assert_eq!(response.status(), 422);
+        let error: pathway_core::error::AppError = response.json().await.unwrap();
+        let fields: Vec<String> = error
+            .field_errors("unused")
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["full_name", "email", "job_title"]);
+        // without JavaScript: the page comes back with a linked summary and inline messages
+        let response = admin
+            .client
+            .post(app.url("/api/admin/create_person"))
+            .header("Origin", &app.address)
+            .header("Accept", "text/html")
+            .header("Referer", app.url("/admin/people"))
+            .form(&blank)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 302);
+        let back = response.headers()["location"].to_str().unwrap().to_owned();
+        let html = admin
+            .get(back.trim_start_matches(&app.address))
+            .await
+            .text()
+            .await
+            .unwrap();
+        for field in ["full_name", "email", "job_title"] {
+            assert!(
+                html.contains(&format!(r##"<a href="#{field}">"##)),
+                "{field} linked"
+            );
+            assert!(
+                html.contains(&format!(r#"id="{field}-error""#)),
+                "{field} message"
+            );
+        }
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM people WHERE job_title = ''").await,
+            0,
+            "nothing half-written"
+        );
+    }
+);

@@ -35,11 +35,23 @@ on_both_databases!(
             html.contains("11:00 on 23 October 2026"),
             "PANEL-4: circulation the following day"
         );
+        // the date input's three boxes, as the form sends them
+        let html = app
+            .get("/?panel%5Bday%5D=5&panel%5Bmonth%5D=11&panel%5Byear%5D=2026")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("11:00 on 22 October 2026"), "{html}");
         let html = app.get("/?panel=not-a-date").await.text().await.unwrap();
-        assert!(
-            html.contains("Enter the panel date as a real date"),
-            "{html}"
-        );
+        assert!(html.contains("Panel date must be a real date"), "{html}");
+        let html = app
+            .get("/?panel%5Bday%5D=5&panel%5Bmonth%5D=&panel%5Byear%5D=2026")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("Panel date must include a month"), "{html}");
     }
 );
 

@@ -80,6 +80,11 @@ fn new_id() -> String {
 fn validation(body: &str) -> String {
     match serde_json::from_str::<AppError>(body) {
         Ok(AppError::Validation(message)) => message,
+        Ok(AppError::Invalid(errors)) => errors
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
         other => panic!("expected a validation error, got {other:?} from {body}"),
     }
 }
@@ -523,9 +528,14 @@ on_both_databases!(
             .and_then(|rest| rest.split('"').next())
             .expect("the page carries a new id")
             .to_owned();
-        // Act: a plain form post that fails (no date)
+        // Act: a plain form post that fails: the date input's three boxes without a month
         let mut form = valid_form(&id, &me, "reflective_statement", "My statement");
-        set(&mut form, "form[date]", "");
+        form.retain(|(name, _)| name != "form[date]");
+        let date = today();
+        let year = chrono::Datelike::year(&date).to_string();
+        set(&mut form, "form[date][day]", "7");
+        set(&mut form, "form[date][month]", "");
+        set(&mut form, "form[date][year]", &year);
         set(
             &mut form,
             "form[body]",
@@ -552,14 +562,34 @@ on_both_databases!(
             .await
             .unwrap();
         assert!(html.contains("There is a problem"));
-        assert!(html.contains("Enter the date written"));
+        // the error names the missing part, links to the date input and sits beside it
+        assert!(
+            html.contains(r##"<a href="#date">Date written must include a month</a>"##),
+            "{html}"
+        );
+        assert!(html.contains(r#"id="date-error""#));
+        assert!(
+            html.contains(&format!(
+                r#"name="form[date][year]" type="text" inputmode="numeric" value="{year}""#
+            )),
+            "the boxes keep what was typed"
+        );
         assert!(html.contains("Words I must not lose when the save fails."));
         assert!(
             html.contains(&format!("value=\"{id}\"")),
             "the same id is kept"
         );
-        // a good post goes on to the saved item
-        set(&mut form, "form[date]", &days_ago(0));
+        // a good post goes on to the saved item, its date the ISO date of the three boxes
+        set(
+            &mut form,
+            "form[date][day]",
+            &chrono::Datelike::day(&date).to_string(),
+        );
+        set(
+            &mut form,
+            "form[date][month]",
+            &chrono::Datelike::month(&date).to_string(),
+        );
         let response = aisha
             .client
             .post(app.url("/api/portfolio/save_evidence"))
@@ -575,6 +605,13 @@ on_both_databases!(
         assert_eq!(location, format!("/portfolio/evidence?id={id}&saved=1"));
         let html = aisha.get(&location).await.text().await.unwrap();
         assert!(html.contains("Evidence saved"));
+        let (stored,): (String,) =
+            sqlx::query_as("SELECT evidence_date FROM evidence WHERE id = $1")
+                .bind(&id)
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        assert_eq!(stored, date.to_string());
         assert_eq!(
             count(&app, "SELECT COUNT(*) FROM evidence_form_stash").await,
             0

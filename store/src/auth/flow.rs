@@ -157,7 +157,10 @@ pub async fn change_password(
             .fetch_optional(db.pool())
             .await?;
     if !password::verify(current, stored.map(|(hash,)| hash)).await? {
-        return Err(AppError::validation("Your current password is not correct"));
+        return Err(AppError::field(
+            "current",
+            "Your current password is not correct",
+        ));
     }
     password::check_policy(&new_password)?;
     let hash = password::hash(new_password).await?;

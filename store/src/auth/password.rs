@@ -15,27 +15,34 @@ pub const MAX_CHARS: usize = 128;
 /// ones fail the length rule anyway).
 const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
 
+/// The field a new password is typed in, on every form that sets one.
+pub const NEW_PASSWORD: &str = "new_password";
+
 fn argon2() -> Argon2<'static> {
     // OWASP Password Storage Cheat Sheet: m=19456 KiB, t=2, p=1 (also argon2's defaults).
     let params = Params::new(19_456, 2, 1, None).unwrap_or_default();
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-/// Checks a new password against the policy, with a message written for the user.
+/// Checks a new password against the policy, with a message written for the user beside
+/// the `new_password` field.
 pub fn check_policy(password: &str) -> Result<(), AppError> {
     let chars = password.chars().count();
     if chars < MIN_CHARS {
-        return Err(AppError::validation(format!(
-            "Your password must be at least {MIN_CHARS} characters long"
-        )));
+        return Err(AppError::field(
+            NEW_PASSWORD,
+            format!("Your password must be at least {MIN_CHARS} characters long"),
+        ));
     }
     if chars > MAX_CHARS {
-        return Err(AppError::validation(format!(
-            "Your password must be {MAX_CHARS} characters or fewer"
-        )));
+        return Err(AppError::field(
+            NEW_PASSWORD,
+            format!("Your password must be {MAX_CHARS} characters or fewer"),
+        ));
     }
     if is_common(password) {
-        return Err(AppError::validation(
+        return Err(AppError::field(
+            NEW_PASSWORD,
             "That password is too common and easy to guess. Choose a different one, for example three random words",
         ));
     }

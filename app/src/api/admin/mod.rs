@@ -17,5 +17,5 @@ pub mod teams;
 #[cfg(feature = "ssr")]
 fn parse_role(code: &str) -> Result<pathway_core::identity::Role, crate::error::AppError> {
     pathway_core::identity::Role::from_code(code.trim())
-        .ok_or_else(|| crate::error::AppError::validation("Choose a role"))
+        .ok_or_else(|| crate::error::AppError::field("role", "Choose a role"))
 }

@@ -20,10 +20,8 @@ pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, ApiError> {
     let plain = crate::api::request::is_plain_form_post();
     let manager = caller.person_id != person_id;
     let result = async {
-        let valid =
-            pathway_core::portfolio::validate(&form, db.clock().today()).map_err(|errors| {
-                AppError::Validation(pathway_core::portfolio::validation_message(&errors))
-            })?;
+        let valid = pathway_core::portfolio::validate(&form, db.clock().today())
+            .map_err(AppError::Invalid)?;
         store::check_author(&caller, &valid, manager)?;
         let ip = crate::api::request::request_meta().ip;
         store::save(&db, &caller, &valid, &ip).await
@@ -37,7 +35,12 @@ pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, ApiError> {
             Ok(saved)
         }
         Err(error) => {
-            if plain && matches!(error, AppError::Validation(_) | AppError::Conflict(_)) {
+            if plain
+                && matches!(
+                    error,
+                    AppError::Validation(_) | AppError::Invalid(_) | AppError::Conflict(_)
+                )
+            {
                 store::stash(&db, &caller, &form).await?;
             }
             Err(error.into())

@@ -1,5 +1,4 @@
 pub mod deadlines;
-pub mod error_summary;
 pub mod markdown;
 pub mod my_workers;
 pub mod sync_status;

@@ -2,6 +2,7 @@
 //! to each worker's pathway and portfolio (where managers add observations).
 
 use crate::error::ApiError;
+use crate::ui::govuk::{Cell, Column, Loaded, Row, Table};
 use leptos::prelude::*;
 use pathway_core::organisation::WorkerSummary;
 
@@ -11,36 +12,35 @@ pub type WorkersResource = Resource<Result<Vec<WorkerSummary>, ApiError>>;
 pub fn MyWorkers(workers: WorkersResource) -> impl IntoView {
     view! {
         <h2 class="govuk-heading-l">"Your workers"</h2>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match workers.await {
-                    Ok(list) if list.is_empty() => view! {
-                        <p class="govuk-body" id="my-workers">"Nobody is supervised or managed by you at the moment."</p>
-                    }.into_any(),
-                    Ok(list) => view! {
-                        <table class="govuk-table" id="my-workers">
-                            <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Worker"</th>
-                                <th scope="col" class="govuk-table__header">"Team"</th>
-                                <th scope="col" class="govuk-table__header">"You are their"</th>
-                            </tr></thead>
-                            <tbody class="govuk-table__body">
-                                {list.into_iter().map(|worker| view! {
-                                    <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">
-                                            <a class="govuk-link" href=format!("/portfolio?person={}", worker.id)>{worker.full_name}</a>
-                                            <br/><span class="govuk-body-s">{worker.job_title}</span>
-                                        </td>
-                                        <td class="govuk-table__cell">{worker.team.unwrap_or_default()}</td>
-                                        <td class="govuk-table__cell">{worker.relation}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                    Err(error) => view! { <p class="govuk-body govuk-error-message">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=workers view=workers_table id="my-workers"/>
     }
+}
+
+fn workers_table(list: Vec<WorkerSummary>) -> AnyView {
+    if list.is_empty() {
+        return view! {
+            <p class="govuk-body" id="my-workers">"Nobody is supervised or managed by you at the moment."</p>
+        }
+        .into_any();
+    }
+    let columns = vec![
+        Column::text("Worker"),
+        Column::text("Team"),
+        Column::text("You are their"),
+    ];
+    view! {
+        <Table id="my-workers" columns>
+            {list.into_iter().map(|worker| view! {
+                <Row>
+                    <Cell>
+                        <a class="govuk-link" href=format!("/portfolio?person={}", worker.id)>{worker.full_name}</a>
+                        <br/><span class="govuk-body-s">{worker.job_title}</span>
+                    </Cell>
+                    <Cell>{worker.team.unwrap_or_default()}</Cell>
+                    <Cell>{worker.relation}</Cell>
+                </Row>
+            }).collect_view()}
+        </Table>
+    }
+    .into_any()
 }

@@ -3,72 +3,61 @@
 
 use crate::api::admin::audit_log::audit_log;
 use crate::api::admin::people::list_people;
-use crate::ui::components::error_summary::{posted_error, ErrorSummary};
+use crate::ui::govuk::{
+    error_for, posted_errors, Cell, Column, DateInput, ErrorSummary, Loaded, Row, Table, TextInput,
+};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use pathway_core::date_input::from_query;
 use pathway_core::identity::Role;
-use pathway_core::organisation::AuditFilter;
+use pathway_core::organisation::{AuditEntry, AuditFilter, PersonSummary};
 
 #[component]
 pub fn AdminPeople() -> impl IntoView {
     let people = Resource::new_blocking(|| (), |_| list_people());
-    let error = posted_error();
+    let errors = Signal::stored(posted_errors("full_name"));
     view! {
         <Title text="People"/>
         <RequireUser role=Role::Administrator>
-            <ErrorSummary error=error.clone() field="full_name"/>
+            <ErrorSummary errors/>
             <h1 class="govuk-heading-xl">"People"</h1>
             <ul class="govuk-list">
                 <li><a class="govuk-link" href="/admin/teams">"Teams"</a></li>
                 <li><a class="govuk-link" href="/admin/import">"Import staff from a spreadsheet"</a></li>
                 <li><a class="govuk-link" href="/admin/audit">"Audit log"</a></li>
             </ul>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match people.await {
-                        Ok(list) => view! {
-                            <table class="govuk-table" id="people">
-                                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Name"</th>
-                                    <th scope="col" class="govuk-table__header">"Team"</th>
-                                    <th scope="col" class="govuk-table__header">"Roles"</th>
-                                    <th scope="col" class="govuk-table__header">"Status"</th>
-                                </tr></thead>
-                                <tbody class="govuk-table__body">
-                                    {list.into_iter().map(|person| view! {
-                                        <tr class="govuk-table__row">
-                                            <td class="govuk-table__cell"><a class="govuk-link" href=format!("/admin/person?id={}", person.id)>{person.full_name}</a><br/><span class="govuk-body-s">{person.email}</span></td>
-                                            <td class="govuk-table__cell">{person.team.unwrap_or_default()}</td>
-                                            <td class="govuk-table__cell">{person.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</td>
-                                            <td class="govuk-table__cell">{if person.active { "Active" } else { "Left" }}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                        Err(error) => view! { <p class="govuk-error-message">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=people view=people_table/>
             <h2 class="govuk-heading-l">"Add a person"</h2>
             <form method="post" action="/api/admin/create_person" novalidate=true>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="full_name">"Full name"</label>
-                    <input class="govuk-input" id="full_name" name="full_name" type="text" autocomplete="off"/>
-                </div>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="new_email">"Work email address"</label>
-                    <input class="govuk-input" id="new_email" name="email" type="email" autocomplete="off" spellcheck="false"/>
-                </div>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="job_title">"Job title"</label>
-                    <input class="govuk-input" id="job_title" name="job_title" type="text"/>
-                </div>
+                <TextInput id="full_name" label="Full name" error=error_for(errors, "full_name")/>
+                <TextInput id="email" label="Work email address" input_type="email" error=error_for(errors, "email")/>
+                <TextInput id="job_title" label="Job title" error=error_for(errors, "job_title")/>
                 <button type="submit" class="govuk-button" data-module="govuk-button">"Add person"</button>
             </form>
         </RequireUser>
+    }
+}
+
+fn people_table(list: Vec<PersonSummary>) -> impl IntoView {
+    let columns = vec![
+        Column::text("Name"),
+        Column::text("Team"),
+        Column::text("Roles"),
+        Column::text("Status"),
+    ];
+    view! {
+        <Table id="people" columns>
+            {list.into_iter().map(|person| view! {
+                <Row>
+                    <Cell><a class="govuk-link" href=format!("/admin/person?id={}", person.id)>{person.full_name}</a><br/><span class="govuk-body-s">{person.email}</span></Cell>
+                    <Cell>{person.team.unwrap_or_default()}</Cell>
+                    <Cell>{person.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</Cell>
+                    <Cell>{if person.active { "Active" } else { "Left" }}</Cell>
+                </Row>
+            }).collect_view()}
+        </Table>
     }
 }
 
@@ -76,70 +65,66 @@ pub fn AdminPeople() -> impl IntoView {
 pub fn AdminAudit() -> impl IntoView {
     let query = use_query_map();
     let filter = move || {
-        query.with(|q| AuditFilter {
-            action: q.get("action"),
-            actor: q.get("actor"),
-            record_id: q.get("record_id"),
-            from: q.get("from"),
-            to: q.get("to"),
+        query.with(|q| {
+            let date = |name: &str| Some(from_query(|key| q.get(key), name));
+            AuditFilter {
+                action: q.get("action"),
+                actor: q.get("actor"),
+                record_id: q.get("record_id"),
+                from: date("from"),
+                to: date("to"),
+            }
         })
     };
+    let typed = filter();
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    let (action, actor, from, to) = (
+        text(&typed.action),
+        text(&typed.actor),
+        text(&typed.from),
+        text(&typed.to),
+    );
+    // the dates are checked here too, so their errors sit beside the boxes they are in
+    let errors = Signal::stored(typed.problems());
     let entries = Resource::new_blocking(filter, audit_log);
-    let value = move |name: &'static str| query.with_untracked(|q| q.get(name).unwrap_or_default());
     view! {
         <Title text="Audit log"/>
         <RequireUser role=Role::Administrator>
+            <ErrorSummary errors/>
             <h1 class="govuk-heading-xl">"Audit log"</h1>
-            <form method="get" action="/admin/audit" class="app-filter">
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="action">"Action"</label>
-                    <input class="govuk-input govuk-input--width-20" id="action" name="action" type="text" value=value("action")/>
-                </div>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="actor">"Who (part of a name)"</label>
-                    <input class="govuk-input govuk-input--width-20" id="actor" name="actor" type="text" value=value("actor")/>
-                </div>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="from">"From (date)"</label>
-                    <input class="govuk-input govuk-input--width-10" id="from" name="from" type="date" value=value("from")/>
-                </div>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="to">"To (date)"</label>
-                    <input class="govuk-input govuk-input--width-10" id="to" name="to" type="date" value=value("to")/>
-                </div>
+            <form method="get" action="/admin/audit" class="app-filter" novalidate=true>
+                <TextInput id="action" label="Action" width="govuk-input--width-20" value=action.clone()/>
+                <TextInput id="actor" label="Who (part of a name)" width="govuk-input--width-20" value=actor.clone()/>
+                <DateInput id="from" legend="From" value=from.clone() error=error_for(errors, "from")/>
+                <DateInput id="to" legend="To (inclusive)" value=to.clone() error=error_for(errors, "to")/>
                 <button type="submit" class="govuk-button govuk-button--secondary">"Filter"</button>
             </form>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match entries.await {
-                        Ok(list) => view! {
-                            <table class="govuk-table" id="audit-log">
-                                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"When (UTC)"</th>
-                                    <th scope="col" class="govuk-table__header">"Who"</th>
-                                    <th scope="col" class="govuk-table__header">"Action"</th>
-                                    <th scope="col" class="govuk-table__header">"Record"</th>
-                                    <th scope="col" class="govuk-table__header">"Detail"</th>
-                                    <th scope="col" class="govuk-table__header">"From"</th>
-                                </tr></thead>
-                                <tbody class="govuk-table__body">
-                                    {list.into_iter().map(|entry| view! {
-                                        <tr class="govuk-table__row">
-                                            <td class="govuk-table__cell">{entry.occurred_at}</td>
-                                            <td class="govuk-table__cell">{if entry.actor.is_empty() { "Anonymous".to_string() } else { entry.actor }}</td>
-                                            <td class="govuk-table__cell">{entry.action}</td>
-                                            <td class="govuk-table__cell">{entry.record_type}" "{entry.record_id}</td>
-                                            <td class="govuk-table__cell">{entry.detail}</td>
-                                            <td class="govuk-table__cell">{entry.ip}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                        Err(error) => view! { <p class="govuk-error-message">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || errors.with(Vec::is_empty).then(|| view! { <Loaded resource=entries view=audit_table/> })}
         </RequireUser>
+    }
+}
+
+fn audit_table(list: Vec<AuditEntry>) -> impl IntoView {
+    let columns = vec![
+        Column::text("When (UTC)"),
+        Column::text("Who"),
+        Column::text("Action"),
+        Column::text("Record"),
+        Column::text("Detail"),
+        Column::text("From"),
+    ];
+    view! {
+        <Table id="audit-log" columns>
+            {list.into_iter().map(|entry| view! {
+                <Row>
+                    <Cell>{entry.occurred_at}</Cell>
+                    <Cell>{if entry.actor.is_empty() { "Anonymous".to_string() } else { entry.actor }}</Cell>
+                    <Cell>{entry.action}</Cell>
+                    <Cell>{entry.record_type}" "{entry.record_id}</Cell>
+                    <Cell>{entry.detail}</Cell>
+                    <Cell>{entry.ip}</Cell>
+                </Row>
+            }).collect_view()}
+        </Table>
     }
 }

@@ -2,6 +2,7 @@
 //! transition every requirement with where it comes from and what satisfies it.
 
 use crate::api::catalogue::list::list_catalogues;
+use crate::ui::govuk::{Loaded, SummaryList, SummaryRow};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,16 +20,17 @@ pub fn CataloguePage() -> impl IntoView {
                 "What each step of the pathway asks for, as set by the policy. A revised policy is a new version; "
                 "each application is judged under the version in force when it was made."
             </p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match catalogues.await {
-                        Ok(list) => list.into_iter().rev().map(|c| view! { <CatalogueVersion catalogue=c/> }).collect_view().into_any(),
-                        Err(error) => view! { <p class="govuk-body govuk-error-message">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=catalogues view=versions/>
         </RequireUser>
     }
+}
+
+/// The newest version first.
+fn versions(list: Vec<Catalogue>) -> impl IntoView {
+    list.into_iter()
+        .rev()
+        .map(|catalogue| view! { <CatalogueVersion catalogue/> })
+        .collect_view()
 }
 
 #[component]
@@ -40,17 +42,14 @@ fn CatalogueVersion(catalogue: Catalogue) -> impl IntoView {
         </p>
         {catalogue.transitions.into_iter().map(|transition| view! {
             <h3 class="govuk-heading-m">{format!("{} ({})", transition.transition.title(), transition.transition.id())}</h3>
-            <dl class="govuk-summary-list">
+            <SummaryList>
                 {transition.requirements.into_iter().map(|requirement| view! {
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">{format!("{} {}", requirement.id, requirement.title)}</dt>
-                        <dd class="govuk-summary-list__value">
-                            <p class="govuk-body">{describe(&requirement.rule)}</p>
-                            <p class="govuk-body-s">{format!("Source: {}", requirement.source)}</p>
-                        </dd>
-                    </div>
+                    <SummaryRow key=format!("{} {}", requirement.id, requirement.title)>
+                        <p class="govuk-body">{describe(&requirement.rule)}</p>
+                        <p class="govuk-body-s">{format!("Source: {}", requirement.source)}</p>
+                    </SummaryRow>
                 }).collect_view()}
-            </dl>
+            </SummaryList>
         }).collect_view()}
     }
 }

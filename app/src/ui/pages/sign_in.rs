@@ -5,7 +5,7 @@
 //! so they can be unlocked offline; then it goes on to the next page.
 
 use crate::error::AppError;
-use crate::ui::components::error_summary::{posted_error, ErrorSummary};
+use crate::ui::govuk::{error_for, posted_errors, ErrorSummary, NotificationBanner, TextInput};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -15,7 +15,7 @@ pub fn SignIn() -> impl IntoView {
     let query = use_query_map();
     let param = move |name: &str| query.with_untracked(|q| q.get(name));
     let next = param("next").unwrap_or_default();
-    let error = posted_error();
+    let posted = posted_errors("email");
     let notice = if param("signed_out").is_some() {
         Some("You have signed out.")
     } else if param("password_set").is_some() {
@@ -31,45 +31,24 @@ pub fn SignIn() -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
-    let email_class = if error.is_some() {
-        "govuk-form-group govuk-form-group--error"
-    } else {
-        "govuk-form-group"
-    };
+    // a refused sign-in is one problem with the pair, said at the email address (GOV.UK)
+    let errors = Signal::derive(move || match failed.get() {
+        Some(error) => error.field_errors("email"),
+        None => posted.clone(),
+    });
     view! {
         <Title text="Sign in"/>
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <ErrorSummary error=error.clone() field="email"/>
-                {move || failed.get().map(|error| view! { <ErrorSummary error=Some(error) field="email"/> })}
-                {notice.map(|text| view! {
-                    <div class="govuk-notification-banner" role="region" aria-labelledby="notice-title">
-                        <div class="govuk-notification-banner__header">
-                            <h2 class="govuk-notification-banner__title" id="notice-title">"Important"</h2>
-                        </div>
-                        <div class="govuk-notification-banner__content">
-                            <p class="govuk-notification-banner__heading">{text}</p>
-                        </div>
-                    </div>
-                })}
+                <ErrorSummary errors/>
+                {notice.map(|text| view! { <NotificationBanner id="notice" heading=text/> })}
                 <h1 class="govuk-heading-xl">"Sign in to Pathway"</h1>
                 <form method="post" action="/api/auth/sign_in" novalidate=true on:submit=on_submit>
                     <input type="hidden" name="next" value=next/>
-                    <div class=email_class>
-                        <label class="govuk-label" for="email">"Email address"</label>
-                        {error.map(|error| view! {
-                            <p class="govuk-error-message" id="email-error">
-                                <span class="govuk-visually-hidden">"Error: "</span>{error.to_string()}
-                            </p>
-                        })}
-                        <input class="govuk-input" id="email" name="email" type="email"
-                            autocomplete="username" spellcheck="false"/>
-                    </div>
-                    <div class="govuk-form-group">
-                        <label class="govuk-label" for="password">"Password"</label>
-                        <input class="govuk-input govuk-!-width-two-thirds" id="password" name="password"
-                            type="password" autocomplete="current-password"/>
-                    </div>
+                    <TextInput id="email" label="Email address" input_type="email" autocomplete="username"
+                        error=error_for(errors, "email")/>
+                    <TextInput id="password" label="Password" input_type="password" width="govuk-!-width-two-thirds"
+                        autocomplete="current-password"/>
                     <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || working.get()>"Sign in"</button>
                 </form>
                 <p class="govuk-body">

@@ -1,4 +1,5 @@
 use crate::api::admin::import_people::ImportPeople;
+use crate::ui::govuk::Panel;
 use crate::ui::session::RequireUser;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -27,9 +28,7 @@ pub fn AdminImport() -> impl IntoView {
             <div aria-live="polite" id="import-report">
                 {move || import.value().get().map(|result| match result {
                     Ok(report) if report.problems.is_empty() => view! {
-                        <div class="govuk-panel govuk-panel--confirmation">
-                            <h2 class="govuk-panel__title">{format!("{} people imported", report.imported)}</h2>
-                        </div>
+                        <Panel title=format!("{} people imported", report.imported) in_page=true/>
                     }.into_any(),
                     Ok(report) => view! {
                         <div class="govuk-error-summary" role="alert" tabindex="-1">

@@ -1,7 +1,8 @@
 use crate::api::admin::set_password_link::SetPasswordLink;
 use crate::api::admin::teams::list_teams;
 use crate::api::people::get::get_person;
-use crate::ui::components::error_summary::{posted_error, ErrorSummary};
+use crate::error::ApiError;
+use crate::ui::govuk::{posted_errors, ErrorSummary, Loaded, SummaryList, SummaryRow};
 use crate::ui::session::RequireUser;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -13,30 +14,17 @@ use pathway_core::organisation::TeamSummary;
 #[component]
 pub fn AdminPerson() -> impl IntoView {
     let id = use_query_map().with_untracked(|q| q.get("id").unwrap_or_default());
-    let person = Resource::new_blocking(
-        {
-            let id = id.clone();
-            move || id.clone()
-        },
-        get_person,
+    let page = Resource::new_blocking(
+        move || id.clone(),
+        |id| async move { Ok::<_, ApiError>((get_person(id).await?, list_teams().await?)) },
     );
-    let teams = Resource::new_blocking(|| (), |_| list_teams());
-    let error = posted_error();
+    let errors = Signal::stored(posted_errors("team_id"));
     view! {
         <Title text="Person"/>
         <RequireUser role=Role::Administrator>
-            <ErrorSummary error=error.clone() field="team_id"/>
+            <ErrorSummary errors/>
             <p class="govuk-body"><a class="govuk-link govuk-back-link" href="/admin/people">"Back to people"</a></p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match (person.await, teams.await) {
-                        (Ok(person), Ok(teams)) => view! { <PersonAdmin person=person teams=teams/> }.into_any(),
-                        (Err(error), _) | (_, Err(error)) => view! {
-                            <p class="govuk-body govuk-error-message">{error.to_string()}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=page view=|(person, teams)| view! { <PersonAdmin person teams/> }/>
         </RequireUser>
     }
 }
@@ -55,14 +43,14 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
     let leaver_id = id.clone();
     view! {
         <h1 class="govuk-heading-xl">{person.full_name.clone()}</h1>
-        <dl class="govuk-summary-list" id="person-summary">
-            <Row key="Email" value=person.email.clone()/>
-            <Row key="Job title" value=person.job_title.clone()/>
-            <Row key="Team" value=person.team.clone().unwrap_or_else(|| "No team".into())/>
-            <Row key="Level" value=person.level.clone().unwrap_or_else(|| "Not on the pathway".into())/>
-            <Row key="Registration" value=person.registration_number.clone().unwrap_or_default()/>
-            <Row key="Status" value=if person.active { "Active".to_string() } else { "Left".to_string() }/>
-        </dl>
+        <SummaryList id="person-summary">
+            <SummaryRow key="Email">{person.email.clone()}</SummaryRow>
+            <SummaryRow key="Job title">{person.job_title.clone()}</SummaryRow>
+            <SummaryRow key="Team">{person.team.clone().unwrap_or_else(|| "No team".into())}</SummaryRow>
+            <SummaryRow key="Level">{person.level.clone().unwrap_or_else(|| "Not on the pathway".into())}</SummaryRow>
+            <SummaryRow key="Registration">{person.registration_number.clone().unwrap_or_default()}</SummaryRow>
+            <SummaryRow key="Status">{if person.active { "Active" } else { "Left" }}</SummaryRow>
+        </SummaryList>
 
         <h2 class="govuk-heading-l">"Move to another team"</h2>
         <p class="govuk-body">"From today. The old team manager's access ends at once; the history is kept."</p>
@@ -125,15 +113,5 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
             <input type="hidden" name="person_id" value=leaver_id/>
             <button type="submit" class="govuk-button govuk-button--warning">"Deactivate"</button>
         </form>
-    }
-}
-
-#[component]
-fn Row(key: &'static str, value: String) -> impl IntoView {
-    view! {
-        <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{key}</dt>
-            <dd class="govuk-summary-list__value">{value}</dd>
-        </div>
     }
 }

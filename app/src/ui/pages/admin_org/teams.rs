@@ -1,58 +1,50 @@
 use crate::api::admin::teams::list_teams;
-use crate::ui::components::error_summary::{posted_error, ErrorSummary};
+use crate::ui::govuk::{
+    error_for, posted_errors, Cell, Column, ErrorSummary, Loaded, Row, Table, TextInput,
+};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use pathway_core::identity::Role;
+use pathway_core::organisation::TeamSummary;
 
 #[component]
 pub fn AdminTeams() -> impl IntoView {
     let teams = Resource::new_blocking(|| (), |_| list_teams());
-    let error = posted_error();
+    let errors = Signal::stored(posted_errors("name"));
     view! {
         <Title text="Teams"/>
         <RequireUser role=Role::Administrator>
-            <ErrorSummary error=error.clone() field="team_name"/>
+            <ErrorSummary errors/>
             <h1 class="govuk-heading-xl">"Teams"</h1>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match teams.await {
-                        Ok(list) => view! {
-                            <table class="govuk-table" id="teams">
-                                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Team"</th>
-                                    <th scope="col" class="govuk-table__header">"Service area"</th>
-                                    <th scope="col" class="govuk-table__header">"Team manager"</th>
-                                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Members"</th>
-                                </tr></thead>
-                                <tbody class="govuk-table__body">
-                                    {list.into_iter().map(|team| view! {
-                                        <tr class="govuk-table__row">
-                                            <td class="govuk-table__cell">{team.name}</td>
-                                            <td class="govuk-table__cell">{team.service_area}</td>
-                                            <td class="govuk-table__cell">{team.team_manager.unwrap_or_else(|| "None".into())}</td>
-                                            <td class="govuk-table__cell govuk-table__cell--numeric">{team.members}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                        Err(error) => view! { <p class="govuk-error-message">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=teams view=teams_table/>
             <h2 class="govuk-heading-l">"Add a team"</h2>
             <form method="post" action="/api/admin/create_team" novalidate=true>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="team_name">"Team name"</label>
-                    <input class="govuk-input" id="team_name" name="name" type="text"/>
-                </div>
-                <div class="govuk-form-group">
-                    <label class="govuk-label" for="service_area">"Service area"</label>
-                    <input class="govuk-input" id="service_area" name="service_area" type="text"/>
-                </div>
+                <TextInput id="name" label="Team name" error=error_for(errors, "name")/>
+                <TextInput id="service_area" label="Service area" error=error_for(errors, "service_area")/>
                 <button type="submit" class="govuk-button">"Add team"</button>
             </form>
         </RequireUser>
+    }
+}
+
+fn teams_table(list: Vec<TeamSummary>) -> impl IntoView {
+    let columns = vec![
+        Column::text("Team"),
+        Column::text("Service area"),
+        Column::text("Team manager"),
+        Column::numeric("Members"),
+    ];
+    view! {
+        <Table id="teams" columns>
+            {list.into_iter().map(|team| view! {
+                <Row>
+                    <Cell>{team.name}</Cell>
+                    <Cell>{team.service_area}</Cell>
+                    <Cell>{team.team_manager.unwrap_or_else(|| "None".into())}</Cell>
+                    <Cell numeric=true>{team.members}</Cell>
+                </Row>
+            }).collect_view()}
+        </Table>
     }
 }

@@ -6,12 +6,12 @@
 //! pinned `sync/resolve` without leaving the page. A choice made against a version that has
 //! moved on since is refused (409) and the page shows the fresh versions.
 
-use super::ErrorList;
 use crate::api::sync::conflicts_page::{load_conflicts, ConflictCard, Piece};
 use crate::api::sync::resolve::ResolveConflict;
 use crate::api::sync::resolve_form::resolution;
 use crate::error::AppError;
-use crate::ui::components::error_summary::posted_error;
+use crate::ui::govuk::posted_error;
+use crate::ui::govuk::ErrorSummary;
 use crate::ui::session::RequireUser;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
@@ -98,7 +98,7 @@ pub fn ConflictsPage() -> impl IntoView {
                     </div>
                 </div>
             })}
-            <ErrorList errors=page.errors/>
+            <ErrorSummary errors=page.errors/>
             <span class="govuk-caption-l">"Your portfolio"</span>
             <h1 class="govuk-heading-xl">"Choose between versions"</h1>
             <Transition fallback=|| ()>

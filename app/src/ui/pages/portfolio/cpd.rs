@@ -3,6 +3,7 @@
 
 use super::StatusTag;
 use crate::api::portfolio::cpd_log::load_cpd_log;
+use crate::ui::govuk::{Cell, Column, Loaded, Panel, Row, Table};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,14 +29,7 @@ pub fn CpdLogPage() -> impl IntoView {
     view! {
         <Title text="CPD log"/>
         <RequireUser>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match log.await {
-                        Ok(log) => cpd_log(log).into_any(),
-                        Err(error) => view! { <p class="govuk-body govuk-error-message">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=log view=cpd_log/>
         </RequireUser>
     }
 }
@@ -57,12 +51,9 @@ fn cpd_log(log: CpdLog) -> impl IntoView {
         <a class="govuk-back-link" href=format!("/portfolio?person={person}")>"Back to the pathway"</a>
         <span class="govuk-caption-l">{log.person_name.clone()}</span>
         <h1 class="govuk-heading-xl">"CPD log"</h1>
-        <div class="govuk-panel govuk-panel--confirmation app-allowance" id="cpd-allowance">
-            <h2 class="govuk-panel__title">{left}</h2>
-            <div class="govuk-panel__body">
-                {format!("Additional CPD days (3 a year beyond formal training): {}", allowance.summary)}
-            </div>
-        </div>
+        <Panel id="cpd-allowance" title=left in_page=true>
+            {format!("Additional CPD days (3 a year beyond formal training): {}", allowance.summary)}
+        </Panel>
         <form method="get" action="/portfolio/cpd" class="app-filter" id="cpd-filter">
             <input type="hidden" name="person" value=person.clone()/>
             <div class="govuk-form-group">
@@ -86,28 +77,25 @@ fn cpd_log(log: CpdLog) -> impl IntoView {
         </form>
         <h2 class="govuk-heading-m">{log.year_label.clone()}</h2>
         <p class="govuk-body" id="cpd-totals">{log.totals.clone()}</p>
-        <table class="govuk-table" id="cpd-entries">
-            <thead class="govuk-table__head"><tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">"Date"</th>
-                <th scope="col" class="govuk-table__header">"Activity"</th>
-                <th scope="col" class="govuk-table__header">"Type"</th>
-                <th scope="col" class="govuk-table__header">"Time"</th>
-                <th scope="col" class="govuk-table__header">"Additional days used"</th>
-                <th scope="col" class="govuk-table__header">"Status"</th>
-            </tr></thead>
-            <tbody class="govuk-table__body">
-                {log.entries.into_iter().map(|entry| view! {
-                    <tr class="govuk-table__row">
-                        <td class="govuk-table__cell">{entry.date_text}</td>
-                        <td class="govuk-table__cell"><a class="govuk-link" href=format!("/portfolio/evidence?id={}", entry.id)>{entry.title}</a></td>
-                        <td class="govuk-table__cell">{entry.cpd_type_label}</td>
-                        <td class="govuk-table__cell">{entry.duration_text}</td>
-                        <td class="govuk-table__cell">{entry.allowance_days.map(|d| d.with_unit()).unwrap_or_else(|| "None".to_owned())}</td>
-                        <td class="govuk-table__cell"><StatusTag status=entry.status/></td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <Table id="cpd-entries" columns=vec![
+            Column::text("Date"),
+            Column::text("Activity"),
+            Column::text("Type"),
+            Column::text("Time"),
+            Column::text("Additional days used"),
+            Column::text("Status"),
+        ]>
+            {log.entries.into_iter().map(|entry| view! {
+                <Row>
+                    <Cell>{entry.date_text}</Cell>
+                    <Cell><a class="govuk-link" href=format!("/portfolio/evidence?id={}", entry.id)>{entry.title}</a></Cell>
+                    <Cell>{entry.cpd_type_label}</Cell>
+                    <Cell>{entry.duration_text}</Cell>
+                    <Cell>{entry.allowance_days.map(|d| d.with_unit()).unwrap_or_else(|| "None".to_owned())}</Cell>
+                    <Cell><StatusTag status=entry.status/></Cell>
+                </Row>
+            }).collect_view()}
+        </Table>
         <p class="govuk-body">
             <a class="govuk-link" href=csv download="" id="cpd-csv">"Download this log as a spreadsheet (CSV)"</a>
         </p>

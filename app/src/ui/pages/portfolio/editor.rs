@@ -5,12 +5,14 @@
 //! (GOV.UK character count, word mode) and warns about identifying details.
 
 use super::pathway::AddEvidence;
-use super::{ErrorList, IdentifyingWarning};
+use super::IdentifyingWarning;
 use crate::api::portfolio::editor::load_editor;
 use crate::api::portfolio::save_evidence::SaveEvidence;
 use crate::error::{ApiError, AppError};
-use crate::ui::components::error_summary::posted_error;
 use crate::ui::components::sync_status::{SyncStatus, SyncUi};
+use crate::ui::govuk::{
+    error_for, group_class, posted_errors, DateInput, ErrorMessage, ErrorSummary, Loaded, TextInput,
+};
 use crate::ui::session::RequireUser;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
@@ -28,7 +30,7 @@ use pathway_core::portfolio::{validate, FieldError};
 #[component]
 pub fn EvidenceEditor() -> impl IntoView {
     let query = use_query_map();
-    let posted = StoredValue::new(posted_error());
+    let posted = StoredValue::new(posted_errors("title"));
     let state = Resource::new_blocking(
         move || {
             query.with(|q| {
@@ -45,55 +47,31 @@ pub fn EvidenceEditor() -> impl IntoView {
     view! {
         <Title text="Add or change evidence"/>
         <RequireUser>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let posted = posted.get_value();
-                    Suspend::new(async move {
-                        match state.await {
-                            Ok(state) if kind_from_code(&state.form.kind).is_some() => {
-                                view! { <Editor state posted/> }.into_any()
-                            }
-                            Ok(state) => view! {
-                                <h1 class="govuk-heading-xl">"Add evidence"</h1>
-                                <AddEvidence person=state.form.person_id/>
-                            }.into_any(),
-                            Err(error) => view! { <p class="govuk-body govuk-error-message">{error.to_string()}</p> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <Loaded resource=state view=move |state: EditorState| {
+                if kind_from_code(&state.form.kind).is_some() {
+                    view! { <Editor state posted=posted.get_value()/> }.into_any()
+                } else {
+                    view! {
+                        <h1 class="govuk-heading-xl">"Add evidence"</h1>
+                        <AddEvidence person=state.form.person_id/>
+                    }.into_any()
+                }
+            }/>
         </RequireUser>
     }
 }
 
-/// The problems an error from the server stands for, one per line, linked to the title.
-fn lines(error: &AppError) -> Vec<FieldError> {
-    let text = match error {
-        AppError::Validation(message) | AppError::Conflict(message) => message.clone(),
-        other => other.to_string(),
-    };
-    text.lines()
-        .map(|line| FieldError {
-            field: "title".into(),
-            message: line.to_owned(),
-        })
-        .collect()
-}
-
 #[component]
-fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
+fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
     let today = state.today.parse::<NaiveDate>().unwrap_or_default();
     let form = state.form.clone();
     let kind = kind_from_code(&form.kind).unwrap_or(EvidenceKind::ReflectiveStatement);
     let spec = spec(kind);
     // After a failed no-JavaScript save, the same validation on the restored form gives the
     // field-by-field errors (identical on the server and in the browser).
-    let initial = match &posted {
-        None => Vec::new(),
-        Some(error) => match validate(&form, today) {
-            Err(found) if state.restored => found,
-            _ => lines(error),
-        },
+    let initial = match validate(&form, today) {
+        Err(found) if state.restored && !posted.is_empty() => found,
+        _ => posted,
     };
     let errors = RwSignal::new(initial);
     let body = RwSignal::new(form.body.clone());
@@ -126,7 +104,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
                 let _ = base;
             }
         }
-        Some(Err(error)) => errors.set(lines(&error)),
+        Some(Err(error)) => errors.set(error.field_errors("title")),
         None => {}
     });
     let on_typed = move |_| {
@@ -173,15 +151,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
             }
         }
     };
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|all| {
-                all.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let error_for = move |field: &'static str| error_for(errors.into(), field);
     let verb = if state.is_new { "Add" } else { "Change" };
     let heading = format!("{verb} {}", lowercase_label(kind));
     let caption = if state.is_self {
@@ -203,7 +173,7 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
         .collect_view();
     view! {
         <a class="govuk-back-link" href=format!("/portfolio?person={}", form.person_id)>"Back to the pathway"</a>
-        <ErrorList errors=errors/>
+        <ErrorSummary errors/>
         {state.restored.then(|| view! {
             <div class="govuk-inset-text" id="restored">"This is what you typed before. Nothing has been saved yet."</div>
         })}
@@ -216,9 +186,9 @@ fn Editor(state: EditorState, posted: Option<AppError>) -> impl IntoView {
             <input type="hidden" name="form[person_id]" value=form.person_id.clone()/>
             <input type="hidden" name="form[kind]" value=form.kind.clone()/>
             <input type="hidden" name="form[version]" value=form.version.clone()/>
-            <TextField name="title" label="Title" hint=format!("Optional. If you leave it empty, the title is “{}”.", kind.label())
-                value=form.title.clone() form_name="form[title]" error=error_for("title")/>
-            <DateField name="date" label=spec.date_label value=form.date.clone() form_name="form[date]" error=error_for("date")/>
+            <TextInput id="title" label="Title" hint=format!("Optional. If you leave it empty, the title is “{}”.", kind.label())
+                value=form.title.clone() name="form[title]" error=error_for("title")/>
+            <DateInput id="date" legend=spec.date_label value=form.date.clone() name="form[date]" error=error_for("date")/>
             {fields}
             <BodyField spec body state=state.clone() error=error_for("body")/>
             <div class="govuk-form-group">
@@ -258,76 +228,14 @@ fn lowercase_label(kind: EvidenceKind) -> String {
         .unwrap_or_default()
 }
 
-fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str + Send + Sync {
-    move || {
-        if error.get().is_some() {
-            "govuk-form-group govuk-form-group--error"
-        } else {
-            "govuk-form-group"
-        }
-    }
-}
-
-#[component]
-fn InlineError(id: String, error: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(|message| {
-            view! {
-                <p class="govuk-error-message" id=format!("{id}-error")>
-                    <span class="govuk-visually-hidden">"Error: "</span>{message}
-                </p>
-            }
-        })
-    }
-}
-
-#[component]
-fn TextField(
-    name: &'static str,
-    #[prop(into)] label: String,
-    #[prop(into, optional)] hint: String,
-    value: String,
-    #[prop(into)] form_name: String,
-    error: Signal<Option<String>>,
-    #[prop(optional)] numeric: bool,
-) -> impl IntoView {
-    let has_hint = !hint.is_empty();
-    view! {
-        <div class=group_class(error)>
-            <label class="govuk-label" for=name>{label}</label>
-            {has_hint.then(|| view! { <div class="govuk-hint" id=format!("{name}-hint")>{hint}</div> })}
-            <InlineError id=name.to_owned() error/>
-            <input class=if numeric { "govuk-input govuk-input--width-5" } else { "govuk-input" }
-                id=name name=form_name type="text" value=value
-                inputmode=numeric.then_some("decimal") autocomplete="off"/>
-        </div>
-    }
-}
-
-#[component]
-fn DateField(
-    name: &'static str,
-    #[prop(into)] label: String,
-    value: String,
-    #[prop(into)] form_name: String,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    view! {
-        <div class=group_class(error)>
-            <label class="govuk-label" for=name>{label}</label>
-            <div class="govuk-hint" id=format!("{name}-hint")>"For example, 2026-03-27"</div>
-            <InlineError id=name.to_owned() error/>
-            <input class="govuk-input govuk-input--width-10" id=name name=form_name type="date" value=value/>
-        </div>
-    }
-}
-
 fn field_view(
     field: &FieldSpec,
     value: String,
     error: Signal<Option<String>>,
     courses: &[(String, String)],
 ) -> AnyView {
+    // a kind's field without a hint has none, not an empty one
+    let optional = |hint: &'static str| (!hint.is_empty()).then(|| hint.to_owned());
     let form_name = format!("form[details][{}]", field.name);
     let label = if field.required {
         field.label.to_owned()
@@ -336,16 +244,18 @@ fn field_view(
     };
     match field.input {
         Input::Text { .. } => view! {
-            <TextField name=field.name label hint=field.hint value form_name error/>
+            <TextInput id=field.name label hint=optional(field.hint) value name=form_name error/>
         }
         .into_any(),
         Input::Number => view! {
-            <TextField name=field.name label hint=field.hint value form_name error numeric=true/>
+            <TextInput id=field.name label hint=optional(field.hint) value name=form_name error
+                width="govuk-input--width-5" decimal=true/>
         }
         .into_any(),
-        Input::Date { .. } => {
-            view! { <DateField name=field.name label value form_name error/> }.into_any()
+        Input::Date { .. } => view! {
+            <DateInput id=field.name legend=label hint=optional(field.hint) value name=form_name error/>
         }
+        .into_any(),
         Input::Course => {
             let name = field.name;
             // a code no longer on the list stays selectable, so an edit never loses it
@@ -354,10 +264,10 @@ fn field_view(
                 options.push((value.clone(), format!("{value} (no longer on the list)")));
             }
             view! {
-                <div class=group_class(error)>
+                <div class=group_class(error.into())>
                     <label class="govuk-label" for=name>{label}</label>
                     <div class="govuk-hint" id=format!("{name}-hint")>{field.hint}</div>
-                    <InlineError id=name.to_owned() error/>
+                    <ErrorMessage id=name error/>
                     <select class="govuk-select" id=name name=form_name aria-describedby=format!("{name}-hint")>
                         <option value="" selected=value.is_empty()>"Not a course on the list"</option>
                         {options.into_iter().map(|(code, text)| {
@@ -372,10 +282,10 @@ fn field_view(
         Input::Choice(options) => {
             let name = field.name;
             view! {
-                <div class=group_class(error)>
+                <div class=group_class(error.into())>
                     <fieldset class="govuk-fieldset">
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-                        <InlineError id=name.to_owned() error/>
+                        <ErrorMessage id=name error/>
                         <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
                             {options.iter().enumerate().map(|(i, (code, text))| {
                                 // the first option carries the field's id, for the error summary link
@@ -457,7 +367,7 @@ fn BodyField(
         }>
             <label class="govuk-label govuk-label--m" for="body">{label}</label>
             <div class="govuk-hint" id="body-hint">{hint}</div>
-            <InlineError id="body".to_owned() error/>
+            <ErrorMessage id="body" error/>
             <textarea class="govuk-textarea" id="body" name="form[body]" rows=if statement { "25" } else { "10" }
                 aria-describedby=described
                 on:input=move |ev| body.set(event_target_value(&ev))>{initial}</textarea>

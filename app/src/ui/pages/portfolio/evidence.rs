@@ -3,6 +3,7 @@
 use super::{IdentifyingWarning, StatusTag};
 use crate::api::portfolio::get_evidence::get_evidence;
 use crate::ui::components::markdown::MarkdownText;
+use crate::ui::govuk::{Loaded, NotificationBanner, SummaryList, SummaryRow};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,14 +21,7 @@ pub fn EvidencePage() -> impl IntoView {
     view! {
         <Title text="Evidence"/>
         <RequireUser>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match item.await {
-                        Ok(item) => evidence(item, saved).into_any(),
-                        Err(error) => view! { <p class="govuk-body govuk-error-message">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=item view=move |item| evidence(item, saved)/>
         </RequireUser>
     }
 }
@@ -39,52 +33,25 @@ fn evidence(item: EvidenceView, saved: bool) -> impl IntoView {
     let body = item.body.clone();
     view! {
         <a class="govuk-back-link" href=back.clone()>"Back to the pathway"</a>
-        {saved.then(|| view! {
-            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" id="saved-banner">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="saved-title">"Success"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">"Evidence saved"</p>
-                </div>
-            </div>
-        })}
+        {saved.then(|| view! { <NotificationBanner id="saved-banner" heading="Evidence saved" success=true/> })}
         <span class="govuk-caption-l">{format!("{} · {}", item.person_name, summary.kind.label())}</span>
         <h1 class="govuk-heading-xl" id="evidence-title">{summary.title.clone()}</h1>
-        <dl class="govuk-summary-list" id="evidence-details">
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Status"</dt>
-                <dd class="govuk-summary-list__value"><StatusTag status=summary.status/></dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Date"</dt>
-                <dd class="govuk-summary-list__value">{summary.date_text.clone()}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Added by"</dt>
-                <dd class="govuk-summary-list__value" id="added-by">
-                    {summary.added_by.clone()}{format!(" (last changed {})", item.updated_text)}
-                </dd>
-            </div>
+        <SummaryList id="evidence-details">
+            <SummaryRow key="Status"><StatusTag status=summary.status/></SummaryRow>
+            <SummaryRow key="Date">{summary.date_text.clone()}</SummaryRow>
+            <SummaryRow key="Added by" value_id="added-by">
+                {summary.added_by.clone()}{format!(" (last changed {})", item.updated_text)}
+            </SummaryRow>
             {item.details.into_iter().map(|(label, value)| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">{label}</dt>
-                    <dd class="govuk-summary-list__value">{value}</dd>
-                </div>
+                <SummaryRow key=label>{value}</SummaryRow>
             }).collect_view()}
             {summary.word_count.map(|w| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">"Words"</dt>
-                    <dd class="govuk-summary-list__value" id="word-count">{pathway_core::domain::format_count(w.into())}</dd>
-                </div>
+                <SummaryRow key="Words" value_id="word-count">{pathway_core::domain::format_count(w.into())}</SummaryRow>
             })}
             {summary.previous_employer.then(|| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">"Source"</dt>
-                    <dd class="govuk-summary-list__value">"Evidence from a previous employer"</dd>
-                </div>
+                <SummaryRow key="Source">"Evidence from a previous employer"</SummaryRow>
             })}
-        </dl>
+        </SummaryList>
         {item.can_edit.then(|| view! { <IdentifyingWarning text=Signal::stored(body.clone())/> })}
         <div class="app-evidence-text" id="evidence-text">
             <MarkdownText text=item.body/>

@@ -16,42 +16,16 @@ pub use editor::EvidenceEditor;
 pub use evidence::EvidencePage;
 pub use pathway::MyPathway;
 
+use crate::ui::govuk::{Tag, TagColour};
 use leptos::prelude::*;
 use pathway_core::domain::EvidenceStatus;
 use pathway_core::portfolio::identifying::find_identifying;
-use pathway_core::portfolio::FieldError;
-
-/// The GOV.UK error summary for several problems, each linking to its field.
-#[component]
-fn ErrorList(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoView {
-    move || {
-        let errors = errors.get();
-        (!errors.is_empty()).then(|| {
-            view! {
-                <div class="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabindex="-1" id="error-summary">
-                    <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                    <div class="govuk-error-summary__body">
-                        <ul class="govuk-list govuk-error-summary__list">
-                            {errors.into_iter().map(|e| view! {
-                                <li><a href=format!("#{}", e.field)>{e.message}</a></li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                </div>
-            }
-        })
-    }
-}
 
 #[component]
 fn StatusTag(status: EvidenceStatus) -> impl IntoView {
     match status {
-        EvidenceStatus::Final => {
-            view! { <strong class="govuk-tag govuk-tag--green">"Final"</strong> }
-        }
-        EvidenceStatus::Draft => {
-            view! { <strong class="govuk-tag govuk-tag--grey">"Draft"</strong> }
-        }
+        EvidenceStatus::Final => view! { <Tag colour=TagColour::Green text="Final"/> },
+        EvidenceStatus::Draft => view! { <Tag colour=TagColour::Grey text="Draft"/> },
     }
 }
 
