@@ -75,9 +75,11 @@ fn DeadlineChecker() -> impl IntoView {
     let query = use_query_map();
     let first = query.with_untracked(|q| from_query(|key| q.get(key), "panel"));
     let typed = RwSignal::new(first.clone());
+    let sent = first.clone();
     let answer = move || typed.with(|value| parse_answer(value));
+    // a problem is shown for the date the form was sent with, not while a new one is typed
     let error = Signal::derive(move || match answer() {
-        Some(Err(message)) => Some(message),
+        Some(Err(message)) if typed.with(|value| *value == sent) => Some(message),
         _ => None,
     });
     view! {
