@@ -542,25 +542,13 @@ on_both_databases!(
             "Words I must not lose when the save fails.",
         );
         let response = aisha
-            .client
-            .post(app.url("/api/portfolio/save_evidence"))
-            .header("Origin", &app.address)
-            .header("Accept", "text/html")
-            .header("Referer", app.url(&page))
-            .form(&form)
-            .send()
-            .await
-            .unwrap();
+            .post_form("/api/portfolio/save_evidence", Some(page.as_str()), &form)
+            .await;
         assert_eq!(response.status(), 302);
         let back = response.headers()["location"].to_str().unwrap().to_owned();
         assert!(back.contains("__err="), "{back}");
         // Assert: the editor shows the error summary, the inline error and the text typed
-        let html = aisha
-            .get(back.trim_start_matches(&app.address))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let html = aisha.html(&back).await;
         assert!(html.contains("There is a problem"));
         // the error names the missing part, links to the date input and sits beside it
         assert!(
@@ -591,15 +579,8 @@ on_both_databases!(
             &chrono::Datelike::month(&date).to_string(),
         );
         let response = aisha
-            .client
-            .post(app.url("/api/portfolio/save_evidence"))
-            .header("Origin", &app.address)
-            .header("Accept", "text/html")
-            .header("Referer", app.url(&page))
-            .form(&form)
-            .send()
-            .await
-            .unwrap();
+            .post_form("/api/portfolio/save_evidence", Some(page.as_str()), &form)
+            .await;
         assert_eq!(response.status(), 302);
         let location = response.headers()["location"].to_str().unwrap().to_owned();
         assert_eq!(location, format!("/portfolio/evidence?id={id}&saved=1"));

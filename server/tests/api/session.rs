@@ -50,6 +50,31 @@ impl User {
             .expect("POST")
     }
 
+    /// Posts a form as a browser with JavaScript off does: same-origin, accepting HTML, with
+    /// the page it was on as Referer (where a refused post is sent back with its error).
+    pub async fn post_form<F: serde::Serialize + ?Sized>(
+        &self,
+        path: &str,
+        referer: Option<&str>,
+        form: &F,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .header("Origin", &self.address)
+            .header("Accept", "text/html,application/xhtml+xml");
+        if let Some(referer) = referer {
+            request = request.header("Referer", format!("{}{referer}", self.address));
+        }
+        request.form(form).send().await.expect("POST")
+    }
+
+    /// A page's HTML; `path` may be the absolute address a redirect gave.
+    pub async fn html(&self, path: &str) -> String {
+        let path = path.strip_prefix(&self.address).unwrap_or(path);
+        self.get(path).await.text().await.expect("HTML")
+    }
+
     /// Loads a page as a browser does (accepting HTML).
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client

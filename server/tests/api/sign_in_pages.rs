@@ -5,24 +5,6 @@ use crate::helpers::{spawn_app, Backend};
 use crate::session::User;
 use pathway_store::seed::{email_of, DEMO_PASSWORD};
 
-async fn post_form(
-    user: &User,
-    app: &crate::helpers::TestApp,
-    path: &str,
-    referer: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    user.client
-        .post(app.url(path))
-        .header("Origin", &app.address)
-        .header("Accept", "text/html,application/xhtml+xml")
-        .header("Referer", app.url(referer))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
 on_both_databases!(
     a_protected_page_sends_visitors_to_sign_in_and_back,
     |backend: Backend| async move {
@@ -42,18 +24,17 @@ on_both_databases!(
         );
 
         // a wrong password comes back to the form with the error summary
-        let response = post_form(
-            &browser,
-            &app,
-            "/api/auth/sign_in",
-            &location,
-            &[
-                ("email", &email_of("Alex Morgan")),
-                ("password", "not it at all"),
-                ("next", "/admin/audit?action=sign_in"),
-            ],
-        )
-        .await;
+        let response = browser
+            .post_form(
+                "/api/auth/sign_in",
+                Some(location.as_str()),
+                &[
+                    ("email", email_of("Alex Morgan").as_str()),
+                    ("password", "not it at all"),
+                    ("next", "/admin/audit?action=sign_in"),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 302);
         let back = response.headers()["location"].to_str().unwrap().to_string();
         assert!(back.contains("__err="), "{back}");
@@ -66,18 +47,17 @@ on_both_databases!(
         );
 
         // the right password goes on to the page asked for
-        let response = post_form(
-            &browser,
-            &app,
-            "/api/auth/sign_in",
-            &location,
-            &[
-                ("email", &email_of("Alex Morgan")),
-                ("password", DEMO_PASSWORD),
-                ("next", "/admin/audit?action=sign_in"),
-            ],
-        )
-        .await;
+        let response = browser
+            .post_form(
+                "/api/auth/sign_in",
+                Some(location.as_str()),
+                &[
+                    ("email", email_of("Alex Morgan").as_str()),
+                    ("password", DEMO_PASSWORD),
+                    ("next", "/admin/audit?action=sign_in"),
+                ],
+            )
+            .await;
         assert_eq!(response.status(), 302);
         assert_eq!(
             response.headers()["location"],
@@ -90,7 +70,9 @@ on_both_databases!(
         assert!(html.contains("Alex Morgan"));
 
         // signing out from the header form
-        let response = post_form(&browser, &app, "/api/auth/sign_out", "/admin/audit", &[]).await;
+        let response = browser
+            .post_form("/api/auth/sign_out", Some("/admin/audit"), &[("next", "")])
+            .await;
         assert_eq!(response.status(), 302);
         assert_eq!(response.headers()["location"], "/sign-in?signed_out=1");
         assert_eq!(browser.get("/admin/audit").await.status(), 302);
@@ -152,18 +134,17 @@ on_both_databases!(
             "/portfolio\r\nSet-Cookie: x=1",
         ] {
             let browser = User::anonymous(&app);
-            let response = post_form(
-                &browser,
-                &app,
-                "/api/auth/sign_in",
-                "/sign-in",
-                &[
-                    ("email", &email_of("Alex Morgan")),
-                    ("password", DEMO_PASSWORD),
-                    ("next", next),
-                ],
-            )
-            .await;
+            let response = browser
+                .post_form(
+                    "/api/auth/sign_in",
+                    Some("/sign-in"),
+                    &[
+                        ("email", email_of("Alex Morgan").as_str()),
+                        ("password", DEMO_PASSWORD),
+                        ("next", next),
+                    ],
+                )
+                .await;
             assert_eq!(response.status(), 302, "{next:?}");
             let location = response.headers()["location"].to_str().unwrap().to_owned();
             assert!(

@@ -570,14 +570,6 @@ on_both_databases!(
                 ("choice", choice.to_owned()),
             ]
         };
-        let plain_post = |user: &User, form: Vec<(&'static str, String)>| {
-            user.client
-                .post(app.url("/api/sync/resolve_form"))
-                .header("Origin", &app.address)
-                .header("Accept", "text/html,application/xhtml+xml")
-                .form(&form)
-                .send()
-        };
         let location = |response: &reqwest::Response| {
             response.headers()["location"].to_str().unwrap().to_owned()
         };
@@ -611,7 +603,9 @@ on_both_databases!(
             .unwrap();
         assert_eq!(answer.status(), 422);
         // without JavaScript, a choice against an old version comes back to the page (409)
-        let answer = plain_post(&jordan, form("1", "mine")).await.unwrap();
+        let answer = jordan
+            .post_form("/api/sync/resolve_form", None, &form("1", "mine"))
+            .await;
         assert_eq!(answer.status(), 302);
         let back = location(&answer);
         assert!(
@@ -624,7 +618,9 @@ on_both_databases!(
             ("Newer words.".into(), 2)
         );
         // Act: keep mine, without JavaScript
-        let answer = plain_post(&jordan, form("2", "mine")).await.unwrap();
+        let answer = jordan
+            .post_form("/api/sync/resolve_form", None, &form("2", "mine"))
+            .await;
         // Assert: saved as version 3 and back to the page with the banner
         assert_eq!(answer.status(), 302);
         assert_eq!(location(&answer), "/portfolio/conflicts?resolved=1");
