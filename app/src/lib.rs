@@ -14,4 +14,5 @@ pub mod error;
 pub mod offline;
 #[cfg(feature = "hydrate")]
 pub mod pwa;
+pub mod sync_ui;
 pub mod ui;

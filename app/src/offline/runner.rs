@@ -7,13 +7,14 @@ use crate::api::portfolio::save_evidence::SaveEvidence;
 use crate::api::sync::pull::sync_pull;
 use crate::api::sync::push::sync_push;
 use crate::error::AppError;
-use crate::ui::components::sync_status::{Held, SyncStatusText, SyncUi};
+use crate::sync_ui::SyncUi;
 use chrono::NaiveDate;
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pathway_core::portfolio::validate;
 use pathway_core::portfolio::EvidenceForm;
+use pathway_core::sync::status::{Held, SyncStatusText};
 use pathway_core::sync::{Change, ChangeOp, Outcome, PullRequest, PushResult};
 use std::time::Duration;
 

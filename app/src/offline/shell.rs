@@ -7,14 +7,16 @@
 
 use super::drafts::{self, Draft};
 use super::{runner, vault};
-use crate::ui::components::sync_status::{SyncStatus, SyncUi, SIGN_OUT_PENDING};
-// the GOV.UK kit is a leaf of `ui` (it imports nothing else there): the offline app draws
-// its forms with the same components as the pages
+use crate::sync_ui::SyncUi;
+// the status line and the kit are leaves of `ui` (they import nothing else there): the
+// offline app draws what the pages draw
+use crate::ui::components::sync_status::SyncStatus;
 use crate::ui::govuk::{error_for, group_class, DateInput, ErrorMessage, TextInput};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pathway_core::portfolio::{validate, EvidenceForm, FieldError};
+use pathway_core::sync::status::SIGN_OUT_PENDING;
 use std::time::Duration;
 
 /// Mounts the offline app into the shell's `#offline-root` (the whole body if it is missing).

@@ -11,7 +11,7 @@
 //! leave the device only after the server has confirmed.
 
 use super::{drafts, runner, vault};
-use crate::ui::components::sync_status::SyncUi;
+use crate::sync_ui::SyncUi;
 use gloo_storage::Storage;
 use leptos::prelude::*;
 use pathway_core::sync::LeftHere;

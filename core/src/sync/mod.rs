@@ -145,3 +145,4 @@ impl LeftHere {
 }
 
 pub mod outbox;
+pub mod status;

@@ -4,105 +4,9 @@
 //! server and at hydration (nothing from browser storage is read while rendering); the
 //! browser's `offline` module fills it in afterwards.
 
+use crate::sync_ui::SyncUi;
 use leptos::prelude::*;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SyncStatusText {
-    /// Not known yet (server render, before hydration).
-    Unknown,
-    AllSaved,
-    OnlyHere(usize),
-    /// Offline, with this many changes only on this device.
-    Offline(usize),
-    Failed,
-    /// The server no longer knows this session (it expired, or was ended elsewhere): the
-    /// changes wait on the device until the worker signs in again.
-    SignedOut,
-}
-
-impl SyncStatusText {
-    pub fn text(self) -> String {
-        match self {
-            Self::Unknown => String::new(),
-            Self::AllSaved => "All changes saved to Pathway".into(),
-            Self::OnlyHere(1) => "1 change only on this device".into(),
-            Self::OnlyHere(n) => format!("{n} changes only on this device"),
-            Self::Offline(0) => "Offline".into(),
-            Self::Offline(n) => format!("Offline — {}", Self::OnlyHere(n).text()),
-            Self::Failed => "Sync failed — retrying".into(),
-            Self::SignedOut => "Signed out of Pathway".into(),
-        }
-    }
-
-    /// The status line: a failed sync also says how much waits on the device, so the worker
-    /// knows their text is kept while Pathway cannot be reached.
-    pub fn line(self, unsynced: usize) -> String {
-        match self {
-            Self::Failed | Self::SignedOut if unsynced > 0 => {
-                format!("{} — {}", self.text(), Self::OnlyHere(unsynced).text())
-            }
-            _ => self.text(),
-        }
-    }
-}
-
-/// A draft kept on this device that is not on Pathway and is not waiting to be sent, with why
-/// (issue 20: the status never says "All changes saved" while one exists).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Held {
-    pub id: String,
-    pub title: String,
-    /// Why it is not sent: the problems the server would refuse it for, or "needs attention".
-    pub reasons: Vec<String>,
-    /// Where to open it online.
-    pub href: String,
-}
-
-/// The signals the sync runner writes and the status shows.
-#[derive(Clone, Copy)]
-pub struct SyncUi {
-    pub status: RwSignal<SyncStatusText>,
-    pub unsynced: RwSignal<usize>,
-    pub conflicts: RwSignal<usize>,
-    pub storage_error: RwSignal<Option<String>>,
-    /// Drafts only on this device that are not waiting to be sent, with why.
-    pub held: RwSignal<Vec<Held>>,
-    /// Opens a held draft in place (the offline app); `None`: follow its link.
-    pub open: RwSignal<Option<Callback<String>>>,
-    /// A save was kept on this device because Pathway could not be reached (the confirmation).
-    pub saved_here: RwSignal<bool>,
-    /// A draft from this device was put back into the form.
-    pub restored: RwSignal<bool>,
-    pub running: RwSignal<bool>,
-    /// Called on every keystroke in the editor (the browser saves a draft, debounced).
-    pub typed: RwSignal<Option<Callback<()>>>,
-    /// Sync on demand.
-    pub sync: RwSignal<Option<Callback<()>>>,
-}
-
-impl SyncUi {
-    pub fn new() -> Self {
-        Self {
-            status: RwSignal::new(SyncStatusText::Unknown),
-            unsynced: RwSignal::new(0),
-            conflicts: RwSignal::new(0),
-            storage_error: RwSignal::new(None),
-            held: RwSignal::new(Vec::new()),
-            open: RwSignal::new(None),
-            saved_here: RwSignal::new(false),
-            restored: RwSignal::new(false),
-            running: RwSignal::new(false),
-            typed: RwSignal::new(None),
-            sync: RwSignal::new(None),
-        }
-    }
-}
-
-impl Default for SyncUi {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+use pathway_core::sync::status::{SyncStatusText, SIGN_OUT_PENDING};
 
 #[component]
 pub fn SyncStatus(ui: SyncUi) -> impl IntoView {
@@ -189,9 +93,6 @@ pub fn SignOutPending() -> impl IntoView {
     }
 }
 
-/// What a device says while a sign-out waits for Pathway.
-pub const SIGN_OUT_PENDING: &str = "You chose to sign out, but Pathway could not be reached, so you are not signed out yet. This device will sign you out as soon as it is back online. Until then it shows nobody’s work.";
-
 /// The sign-in page, coming back here afterwards. Only ever shown in the browser (the status
 /// is unknown while the server renders), so the location is the window's.
 fn sign_in_again() -> String {
@@ -205,34 +106,4 @@ fn sign_in_again() -> String {
         "/sign-in?next={}",
         pathway_core::text::url::encode_component(&here)
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::SyncStatusText;
-
-    #[test]
-    fn the_status_line_says_what_waits_on_the_device() {
-        assert_eq!(
-            SyncStatusText::OnlyHere(3).line(3),
-            "3 changes only on this device"
-        );
-        assert_eq!(
-            SyncStatusText::Offline(1).line(1),
-            "Offline — 1 change only on this device"
-        );
-        assert_eq!(
-            SyncStatusText::Failed.line(2),
-            "Sync failed — retrying — 2 changes only on this device"
-        );
-        assert_eq!(SyncStatusText::Failed.line(0), "Sync failed — retrying");
-        assert_eq!(
-            SyncStatusText::SignedOut.line(1),
-            "Signed out of Pathway — 1 change only on this device"
-        );
-        assert_eq!(
-            SyncStatusText::AllSaved.line(0),
-            "All changes saved to Pathway"
-        );
-    }
 }

@@ -9,7 +9,8 @@ use super::IdentifyingWarning;
 use crate::api::portfolio::editor::load_editor;
 use crate::api::portfolio::save_evidence::SaveEvidence;
 use crate::error::{ApiError, AppError};
-use crate::ui::components::sync_status::{SyncStatus, SyncUi};
+use crate::sync_ui::SyncUi;
+use crate::ui::components::sync_status::SyncStatus;
 use crate::ui::govuk::{
     error_for, group_class, posted_errors, DateInput, ErrorMessage, ErrorSummary, Loaded, TextInput,
 };
