@@ -14,6 +14,9 @@ export async function signIn(page: Page, email: string, next = "/", hydrated = t
   const reported = browserReports(page);
   try {
     await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    // hydrated, the sign-in also sets the device up for offline drafting; a click that beats
+    // hydration is a plain form post that signs in without it (seen under load)
+    if (hydrated) await hydration(page, reported.lines);
     await submitSignIn(page, email);
     // hydrated, the sign-in page signs in without leaving itself and then loads `next`
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
