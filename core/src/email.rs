@@ -10,6 +10,7 @@ use std::fmt;
 pub const MAX_EMAIL_LENGTH: usize = 254;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(sqlx::Type), sqlx(transparent))]
 #[serde(transparent)]
 pub struct Email(String);
 

@@ -1,6 +1,8 @@
 //! Who is signed in and what roles they hold: the types the server and the browser share.
 //! Secrets (password hashes, session ids) never appear here.
 
+use crate::email::Email;
+use crate::ids::PersonId;
 use serde::{Deserialize, Serialize};
 
 /// A role grant (DOMAIN.md "People and roles"). A person may hold several.
@@ -82,9 +84,9 @@ impl Role {
 /// The signed-in person as the UI sees them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {
-    pub person_id: String,
+    pub person_id: PersonId,
     pub name: String,
-    pub email: String,
+    pub email: Email,
     pub roles: Vec<Role>,
 }
 
@@ -97,9 +99,9 @@ impl CurrentUser {
 /// One person's record as a permitted viewer sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonRecord {
-    pub id: String,
+    pub id: PersonId,
     pub full_name: String,
-    pub email: String,
+    pub email: Email,
     pub job_title: String,
     pub qualification_date: Option<String>,
     pub registration_number: Option<String>,
@@ -111,6 +113,7 @@ pub struct PersonRecord {
 
 /// One dated level (a change of level is a new row, never an overwrite).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(sqlx::FromRow))]
 pub struct LevelEntry {
     pub level: String,
     pub effective_from: String,

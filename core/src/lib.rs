@@ -13,6 +13,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod identity;
+pub mod ids;
 pub mod models;
 pub mod organisation;
 pub mod portfolio;

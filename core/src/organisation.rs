@@ -1,15 +1,17 @@
 //! Administration records shared by the server and the browser: people, teams, the audit
 //! log and the bulk import report.
 
+use crate::email::Email;
 use crate::error::FieldError;
 use crate::identity::Role;
+use crate::ids::{PersonId, TeamId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonSummary {
-    pub id: String,
+    pub id: PersonId,
     pub full_name: String,
-    pub email: String,
+    pub email: Email,
     pub job_title: String,
     pub team: Option<String>,
     pub active: bool,
@@ -17,8 +19,9 @@ pub struct PersonSummary {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(sqlx::FromRow))]
 pub struct TeamSummary {
-    pub id: String,
+    pub id: TeamId,
     pub name: String,
     pub service_area: String,
     pub team_manager: Option<String>,
@@ -56,6 +59,7 @@ impl AuditFilter {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     pub occurred_at: String,
     /// The actor's name; empty for anonymous events.
@@ -85,7 +89,7 @@ pub struct ImportReport {
 /// Someone the signed-in person supervises or manages now, for their dashboard.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkerSummary {
-    pub id: String,
+    pub id: PersonId,
     pub full_name: String,
     pub job_title: String,
     pub team: Option<String>,

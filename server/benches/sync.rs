@@ -3,10 +3,9 @@
 //! PostgreSQL. Calls the server layer the `sync/push` and `sync/pull` endpoints call, each
 //! batch one transaction. Run: `cargo bench -p server --bench sync`.
 
-use pathway_core::identity::Role;
+use pathway_core::ids::{ClientId, EvidenceId, PersonId};
 use pathway_core::portfolio::EvidenceForm;
 use pathway_core::sync::{Change, ChangeOp, Outcome, PullRequest, PushRequest};
-use pathway_store::auth::Caller;
 use pathway_store::db::{DatabaseUrl, Db};
 use pathway_store::sync::{pull, push};
 use std::time::{Duration, Instant};
@@ -44,21 +43,17 @@ async fn run(label: &str, url: &str) {
     pathway_store::seed::seed_if_empty(&db, today)
         .await
         .expect("seed");
-    let (person_id,): (String,) =
+    let (person_id,): (PersonId,) =
         sqlx::query_as("SELECT id FROM people WHERE full_name = 'Jordan Ellis'")
             .fetch_one(db.pool())
             .await
             .expect("Jordan");
-    let caller = Caller {
-        person_id: person_id.clone(),
-        name: "Jordan Ellis".into(),
-        email: String::new(),
-        roles: vec![Role::Practitioner],
-    };
-    let client = uuid::Uuid::now_v7().to_string();
-    let ids: Vec<String> = (0..CHANGES)
-        .map(|_| uuid::Uuid::now_v7().to_string())
-        .collect();
+    let caller = pathway_store::auth::load_caller(&db, &person_id)
+        .await
+        .expect("caller")
+        .expect("Jordan is active");
+    let client = ClientId::generate();
+    let ids: Vec<EvidenceId> = (0..CHANGES).map(|_| EvidenceId::generate()).collect();
     // push 1,000 creates in batches of 100
     let mut latencies = Vec::new();
     let start = Instant::now();
@@ -127,7 +122,7 @@ async fn run(label: &str, url: &str) {
     assert_eq!(pulled.items.len(), CHANGES);
     println!("{label}: pull {CHANGES} changes: {:.1} ms", ms(took));
     // conflict-heavy: a second device edits all from version 0... from a stale base
-    let other = uuid::Uuid::now_v7().to_string();
+    let other = ClientId::generate();
     let mut latencies = Vec::new();
     let start = Instant::now();
     let mut m = 0;

@@ -24,11 +24,11 @@ pub async fn csv_route(
         )
         .await?
         .ok_or(AppError::Unauthenticated)?;
-        let person = query
-            .get("person")
-            .filter(|p| !p.is_empty())
-            .cloned()
-            .unwrap_or_else(|| caller.person_id.clone());
+        let person: pathway_core::ids::PersonId =
+            match query.get("person").filter(|p| !p.trim().is_empty()) {
+                Some(text) => text.trim().parse().map_err(|_| AppError::NotFound)?,
+                None => caller.person_id.clone(),
+            };
         pathway_store::authz::ensure_can_view_practice(&state.db, &caller, &person).await?;
         let today = state.db.clock().today();
         let year = query.get("year").and_then(|y| y.parse().ok());

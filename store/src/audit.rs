@@ -4,6 +4,7 @@
 use crate::clock::{new_id, stamp, Clock};
 use crate::db::{batch, Db};
 use pathway_core::error::AppError;
+use pathway_core::ids::PersonId;
 use pathway_core::organisation::{AuditEntry, AuditFilter};
 use sqlx::{Any, AnyConnection, Executor};
 
@@ -28,12 +29,45 @@ pub mod action {
 
 #[derive(Clone, Debug, Default)]
 pub struct Event<'a> {
-    pub actor_id: Option<&'a str>,
+    pub actor_id: Option<&'a PersonId>,
     pub action: &'a str,
     pub record_type: &'a str,
     pub record_id: &'a str,
     pub detail: String,
     pub ip: &'a str,
+}
+
+impl<'a> Event<'a> {
+    /// What `actor` did to one record, from address `ip`.
+    pub fn by(
+        actor: &'a PersonId,
+        action: &'a str,
+        record_type: &'a str,
+        record_id: &'a str,
+        ip: &'a str,
+    ) -> Self {
+        Self {
+            actor_id: Some(actor),
+            action,
+            record_type,
+            record_id,
+            detail: String::new(),
+            ip,
+        }
+    }
+
+    /// What `actor` did to a person's record.
+    pub fn person(actor: &'a PersonId, action: &'a str, person: &'a str, ip: &'a str) -> Self {
+        Self::by(actor, action, "person", person, ip)
+    }
+
+    /// What changed, in words (never evidence text or anything typed into a sign-in box).
+    pub fn with_detail(self, detail: impl Into<String>) -> Self {
+        Self {
+            detail: detail.into(),
+            ..self
+        }
+    }
 }
 
 const INSERT: &str = "INSERT INTO audit_log (id, occurred_at, actor_id, action, record_type,
@@ -64,6 +98,17 @@ where
     Ok(())
 }
 
+/// Records `event` last in the transaction it describes, then commits both.
+pub async fn commit_with(
+    clock: &Clock,
+    mut tx: sqlx::Transaction<'static, Any>,
+    event: Event<'_>,
+) -> Result<(), AppError> {
+    record(clock, &mut *tx, event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Many entries in one statement (a sync push's batch), in order.
 pub async fn record_all(
     clock: &Clock,
@@ -89,7 +134,7 @@ pub async fn list(db: &Db, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppE
         return Err(AppError::Invalid(problems));
     }
     let mut sql = String::from(
-        "SELECT a.occurred_at, COALESCE(p.full_name, ''), a.action, a.record_type, a.record_id, a.detail, a.ip
+        "SELECT a.occurred_at, COALESCE(p.full_name, '') AS actor, a.action, a.record_type, a.record_id, a.detail, a.ip
          FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id WHERE 1 = 1",
     );
     let mut binds: Vec<String> = Vec::new();
@@ -117,24 +162,9 @@ pub async fn list(db: &Db, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppE
         add(" AND a.occurred_at < {}", &format!("{value}T99"));
     }
     sql.push_str(" ORDER BY a.id DESC LIMIT 500");
-    let mut query =
-        sqlx::query_as::<_, (String, String, String, String, String, String, String)>(&sql);
+    let mut query = sqlx::query_as::<_, AuditEntry>(&sql);
     for bind in &binds {
         query = query.bind(bind);
     }
-    let rows = query.fetch_all(db.pool()).await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(occurred_at, actor, action, record_type, record_id, detail, ip)| AuditEntry {
-                occurred_at,
-                actor,
-                action,
-                record_type,
-                record_id,
-                detail,
-                ip,
-            },
-        )
-        .collect())
+    Ok(query.fetch_all(db.pool()).await?)
 }

@@ -9,6 +9,7 @@ use crate::db::Db;
 use crate::relations;
 use pathway_core::error::AppError;
 use pathway_core::identity::Role;
+use pathway_core::ids::PersonId;
 
 /// The caller holds `role`.
 pub fn ensure_role(caller: &Caller, role: Role) -> Result<(), AppError> {
@@ -56,9 +57,9 @@ pub fn ensure_can_manage_training(caller: &Caller) -> Result<(), AppError> {
 pub async fn ensure_can_view_practice(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
+    person_id: &PersonId,
 ) -> Result<(), AppError> {
-    if caller.person_id == person_id || oversees(db, caller, person_id).await? {
+    if caller.person_id == *person_id || oversees(db, caller, person_id).await? {
         Ok(())
     } else {
         Err(AppError::Forbidden)
@@ -70,7 +71,7 @@ pub async fn ensure_can_view_practice(
 pub async fn ensure_can_view_person(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
+    person_id: &PersonId,
 ) -> Result<(), AppError> {
     if caller.has(Role::Administrator) {
         return Ok(());
@@ -80,7 +81,7 @@ pub async fn ensure_can_view_person(
 
 /// True when the caller currently supervises or line-manages the person, through a role
 /// they still hold (`relations`, the same answer the dashboards list).
-async fn oversees(db: &Db, caller: &Caller, person_id: &str) -> Result<bool, AppError> {
+async fn oversees(db: &Db, caller: &Caller, person_id: &PersonId) -> Result<bool, AppError> {
     Ok(!relations::between(db, &caller.person_id, person_id)
         .await?
         .is_empty())
@@ -92,9 +93,9 @@ async fn oversees(db: &Db, caller: &Caller, person_id: &str) -> Result<bool, App
 pub async fn may_add_observation(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
+    person_id: &PersonId,
 ) -> Result<bool, AppError> {
-    if caller.person_id == person_id {
+    if caller.person_id == *person_id {
         return Ok(false);
     }
     let through = relations::between(db, &caller.person_id, person_id).await?;
@@ -108,9 +109,9 @@ pub async fn may_add_observation(
 pub async fn ensure_can_write_portfolio(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
+    person_id: &PersonId,
 ) -> Result<(), AppError> {
-    if caller.person_id == person_id || may_add_observation(db, caller, person_id).await? {
+    if caller.person_id == *person_id || may_add_observation(db, caller, person_id).await? {
         Ok(())
     } else {
         Err(AppError::Forbidden)

@@ -7,11 +7,12 @@ use crate::audit::{self, action, Event};
 use crate::auth::Caller;
 use crate::clock::{new_id, stamp};
 use crate::db::Db;
-use crate::people::{email_taken, insert, NewPerson};
+use crate::people::{check_person, email_taken, insert, NewPerson, ValidPerson};
 use chrono::NaiveDate;
 use pathway_core::domain::level::Level;
-use pathway_core::email::{self, Email};
+use pathway_core::email;
 use pathway_core::error::AppError;
+use pathway_core::ids::TeamId;
 use pathway_core::organisation::{ImportProblem, ImportReport};
 use std::collections::HashSet;
 
@@ -27,39 +28,6 @@ const COLUMNS: [(&str, &[&str]); 7] = [
     ),
     ("Level", &["level", "careerlevel"]),
 ];
-
-/// Field-level problems with one person (field, message).
-pub fn check_person(person: &NewPerson) -> Vec<(String, String)> {
-    let mut problems = Vec::new();
-    let mut problem = |field: &str, message: &str| problems.push((field.into(), message.into()));
-    if person.full_name.trim().is_empty() {
-        problem("Full name", "Enter the person's full name");
-    }
-    if let Err(refused) = Email::parse(&person.email) {
-        problem("Email", refused.message());
-    }
-    if person.job_title.trim().is_empty() {
-        problem("Job title", "Enter the job title");
-    }
-    if let Some(date) = &person.qualification_date {
-        if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-            problem(
-                "Qualification date",
-                "Enter the qualification date as a real date, like 2024-07-31 or 31/07/2024",
-            );
-        }
-    }
-    if let Some(number) = &person.registration_number {
-        let digits = number.strip_prefix("SW").unwrap_or("");
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-            problem(
-                "Registration number",
-                "Enter a Social Work England registration number, like SW123456",
-            );
-        }
-    }
-    problems
-}
 
 /// Splits CSV text into records (quoted fields, doubled quotes, CRLF).
 pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
@@ -123,8 +91,8 @@ fn parse_level(text: &str) -> Option<Level> {
 }
 
 struct Row {
-    person: NewPerson,
-    team_id: Option<String>,
+    person: ValidPerson,
+    team_id: Option<TeamId>,
     level: Option<Level>,
 }
 
@@ -163,7 +131,7 @@ pub async fn import(
         });
     }
     let mut tx = db.begin().await?;
-    let teams: Vec<(String, String)> = sqlx::query_as("SELECT id, name FROM teams")
+    let teams: Vec<(TeamId, String)> = sqlx::query_as("SELECT id, name FROM teams")
         .fetch_all(&mut *tx)
         .await?;
     let mut seen = HashSet::new();
@@ -194,19 +162,25 @@ pub async fn import(
             qualification_date: parsed_date,
             registration_number: cell(5).map(|n| n.to_uppercase()),
         };
-        for (field, message) in check_person(&person) {
-            report(&field, message);
-        }
-        if !person.email.is_empty() {
-            if !seen.insert(person.email.clone()) {
+        let person = match check_person(&person) {
+            Ok(valid) => Some(valid),
+            Err(refused) => {
+                for problem in refused {
+                    report(problem.column, problem.message);
+                }
+                None
+            }
+        };
+        if let Some(email) = person.as_ref().map(|p| &p.email) {
+            if !seen.insert(email.clone()) {
                 report(
                     "Email",
-                    format!("{} appears more than once in the file", person.email),
+                    format!("{email} appears more than once in the file"),
                 );
-            } else if email_taken(&mut tx, &person.email, None).await? {
+            } else if email_taken(&mut tx, email, None).await? {
                 report(
                     "Email",
-                    format!("A person with the email {} already exists", person.email),
+                    format!("A person with the email {email} already exists"),
                 );
             }
         }
@@ -230,17 +204,19 @@ pub async fn import(
                 }
             },
         };
-        if level.is_some() && person.qualification_date.is_none() {
+        if level.is_some() && qualification_date.is_none() {
             report(
                 "Qualification date",
                 "Enter the qualification date for a registered social worker".into(),
             );
         }
-        checked.push(Row {
-            person,
-            team_id,
-            level,
-        });
+        if let Some(person) = person {
+            checked.push(Row {
+                person,
+                team_id,
+                level,
+            });
+        }
     }
     if rows.is_empty() {
         problems.push(ImportProblem {
@@ -313,26 +289,5 @@ mod tests {
             Some(Level::SocialWorker3)
         );
         assert_eq!(parse_level("Wizard"), None);
-    }
-
-    #[test]
-    fn each_bad_field_is_named() {
-        let problems = check_person(&NewPerson {
-            full_name: "".into(),
-            email: "not-an-email".into(),
-            job_title: "Social Worker".into(),
-            qualification_date: Some("31/02/2024".into()),
-            registration_number: Some("12345".into()),
-        });
-        let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
-        assert_eq!(
-            fields,
-            [
-                "Full name",
-                "Email",
-                "Qualification date",
-                "Registration number"
-            ]
-        );
     }
 }

@@ -8,37 +8,21 @@ use crate::clock::{new_id, stamp};
 use crate::db::Db;
 use pathway_core::error::AppError;
 use pathway_core::identity::Role;
+use pathway_core::ids::{PersonId, TeamId};
 use pathway_core::organisation::TeamSummary;
 
 pub async fn teams(db: &Db) -> Result<Vec<TeamSummary>, AppError> {
-    let rows: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT id, name, service_area FROM teams ORDER BY name")
-            .fetch_all(db.pool())
-            .await?;
-    let mut teams = Vec::with_capacity(rows.len());
-    for (id, name, service_area) in rows {
-        let manager: Option<(String,)> = sqlx::query_as(
-            "SELECT p.full_name FROM team_management tm JOIN people p ON p.id = tm.person_id
-             WHERE tm.team_id = $1 AND tm.kind = 'team_manager' AND tm.ends_on IS NULL",
-        )
-        .bind(&id)
-        .fetch_optional(db.pool())
-        .await?;
-        let (members,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM team_memberships WHERE team_id = $1 AND ends_on IS NULL",
-        )
-        .bind(&id)
-        .fetch_one(db.pool())
-        .await?;
-        teams.push(TeamSummary {
-            id,
-            name,
-            service_area,
-            team_manager: manager.map(|(name,)| name),
-            members,
-        });
-    }
-    Ok(teams)
+    Ok(sqlx::query_as(
+        "SELECT t.id, t.name, t.service_area,
+                (SELECT p.full_name FROM team_management tm JOIN people p ON p.id = tm.person_id
+                  WHERE tm.team_id = t.id AND tm.kind = 'team_manager' AND tm.ends_on IS NULL
+                  ORDER BY tm.starts_on DESC LIMIT 1) AS team_manager,
+                (SELECT COUNT(*) FROM team_memberships m
+                  WHERE m.team_id = t.id AND m.ends_on IS NULL) AS members
+           FROM teams t ORDER BY t.name",
+    )
+    .fetch_all(db.pool())
+    .await?)
 }
 
 pub async fn create_team(
@@ -47,7 +31,7 @@ pub async fn create_team(
     name: &str,
     service_area: &str,
     ip: &str,
-) -> Result<String, AppError> {
+) -> Result<TeamId, AppError> {
     let (name, service_area) = (name.trim(), service_area.trim());
     if name.is_empty() {
         return Err(AppError::field("name", "Enter the team name"));
@@ -66,7 +50,7 @@ pub async fn create_team(
             "A team with that name already exists",
         ));
     }
-    let id = new_id();
+    let id = TeamId::generate();
     sqlx::query("INSERT INTO teams (id, name, service_area, created_at) VALUES ($1, $2, $3, $4)")
         .bind(&id)
         .bind(name)
@@ -74,19 +58,9 @@ pub async fn create_team(
         .bind(stamp(db.clock().now()))
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: action::TEAM_CREATED,
-            record_type: "team",
-            record_id: &id,
-            detail: name.to_string(),
-            ip,
-        },
-    )
-    .await?;
+    let event = Event::by(&caller.person_id, action::TEAM_CREATED, "team", &id, ip)
+        .with_detail(name.to_string());
+    audit::record(db.clock(), &mut *tx, event).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -95,8 +69,8 @@ pub async fn create_team(
 pub async fn move_to_team(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
-    team_id: &str,
+    person_id: &PersonId,
+    team_id: &TeamId,
     ip: &str,
 ) -> Result<(), AppError> {
     let today = db.clock().today().to_string();
@@ -115,7 +89,7 @@ pub async fn move_to_team(
     let Some((team_name,)) = team else {
         return Err(AppError::field("team_id", "Choose a team"));
     };
-    let current: Option<(String, String)> = sqlx::query_as(
+    let current: Option<(TeamId, String)> = sqlx::query_as(
         "SELECT m.team_id, t.name FROM team_memberships m JOIN teams t ON t.id = m.team_id
          WHERE m.person_id = $1 AND m.ends_on IS NULL",
     )
@@ -147,39 +121,20 @@ pub async fn move_to_team(
     let from = current
         .map(|(_, name)| name)
         .unwrap_or_else(|| "no team".into());
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: action::TEAM_MOVE,
-            record_type: "person",
-            record_id: person_id,
-            detail: format!("from {from} to {team_name}"),
-            ip,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    let event = Event::person(&caller.person_id, action::TEAM_MOVE, person_id, ip)
+        .with_detail(format!("from {from} to {team_name}"));
+    audit::commit_with(db.clock(), tx, event).await
 }
 
 pub async fn grant_role(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
+    person_id: &PersonId,
     role: Role,
     ip: &str,
 ) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    let (active,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM people WHERE id = $1 AND active = 1")
-            .bind(person_id)
-            .fetch_one(&mut *tx)
-            .await?;
-    if active == 0 {
-        return Err(AppError::validation("Choose an active member of staff"));
-    }
+    crate::people::ensure_active(&mut tx, person_id).await?;
     let (held,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM role_grants WHERE person_id = $1 AND role = $2 AND revoked_at IS NULL",
     )
@@ -203,31 +158,19 @@ pub async fn grant_role(
     .bind(&caller.person_id)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: action::ROLE_GRANTED,
-            record_type: "person",
-            record_id: person_id,
-            detail: role.code().to_string(),
-            ip,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    let event = Event::person(&caller.person_id, action::ROLE_GRANTED, person_id, ip)
+        .with_detail(role.code().to_string());
+    audit::commit_with(db.clock(), tx, event).await
 }
 
 pub async fn revoke_role(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
+    person_id: &PersonId,
     role: Role,
     ip: &str,
 ) -> Result<(), AppError> {
-    if role == Role::Administrator && caller.person_id == person_id {
+    if role == Role::Administrator && caller.person_id == *person_id {
         return Err(AppError::validation(
             "You cannot remove your own administrator role; ask another administrator",
         ));
@@ -247,19 +190,7 @@ pub async fn revoke_role(
             role.label()
         )));
     }
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: action::ROLE_REVOKED,
-            record_type: "person",
-            record_id: person_id,
-            detail: role.code().to_string(),
-            ip,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    let event = Event::person(&caller.person_id, action::ROLE_REVOKED, person_id, ip)
+        .with_detail(role.code().to_string());
+    audit::commit_with(db.clock(), tx, event).await
 }

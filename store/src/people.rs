@@ -2,25 +2,28 @@
 
 use crate::audit::{self, action, Event};
 use crate::auth::{sessions, Caller};
-use crate::clock::{new_id, stamp, Clock};
+use crate::clock::{stamp, Clock};
 use crate::db::Db;
-use pathway_core::email;
+use chrono::NaiveDate;
+use pathway_core::email::Email;
 use pathway_core::error::{AppError, FieldError};
 use pathway_core::identity::{LevelEntry, PersonRecord, Role};
+use pathway_core::ids::PersonId;
 use pathway_core::organisation::PersonSummary;
 use sqlx::{Any, Transaction};
 
-type PersonRow = (
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    i64,
-);
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: PersonId,
+    full_name: String,
+    email: Email,
+    job_title: String,
+    qualification_date: Option<String>,
+    registration_number: Option<String>,
+    active: i64,
+}
 
-pub async fn load(db: &Db, person_id: &str) -> Result<Option<PersonRecord>, AppError> {
+pub async fn load(db: &Db, person_id: &PersonId) -> Result<Option<PersonRecord>, AppError> {
     let row: Option<PersonRow> = sqlx::query_as(
         "SELECT id, full_name, email, job_title, qualification_date, registration_number, active
          FROM people WHERE id = $1",
@@ -28,32 +31,30 @@ pub async fn load(db: &Db, person_id: &str) -> Result<Option<PersonRecord>, AppE
     .bind(person_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some((id, full_name, email, job_title, qualification_date, registration_number, active)) =
-        row
-    else {
+    let Some(row) = row else {
         return Ok(None);
     };
     let level: Option<(String,)> = sqlx::query_as(
         "SELECT level FROM level_history WHERE person_id = $1 ORDER BY effective_from DESC, recorded_at DESC LIMIT 1",
     )
-    .bind(&id)
+    .bind(&row.id)
     .fetch_optional(db.pool())
     .await?;
     Ok(Some(PersonRecord {
-        team: current_team(db, &id).await?,
-        roles: roles_of(db, &id).await?,
-        id,
-        full_name,
-        email,
-        job_title,
-        qualification_date,
-        registration_number,
-        active: active == 1,
+        team: current_team(db, &row.id).await?,
+        roles: roles_of(db, &row.id).await?,
+        id: row.id,
+        full_name: row.full_name,
+        email: row.email,
+        job_title: row.job_title,
+        qualification_date: row.qualification_date,
+        registration_number: row.registration_number,
+        active: row.active == 1,
         level: level.map(|(level,)| level),
     }))
 }
 
-pub async fn current_team(db: &Db, person_id: &str) -> Result<Option<String>, AppError> {
+pub async fn current_team(db: &Db, person_id: &PersonId) -> Result<Option<String>, AppError> {
     let team: Option<(String,)> = sqlx::query_as(
         "SELECT t.name FROM team_memberships m JOIN teams t ON t.id = m.team_id
          WHERE m.person_id = $1 AND m.ends_on IS NULL",
@@ -64,7 +65,7 @@ pub async fn current_team(db: &Db, person_id: &str) -> Result<Option<String>, Ap
     Ok(team.map(|(name,)| name))
 }
 
-pub async fn roles_of(db: &Db, person_id: &str) -> Result<Vec<Role>, AppError> {
+pub async fn roles_of(db: &Db, person_id: &PersonId) -> Result<Vec<Role>, AppError> {
     let codes: Vec<(String,)> = sqlx::query_as(
         "SELECT role FROM role_grants WHERE person_id = $1 AND revoked_at IS NULL ORDER BY role",
     )
@@ -77,43 +78,67 @@ pub async fn roles_of(db: &Db, person_id: &str) -> Result<Vec<Role>, AppError> {
     Ok(roles)
 }
 
-pub async fn level_history(db: &Db, person_id: &str) -> Result<Vec<LevelEntry>, AppError> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
+pub async fn level_history(db: &Db, person_id: &PersonId) -> Result<Vec<LevelEntry>, AppError> {
+    Ok(sqlx::query_as(
         "SELECT level, effective_from, reason FROM level_history WHERE person_id = $1 ORDER BY effective_from",
     )
     .bind(person_id)
     .fetch_all(db.pool())
+    .await?)
+}
+
+#[derive(sqlx::FromRow)]
+struct ListedRow {
+    id: PersonId,
+    full_name: String,
+    email: Email,
+    job_title: String,
+    active: i64,
+    team: Option<String>,
+}
+
+/// Everyone, for administrators, by name: two reads however many people there are.
+pub async fn list(db: &Db) -> Result<Vec<PersonSummary>, AppError> {
+    let rows: Vec<ListedRow> = sqlx::query_as(
+        "SELECT p.id, p.full_name, p.email, p.job_title, p.active, t.name AS team
+           FROM people p
+           LEFT JOIN team_memberships m ON m.person_id = p.id AND m.ends_on IS NULL
+           LEFT JOIN teams t ON t.id = m.team_id
+          ORDER BY p.full_name, p.id",
+    )
+    .fetch_all(db.pool())
     .await?;
+    let grants: Vec<(PersonId, String)> = sqlx::query_as(
+        "SELECT person_id, role FROM role_grants WHERE revoked_at IS NULL ORDER BY role",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let mut roles: std::collections::HashMap<PersonId, Vec<Role>> = Default::default();
+    for (person, code) in grants {
+        if let Some(role) = Role::from_code(&code) {
+            let held = roles.entry(person).or_default();
+            if !held.contains(&role) {
+                held.push(role);
+            }
+        }
+    }
     Ok(rows
         .into_iter()
-        .map(|(level, effective_from, reason)| LevelEntry {
-            level,
-            effective_from,
-            reason,
+        .map(|row| PersonSummary {
+            roles: roles.remove(&row.id).map(sorted).unwrap_or_default(),
+            id: row.id,
+            full_name: row.full_name,
+            email: row.email,
+            job_title: row.job_title,
+            team: row.team,
+            active: row.active == 1,
         })
         .collect())
 }
 
-/// Everyone, for administrators, by name.
-pub async fn list(db: &Db) -> Result<Vec<PersonSummary>, AppError> {
-    let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, full_name, email, job_title, active FROM people ORDER BY full_name",
-    )
-    .fetch_all(db.pool())
-    .await?;
-    let mut people = Vec::with_capacity(rows.len());
-    for (id, full_name, email, job_title, active) in rows {
-        people.push(PersonSummary {
-            team: current_team(db, &id).await?,
-            roles: roles_of(db, &id).await?,
-            id,
-            full_name,
-            email,
-            job_title,
-            active: active == 1,
-        });
-    }
-    Ok(people)
+fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
+    roles.sort();
+    roles
 }
 
 /// What an administrator types to create or edit a person.
@@ -126,20 +151,91 @@ pub struct NewPerson {
     pub registration_number: Option<String>,
 }
 
-/// Inserts a person (checked by `import::check_person`) inside the caller's transaction.
+/// A person's record as checked by `check_person`: the address parsed, every field
+/// within its rules. Only this is ever inserted.
+#[derive(Clone, Debug)]
+pub struct ValidPerson {
+    pub full_name: String,
+    pub email: Email,
+    pub job_title: String,
+    pub qualification_date: Option<String>,
+    pub registration_number: Option<String>,
+}
+
+/// One problem with one field, named both ways: the administrator's form field (`field`,
+/// where the message shows) and the HR file's column (`column`, how the import reports it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonProblem {
+    pub field: &'static str,
+    pub column: &'static str,
+    pub message: String,
+}
+
+/// Checks what was typed or imported for one person.
+pub fn check_person(person: &NewPerson) -> Result<ValidPerson, Vec<PersonProblem>> {
+    let mut problems = Vec::new();
+    let mut problem = |field, column, message: &str| {
+        problems.push(PersonProblem {
+            field,
+            column,
+            message: message.to_owned(),
+        })
+    };
+    if person.full_name.trim().is_empty() {
+        problem("full_name", "Full name", "Enter the person's full name");
+    }
+    let email = Email::parse(&person.email);
+    if let Err(refused) = &email {
+        problem("email", "Email", refused.message());
+    }
+    if person.job_title.trim().is_empty() {
+        problem("job_title", "Job title", "Enter the job title");
+    }
+    if let Some(date) = &person.qualification_date {
+        if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+            problem(
+                "qualification_date",
+                "Qualification date",
+                "Enter the qualification date as a real date, like 2024-07-31 or 31/07/2024",
+            );
+        }
+    }
+    if let Some(number) = &person.registration_number {
+        let digits = number.strip_prefix("SW").unwrap_or("");
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            problem(
+                "registration_number",
+                "Registration number",
+                "Enter a Social Work England registration number, like SW123456",
+            );
+        }
+    }
+    match email {
+        Ok(email) if problems.is_empty() => Ok(ValidPerson {
+            full_name: person.full_name.trim().to_owned(),
+            email,
+            job_title: person.job_title.trim().to_owned(),
+            qualification_date: person.qualification_date.clone(),
+            registration_number: person.registration_number.clone(),
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Inserts a checked person inside the caller's transaction.
 pub async fn insert(
     clock: &Clock,
     tx: &mut Transaction<'static, Any>,
-    person: &NewPerson,
-) -> Result<String, AppError> {
-    let id = new_id();
+    person: &ValidPerson,
+) -> Result<PersonId, AppError> {
+    let id = PersonId::generate();
     sqlx::query(
         "INSERT INTO people (id, full_name, email, job_title, qualification_date, registration_number, active, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
     )
     .bind(&id)
     .bind(&person.full_name)
-    .bind(email::normalise(&person.email))
+    .bind(&person.email)
     .bind(&person.job_title)
     .bind(&person.qualification_date)
     .bind(&person.registration_number)
@@ -149,15 +245,32 @@ pub async fn insert(
     Ok(id)
 }
 
+/// Refuses a change to someone who has left (or was never here), inside the transaction
+/// that makes it.
+pub async fn ensure_active(
+    tx: &mut Transaction<'static, Any>,
+    person_id: &PersonId,
+) -> Result<(), AppError> {
+    let (active,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM people WHERE id = $1 AND active = 1")
+            .bind(person_id)
+            .fetch_one(&mut **tx)
+            .await?;
+    if active == 0 {
+        return Err(AppError::validation("Choose an active member of staff"));
+    }
+    Ok(())
+}
+
 pub async fn email_taken(
     tx: &mut Transaction<'static, Any>,
-    email: &str,
-    except: Option<&str>,
+    email: &Email,
+    except: Option<&PersonId>,
 ) -> Result<bool, AppError> {
     let (n,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM people WHERE LOWER(email) = $1 AND id <> $2")
-            .bind(email::normalise(email))
-            .bind(except.unwrap_or(""))
+            .bind(email)
+            .bind(except.map_or("", |id| id.as_str()))
             .fetch_one(&mut **tx)
             .await?;
     Ok(n > 0)
@@ -169,19 +282,15 @@ pub async fn create(
     caller: &Caller,
     person: NewPerson,
     ip: &str,
-) -> Result<String, AppError> {
-    let problems = crate::import::check_person(&person);
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(
+) -> Result<PersonId, AppError> {
+    let person = check_person(&person).map_err(|problems| {
+        AppError::Invalid(
             problems
-                .iter()
-                // the import's column label names the form's field: "Full name" → full_name
-                .map(|(label, message)| {
-                    FieldError::new(&label.to_lowercase().replace(' ', "_"), message.clone())
-                })
+                .into_iter()
+                .map(|problem| FieldError::new(problem.field, problem.message))
                 .collect(),
-        ));
-    }
+        )
+    })?;
     let mut tx = db.begin().await?;
     if email_taken(&mut tx, &person.email, None).await? {
         return Err(AppError::field(
@@ -190,19 +299,9 @@ pub async fn create(
         ));
     }
     let id = insert(db.clock(), &mut tx, &person).await?;
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: action::PERSON_CREATED,
-            record_type: "person",
-            record_id: &id,
-            detail: email::normalise(&person.email),
-            ip,
-        },
-    )
-    .await?;
+    let event = Event::person(&caller.person_id, action::PERSON_CREATED, &id, ip)
+        .with_detail(person.email.to_string());
+    audit::record(db.clock(), &mut *tx, event).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -211,7 +310,7 @@ pub async fn create(
 pub async fn deactivate(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
+    person_id: &PersonId,
     ip: &str,
 ) -> Result<(), AppError> {
     let today = db.clock().today().to_string();
@@ -242,19 +341,47 @@ pub async fn deactivate(
         .execute(&mut *tx)
         .await?;
     let ended = sessions::end_all_for(&mut tx, person_id).await?;
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: action::PERSON_DEACTIVATED,
-            record_type: "person",
-            record_id: person_id,
-            detail: format!("{ended} session(s) ended"),
-            ip,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    let event = Event::person(&caller.person_id, action::PERSON_DEACTIVATED, person_id, ip)
+        .with_detail(format!("{ended} session(s) ended"));
+    audit::commit_with(db.clock(), tx, event).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_bad_field_is_named_for_the_form_and_for_the_file() {
+        let problems = check_person(&NewPerson {
+            full_name: "".into(),
+            email: "not-an-email".into(),
+            job_title: "Social Worker".into(),
+            qualification_date: Some("31/02/2024".into()),
+            registration_number: Some("12345".into()),
+        })
+        .unwrap_err();
+        let named: Vec<(&str, &str)> = problems.iter().map(|p| (p.field, p.column)).collect();
+        assert_eq!(
+            named,
+            [
+                ("full_name", "Full name"),
+                ("email", "Email"),
+                ("qualification_date", "Qualification date"),
+                ("registration_number", "Registration number"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_good_record_arrives_with_its_address_normalised() {
+        let valid = check_person(&NewPerson {
+            full_name: " Ada Example ".into(),
+            email: " Ada.Example@Example.ORG ".into(),
+            job_title: "Social Worker".into(),
+            ..NewPerson::default()
+        })
+        .unwrap();
+        assert_eq!(valid.email.as_str(), "ada.example@example.org");
+        assert_eq!(valid.full_name, "Ada Example");
+    }
 }

@@ -13,6 +13,26 @@ use pathway_store::auth::{Caller, RequestMeta, SecuritySettings};
 use pathway_store::db::Db;
 
 /// The database handle inside a server function or a server-rendered component.
+/// Text from a URL or a form field as a record id, checked once here at the server's edge:
+/// text that is not an id names no record.
+pub fn parse_id<T>(text: &str) -> Result<T, AppError>
+where
+    T: std::str::FromStr<Err = pathway_core::ids::IdProblem>,
+{
+    text.trim().parse().map_err(|_| AppError::NotFound)
+}
+
+/// Whose record a page asks for: the person named (checked as an id), or the caller.
+pub fn person_or_caller(
+    person_id: Option<String>,
+    caller: &Caller,
+) -> Result<pathway_core::ids::PersonId, AppError> {
+    match person_id.filter(|p| !p.trim().is_empty()) {
+        Some(text) => parse_id(&text),
+        None => Ok(caller.person_id.clone()),
+    }
+}
+
 pub fn db() -> Result<Db, AppError> {
     use_context::<Db>().ok_or_else(|| AppError::internal(&"database handle missing from context"))
 }

@@ -111,7 +111,7 @@ pub async fn open(person: &str) -> Result<(), String> {
             }
         }
     }
-    let outbox = outbox.unwrap_or_else(|| Outbox::new(uuid::Uuid::now_v7().to_string()));
+    let outbox = outbox.unwrap_or_else(|| Outbox::new(pathway_core::ids::ClientId::generate()));
     STORE.with(|cell| {
         *cell.borrow_mut() = Some(Store {
             person: person.to_owned(),

@@ -82,7 +82,7 @@ fn Account() -> impl IntoView {
                         </div>
                     }.into_any(),
                     Some(user) => {
-                        let person = user.person_id.clone();
+                        let person = user.person_id.to_string();
                         view! {
                             <form method="post" action="/api/auth/sign_out" class="app-header__account app-sign-out"
                                 on:submit=move |ev| {

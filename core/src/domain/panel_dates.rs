@@ -112,55 +112,23 @@ mod tests {
     /// Clocks go forward on 29 March 2026 and back on 25 October 2026.
     #[test]
     fn panel_3_and_4_deadlines_around_clock_changes() {
+        // panel date; deadline and circulation due as (year, month, day, hour) in UTC
+        #[rustfmt::skip]
         let cases = [
-            // panel date, deadline (UTC), circulation due (UTC)
-            (
-                d(2026, 4, 7),
-                utc(2026, 3, 24, 11, 0, 0),
-                utc(2026, 3, 25, 11, 0, 0),
-            ), // GMT deadline, BST panel
-            (
-                d(2026, 4, 11),
-                utc(2026, 3, 28, 11, 0, 0),
-                utc(2026, 3, 29, 10, 0, 0),
-            ), // circulation after change
-            (
-                d(2026, 4, 12),
-                utc(2026, 3, 29, 10, 0, 0),
-                utc(2026, 3, 30, 10, 0, 0),
-            ), // deadline on change day
-            (
-                d(2026, 4, 20),
-                utc(2026, 4, 6, 10, 0, 0),
-                utc(2026, 4, 7, 10, 0, 0),
-            ), // all BST
-            (
-                d(2026, 11, 7),
-                utc(2026, 10, 24, 10, 0, 0),
-                utc(2026, 10, 25, 11, 0, 0),
-            ), // circulation after change
-            (
-                d(2026, 11, 8),
-                utc(2026, 10, 25, 11, 0, 0),
-                utc(2026, 10, 26, 11, 0, 0),
-            ), // deadline on change day
-            (
-                d(2026, 11, 3),
-                utc(2026, 10, 20, 10, 0, 0),
-                utc(2026, 10, 21, 10, 0, 0),
-            ), // BST deadline, GMT panel
-            (
-                d(2027, 1, 15),
-                utc(2027, 1, 1, 11, 0, 0),
-                utc(2027, 1, 2, 11, 0, 0),
-            ), // across new year
-            (
-                d(2060, 7, 15),
-                utc(2060, 7, 1, 10, 0, 0),
-                utc(2060, 7, 2, 10, 0, 0),
-            ), // BST rules continue
+            ((2026, 4, 7), (2026, 3, 24, 11), (2026, 3, 25, 11)), // GMT deadline, BST panel
+            ((2026, 4, 11), (2026, 3, 28, 11), (2026, 3, 29, 10)), // circulation after change
+            ((2026, 4, 12), (2026, 3, 29, 10), (2026, 3, 30, 10)), // deadline on change day
+            ((2026, 4, 20), (2026, 4, 6, 10), (2026, 4, 7, 10)), // all BST
+            ((2026, 11, 7), (2026, 10, 24, 10), (2026, 10, 25, 11)), // circulation after change
+            ((2026, 11, 8), (2026, 10, 25, 11), (2026, 10, 26, 11)), // deadline on change day
+            ((2026, 11, 3), (2026, 10, 20, 10), (2026, 10, 21, 10)), // BST deadline, GMT panel
+            ((2027, 1, 15), (2027, 1, 1, 11), (2027, 1, 2, 11)), // across new year
+            ((2060, 7, 15), (2060, 7, 1, 10), (2060, 7, 2, 10)), // BST rules continue
         ];
-        for (panel, deadline, circulation) in cases {
+        let at = |(y, m, day, h): (i32, u32, u32, u32)| utc(y, m, day, h, 0, 0);
+        for ((y, m, day), deadline, circulation) in cases {
+            let panel = d(y, m, day);
+            let (deadline, circulation) = (at(deadline), at(circulation));
             let got = deadlines(panel);
             assert_eq!(got.submission_deadline, deadline, "deadline for {panel}");
             assert_eq!(got.circulation_due, circulation, "circulation for {panel}");

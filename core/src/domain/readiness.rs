@@ -158,13 +158,7 @@ mod tests {
         );
         statement.word_count = Some(1_234);
         evidence.push(statement);
-        WorkerFacts {
-            level: Level::SocialWorker2,
-            qualified_on: Some(d(2025, 1, 10)),
-            pe1_attended_on: None,
-            evidence,
-            required_training: Vec::new(),
-        }
+        super::super::rules::tests::facts(evidence)
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use super::kinds::{kind_from_code, spec, Input, HOURS_PER_DAY_IN_HUNDREDTHS};
 use crate::domain::{count_words, Centidays, EvidenceKind, EvidenceStatus};
+use crate::ids::{EvidenceId, PersonId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -61,8 +62,8 @@ pub fn validation_message(errors: &[FieldError]) -> String {
 /// A form that passed validation, in the types the server stores.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidEvidence {
-    pub id: Uuid,
-    pub person_id: String,
+    pub id: EvidenceId,
+    pub person_id: PersonId,
     pub kind: EvidenceKind,
     pub status: EvidenceStatus,
     pub title: String,
@@ -111,8 +112,13 @@ pub const FORMAL_TRAINING: [&str; 2] = ["core_training", "development_training"]
 /// receives it with the form, so the browser agrees with the server).
 pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let id = Uuid::parse_str(form.id.trim()).ok();
-    if id.is_none() {
+    // The id is made by the editor or the device as a UUID; the person is whose portfolio
+    // the editor was opened for. Either wrong means the form did not come from our pages.
+    let id = Uuid::parse_str(form.id.trim())
+        .ok()
+        .and_then(|id| EvidenceId::parse(id.to_string()).ok());
+    let person_id = PersonId::parse(form.person_id.trim()).ok();
+    if id.is_none() || person_id.is_none() {
         errors.push(error(
             "title",
             "This form is out of date. Go back to your portfolio and start again",
@@ -238,10 +244,10 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
             }
         },
     };
-    match (id, date, errors.is_empty()) {
-        (Some(id), Some(date), true) => Ok(ValidEvidence {
+    match (id, person_id, date, errors.is_empty()) {
+        (Some(id), Some(person_id), Some(date), true) => Ok(ValidEvidence {
             id,
-            person_id: form.person_id.trim().to_owned(),
+            person_id,
             kind,
             status,
             title: if title.is_empty() {

@@ -3,13 +3,14 @@
 
 use super::form::EvidenceForm;
 use crate::domain::{CpdAllowance, EvidenceKind, EvidenceStatus, RequirementStatus};
+use crate::ids::{EvidenceId, PersonId};
 use serde::{Deserialize, Serialize};
 
 /// One evidence item in a list (never its text).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceSummary {
-    pub id: String,
-    pub person_id: String,
+    pub id: EvidenceId,
+    pub person_id: PersonId,
     pub kind: EvidenceKind,
     pub title: String,
     /// "YYYY-MM-DD"
@@ -52,7 +53,7 @@ pub struct Task {
 /// The "My pathway" page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PathwayView {
-    pub person_id: String,
+    pub person_id: PersonId,
     pub person_name: String,
     pub is_self: bool,
     pub level_title: Option<String>,
@@ -96,14 +97,14 @@ pub struct EditorState {
 /// What a successful save answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Saved {
-    pub id: String,
-    pub person_id: String,
+    pub id: EvidenceId,
+    pub person_id: PersonId,
     pub version: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CpdEntry {
-    pub id: String,
+    pub id: EvidenceId,
     pub date: String,
     pub date_text: String,
     pub title: String,
@@ -120,7 +121,7 @@ pub struct CpdEntry {
 /// The CPD log for one leave year (CPD-1, CPD-2).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CpdLog {
-    pub person_id: String,
+    pub person_id: PersonId,
     pub person_name: String,
     /// Leave years with entries (first calendar year of each), newest first, always
     /// including the current one.

@@ -1,6 +1,7 @@
 //! The offline sync protocol's messages (docs/sync.md), shared by the server (`api::sync`,
 //! `server::sync`) and the browser (`offline`). Plain data: the rules live on the server.
 
+use crate::ids::{ClientId, ConflictId, EvidenceId};
 use crate::portfolio::EvidenceForm;
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PushRequest {
     /// A UUID the device made once; bound on the server to the person who first pushes it.
-    pub client_id: String,
+    pub client_id: ClientId,
     pub changes: Vec<Change>,
 }
 
@@ -18,7 +19,7 @@ pub struct Change {
     /// Per device: 1, 2, 3, ... with no gaps.
     pub mutation: i64,
     /// The evidence id (UUIDv7 made on the device for a new item).
-    pub id: String,
+    pub id: EvidenceId,
     /// The server version this change was made from; 0 for an item made on the device.
     pub base_version: i64,
     pub op: ChangeOp,
@@ -38,7 +39,7 @@ pub enum Outcome {
     Applied { version: i64 },
     /// Based on an older version: kept as conflict copy `conflict_id` beside the newer text.
     Conflict {
-        conflict_id: String,
+        conflict_id: ConflictId,
         server_version: i64,
     },
     /// Not written (invalid, or the item is locked); the device keeps it and shows `reason`.
@@ -48,7 +49,7 @@ pub enum Outcome {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeResult {
     pub mutation: i64,
-    pub id: String,
+    pub id: EvidenceId,
     pub outcome: Outcome,
 }
 
@@ -61,7 +62,7 @@ pub struct PushResult {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PullRequest {
-    pub client_id: String,
+    pub client_id: ClientId,
     /// The `cursor` of the last pull; `None` for every current item (a first pull).
     pub since: Option<i64>,
 }
@@ -69,7 +70,7 @@ pub struct PullRequest {
 /// One item as it is now on the server; `form` is `None` for a deleted item (tombstone).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PulledItem {
-    pub id: String,
+    pub id: EvidenceId,
     pub version: i64,
     pub form: Option<EvidenceForm>,
 }
@@ -88,8 +89,8 @@ pub struct PullResult {
 /// A conflict copy beside the server's text, for the worker to choose.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConflictView {
-    pub id: String,
-    pub evidence_id: String,
+    pub id: ConflictId,
+    pub evidence_id: EvidenceId,
     pub base_version: i64,
     pub server_version: i64,
     /// What the device sent.

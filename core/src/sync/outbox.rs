@@ -5,20 +5,21 @@
 //! change moves to "needs attention" with its reason and is never discarded.
 
 use super::{Change, ChangeOp, Outcome, PushRequest, PushResult};
+use crate::ids::{ClientId, ConflictId, EvidenceId};
 use crate::portfolio::EvidenceForm;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Outbox {
-    pub client_id: String,
+    pub client_id: ClientId,
     /// The number the next change gets.
     pub next_mutation: i64,
     pub pending: Vec<Pending>,
     /// Rejected by the server: kept with the reason until the worker deals with it.
     pub attention: Vec<Attention>,
     /// Changes kept on the server as conflict copies, for the worker to resolve.
-    pub conflicts: Vec<String>,
+    pub conflicts: Vec<ConflictId>,
     /// Where the device's last pull ended (`PullResult::cursor`).
     pub cursor: Option<i64>,
 }
@@ -36,12 +37,22 @@ pub struct Attention {
     pub reason: String,
 }
 
+/// A stored outbox missing its id (written before the device had one) gets a fresh one.
+impl Default for Outbox {
+    fn default() -> Self {
+        Self::new(ClientId::generate())
+    }
+}
+
 impl Outbox {
-    pub fn new(client_id: String) -> Self {
+    pub fn new(client_id: ClientId) -> Self {
         Self {
             client_id,
             next_mutation: 1,
-            ..Self::default()
+            pending: Vec::new(),
+            attention: Vec::new(),
+            conflicts: Vec::new(),
+            cursor: None,
         }
     }
 
@@ -52,12 +63,17 @@ impl Outbox {
     /// ("Save as draft" after the same text was queued as typed): one edit is one change
     /// (issue 20), or the server would keep it twice.
     pub fn save(&mut self, form: EvidenceForm, base_version: i64) {
-        if let Some(newest) = self
-            .pending
-            .iter_mut()
-            .rev()
-            .find(|p| p.change.id == form.id)
-        {
+        // The editor makes every id; one that is not an id cannot be sent, but its text
+        // stays on the device, shown with the reason.
+        let Ok(id) = EvidenceId::parse(form.id.trim()) else {
+            self.attention.push(Attention {
+                form,
+                reason: "This form is out of date. Go back to your portfolio and start again"
+                    .to_owned(),
+            });
+            return;
+        };
+        if let Some(newest) = self.pending.iter_mut().rev().find(|p| p.change.id == id) {
             if newest.in_flight {
                 if matches!(&newest.change.op, ChangeOp::Save(sent) if super::same_change(sent, &form))
                 {
@@ -70,7 +86,7 @@ impl Outbox {
         }
         let change = Change {
             mutation: self.next_mutation,
-            id: form.id.clone(),
+            id,
             base_version,
             op: ChangeOp::Save(Box::new(form)),
         };
@@ -178,14 +194,14 @@ mod tests {
     fn answer(mutation: i64, id: &str, outcome: Outcome) -> ChangeResult {
         ChangeResult {
             mutation,
-            id: id.into(),
+            id: EvidenceId::parse(id).unwrap(),
             outcome,
         }
     }
 
     #[test]
     fn changes_leave_only_when_acknowledged_and_later_edits_are_rebased() {
-        let mut outbox = Outbox::new("device".into());
+        let mut outbox = Outbox::new(ClientId::parse("device").unwrap());
         outbox.save(form("a", "one"), 0);
         outbox.save(form("b", "two"), 3);
         let batch = outbox.batch(100).expect("batch");
@@ -228,7 +244,7 @@ mod tests {
 
     #[test]
     fn typing_into_an_unsent_change_replaces_its_text_without_a_new_number() {
-        let mut outbox = Outbox::new("device".into());
+        let mut outbox = Outbox::new(ClientId::parse("device").unwrap());
         outbox.save(form("a", "Home"), 0);
         outbox.save(form("b", "Other item"), 0);
         outbox.save(form("a", "Home visit"), 0);
@@ -248,7 +264,7 @@ mod tests {
     // the server had already applied, so that text never reached the server.
     #[test]
     fn an_answer_to_a_smaller_push_leaves_the_other_sent_changes_in_flight() {
-        let mut outbox = Outbox::new("device".into());
+        let mut outbox = Outbox::new(ClientId::parse("device").unwrap());
         outbox.save(form("a", "one"), 0);
         outbox.save(form("b", "two"), 0);
         outbox.batch(2).expect("first push, answer lost");
@@ -268,7 +284,7 @@ mod tests {
 
     #[test]
     fn an_unlisted_change_stays_until_its_own_answer_arrives() {
-        let mut outbox = Outbox::new("device".into());
+        let mut outbox = Outbox::new(ClientId::parse("device").unwrap());
         outbox.save(form("a", "one"), 0);
         outbox.save(form("b", "two"), 0);
         outbox.batch(100).expect("push");
@@ -296,7 +312,7 @@ mod tests {
     // change was in flight, made two changes and so two conflict copies of one edit.
     #[test]
     fn saving_the_same_text_again_while_it_is_in_flight_is_not_a_second_change() {
-        let mut outbox = Outbox::new("device".into());
+        let mut outbox = Outbox::new(ClientId::parse("device").unwrap());
         let mut typed = form("a", "Edited offline. ");
         typed.status = String::new();
         outbox.save(typed, 1);
@@ -312,7 +328,7 @@ mod tests {
 
     #[test]
     fn a_change_in_flight_is_never_modified() {
-        let mut outbox = Outbox::new("device".into());
+        let mut outbox = Outbox::new(ClientId::parse("device").unwrap());
         outbox.save(form("a", "first"), 2);
         let sent = outbox.batch(100).expect("batch");
         outbox.save(form("a", "second"), 2);

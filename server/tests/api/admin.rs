@@ -225,12 +225,9 @@ on_both_databases!(
         assert_eq!(sessions, 0);
         // and they cannot sign in again
         let response = User::anonymous(&app)
-            .call(
-                "auth/sign_in",
-                &[
-                    ("email", &pathway_store::seed::email_of("Ravi Chauhan")),
-                    ("password", pathway_store::seed::DEMO_PASSWORD),
-                ],
+            .try_sign_in(
+                &pathway_store::seed::email_of("Ravi Chauhan"),
+                pathway_store::seed::DEMO_PASSWORD,
             )
             .await;
         assert_eq!(response.status(), 422);
@@ -243,13 +240,7 @@ on_both_databases!(
         let app = spawn_app(backend).await;
         let admin = User::demo(&app, "Alex Morgan").await;
         let _ = User::anonymous(&app)
-            .call(
-                "auth/sign_in",
-                &[
-                    ("email", "nobody@pathway.example"),
-                    ("password", "whatever it is"),
-                ],
-            )
+            .try_sign_in("nobody@pathway.example", "whatever it is")
             .await;
         let response = admin
             .call(

@@ -1,7 +1,7 @@
 //! Sign-in, sign-out, sessions, throttling and passwords over real HTTP.
 
 use crate::helpers::{spawn_app, Backend};
-use crate::session::{count, person_id, User};
+use crate::session::{count, person_id, signed_in, User};
 use pathway_store::seed::{email_of, DEMO_PASSWORD};
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
@@ -22,13 +22,7 @@ on_both_databases!(
         let user = User::anonymous(&app);
         // Act
         let response = user
-            .call(
-                "auth/sign_in",
-                &[
-                    ("email", "Jordan.Ellis@pathway.example"),
-                    ("password", DEMO_PASSWORD),
-                ],
-            )
+            .try_sign_in("Jordan.Ellis@pathway.example", DEMO_PASSWORD)
             .await;
         // Assert
         assert_eq!(response.status(), 200);
@@ -86,24 +80,12 @@ on_both_databases!(
         let app = spawn_app(backend).await;
         let user = User::anonymous(&app);
         let wrong = user
-            .call(
-                "auth/sign_in",
-                &[
-                    ("email", &email_of("Jordan Ellis")),
-                    ("password", "not the password"),
-                ],
-            )
+            .try_sign_in(&email_of("Jordan Ellis"), "not the password")
             .await;
         assert_eq!(wrong.status(), 422);
         let wrong = wrong.text().await.unwrap();
         let unknown = user
-            .call(
-                "auth/sign_in",
-                &[
-                    ("email", "nobody@pathway.example"),
-                    ("password", "not the password"),
-                ],
-            )
+            .try_sign_in("nobody@pathway.example", "not the password")
             .await;
         assert_eq!(unknown.status(), 422);
         assert_eq!(unknown.text().await.unwrap(), wrong);
@@ -133,13 +115,7 @@ on_both_databases!(
             .await
             .unwrap();
         let response = user
-            .call(
-                "auth/sign_in",
-                &[
-                    ("email", &email_of("Jordan Ellis")),
-                    ("password", DEMO_PASSWORD),
-                ],
-            )
+            .try_sign_in(&email_of("Jordan Ellis"), DEMO_PASSWORD)
             .await;
         assert_eq!(response.status(), 200);
         let rows: Vec<(String,)> = sqlx::query_as("SELECT id_hash FROM sessions")
@@ -154,9 +130,7 @@ on_both_databases!(
 on_both_databases!(
     sessions_end_after_idle_and_absolute_timeouts,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let user = User::demo(&app, "Jordan Ellis").await;
-        let me = user.id().await;
+        let (app, user, me) = signed_in(backend, "Jordan Ellis").await;
         // idle for 31 minutes
         sqlx::query("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00Z'")
             .execute(app.db.pool())
@@ -191,21 +165,11 @@ on_both_databases!(
         let user = User::anonymous(&app);
         let email = email_of("Aisha Rahman");
         for _ in 0..5 {
-            let response = user
-                .call(
-                    "auth/sign_in",
-                    &[("email", &email), ("password", "guessing wrongly")],
-                )
-                .await;
+            let response = user.try_sign_in(&email, "guessing wrongly").await;
             assert_eq!(response.status(), 422);
         }
         // even the right password is refused while locked
-        let response = user
-            .call(
-                "auth/sign_in",
-                &[("email", &email), ("password", DEMO_PASSWORD)],
-            )
-            .await;
+        let response = user.try_sign_in(&email, DEMO_PASSWORD).await;
         assert_eq!(response.status(), 429);
         let body = response.text().await.unwrap();
         assert!(
@@ -215,13 +179,7 @@ on_both_databases!(
         // another account from elsewhere is unaffected
         assert_eq!(
             User::anonymous(&app)
-                .call(
-                    "auth/sign_in",
-                    &[
-                        ("email", &email_of("Ben Castillo")),
-                        ("password", DEMO_PASSWORD)
-                    ]
-                )
+                .try_sign_in(&email_of("Ben Castillo"), DEMO_PASSWORD)
                 .await
                 .status(),
             200
@@ -244,13 +202,7 @@ on_both_databases!(
                 .unwrap();
         }
         let response = User::anonymous(&app)
-            .call(
-                "auth/sign_in",
-                &[
-                    ("email", &email_of("Ben Castillo")),
-                    ("password", DEMO_PASSWORD),
-                ],
-            )
+            .try_sign_in(&email_of("Ben Castillo"), DEMO_PASSWORD)
             .await;
         assert_eq!(response.status(), 429);
     }
@@ -274,28 +226,15 @@ on_both_databases!(
             .to_string();
         let anonymous = User::anonymous(&app);
         // too short a password is refused and the link stays usable
-        let response = anonymous
-            .call(
-                "auth/set_password",
-                &[("token", &token), ("new_password", "short")],
-            )
-            .await;
+        let response = anonymous.set_password(&token, "short").await;
         assert_eq!(response.status(), 422);
         let response = anonymous
-            .call(
-                "auth/set_password",
-                &[("token", &token), ("new_password", "lantern orchard ferry")],
-            )
+            .set_password(&token, "lantern orchard ferry")
             .await;
         assert_eq!(response.status(), 200);
         User::sign_in(&app, &email_of("Chloe Brennan"), "lantern orchard ferry").await;
         // a second use is refused
-        let response = anonymous
-            .call(
-                "auth/set_password",
-                &[("token", &token), ("new_password", "another long phrase")],
-            )
-            .await;
+        let response = anonymous.set_password(&token, "another long phrase").await;
         assert_eq!(response.status(), 422);
         assert!(response
             .text()
@@ -315,12 +254,7 @@ on_both_databases!(
             .execute(app.db.pool())
             .await
             .unwrap();
-        let response = anonymous
-            .call(
-                "auth/set_password",
-                &[("token", &token), ("new_password", "harbour window maple")],
-            )
-            .await;
+        let response = anonymous.set_password(&token, "harbour window maple").await;
         assert_eq!(response.status(), 422);
         assert!(response.text().await.unwrap().contains("expired"));
         User::sign_in(&app, &email_of("Chloe Brennan"), "lantern orchard ferry").await;

@@ -3,7 +3,7 @@
 //! `pathway_store::authz` allows. Anonymous → 401; forbidden and non-existent → the same 403.
 
 use crate::helpers::{spawn_app, Backend, TestApp};
-use crate::session::{person_id, User};
+use crate::session::{person_id, signed_in, User};
 
 const DEMO: [&str; 11] = [
     "Alex Morgan",       // administrator
@@ -89,9 +89,7 @@ on_both_databases!(
 on_both_databases!(
     a_worker_changing_the_id_learns_nothing_about_other_records,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let jordan = User::demo(&app, "Jordan Ellis").await;
-        let own = jordan.id().await;
+        let (app, jordan, own) = signed_in(backend, "Jordan Ellis").await;
         let ben = person_id(&app, "Ben Castillo").await;
         let own_history = jordan
             .call("people/level_history", &[("person_id", &own)])

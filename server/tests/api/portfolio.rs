@@ -5,7 +5,7 @@
 //! log (CPD-1, CPD-2) with its CSV export; the no-JavaScript editor keeping what was typed.
 
 use crate::helpers::{spawn_app, Backend, TestApp};
-use crate::session::{count, person_id, User};
+use crate::session::{count, person_id, signed_in, User};
 use pathway_core::error::AppError;
 use pathway_core::portfolio::kinds::{addable_kinds, kind_code, spec, Input};
 use pathway_core::portfolio::views::{CpdLog, EvidenceSummary, EvidenceView, PathwayView, Saved};
@@ -102,9 +102,7 @@ on_both_databases!(
     portfolio_every_evidence_kind_is_created_edited_and_listed,
     |backend: Backend| async move {
         // Arrange: Ben, a new ASYE worker with little in his portfolio
-        let app = spawn_app(backend).await;
-        let ben = User::demo(&app, "Ben Castillo").await;
-        let me = ben.id().await;
+        let (app, ben, me) = signed_in(backend, "Ben Castillo").await;
         let before = list(&ben, &me).await.len();
         // Act: one of every kind the editor offers (PORTFOLIO); a manager's observation only
         // as evidence from a previous employer (policy §6(ii))
@@ -311,9 +309,7 @@ on_both_databases!(
 on_both_databases!(
     portfolio_validation_errors_are_specific_and_save_nothing,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let aisha = User::demo(&app, "Aisha Rahman").await;
-        let me = aisha.id().await;
+        let (app, aisha, me) = signed_in(backend, "Aisha Rahman").await;
         let before = count(&app, "SELECT COUNT(*) FROM evidence").await;
         let id = new_id();
         // an audit (PATH-L3-4) with its own fields missing and a date in the future
@@ -362,9 +358,7 @@ on_both_databases!(
 on_both_databases!(
     portfolio_a_failed_save_leaves_nothing_half_written,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let jordan = User::demo(&app, "Jordan Ellis").await;
-        let me = jordan.id().await;
+        let (app, jordan, me) = signed_in(backend, "Jordan Ellis").await;
         let id = new_id();
         let form = valid_form(&id, &me, "cpd_activity", "Half-written?");
         // Arrange: the audit log (written last in the save's transaction) is unavailable
@@ -509,9 +503,7 @@ on_both_databases!(
 on_both_databases!(
     portfolio_the_editor_works_without_javascript_and_keeps_what_was_typed,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let aisha = User::demo(&app, "Aisha Rahman").await;
-        let me = aisha.id().await;
+        let (app, aisha, me) = signed_in(backend, "Aisha Rahman").await;
         let page = format!("/portfolio/edit?kind=reflective_statement&person={me}");
         let html = aisha.get(&page).await.text().await.unwrap();
         assert!(

@@ -2,8 +2,8 @@
 //! (PATH-L3-8's word counter recursing once per nested bracket), bodies over the limit
 //! refused before any other work, and "today" as the UK date (the server's one clock).
 
-use crate::helpers::{spawn_app, spawn_app_with, Backend, Options, TestApp};
-use crate::session::User;
+use crate::helpers::{spawn_app_with, Backend, Options, TestApp};
+use crate::session::{signed_in, User};
 use chrono::{TimeZone, Utc};
 use pathway_core::portfolio::EvidenceForm;
 use pathway_core::sync::{Change, ChangeOp, PushRequest};
@@ -43,10 +43,10 @@ async fn save(_app: &TestApp, user: &User, form: &EvidenceForm) -> (u16, String)
 
 async fn push(app: &TestApp, user: &User, form: &EvidenceForm) -> (u16, String) {
     let request = PushRequest {
-        client_id: uuid::Uuid::now_v7().to_string(),
+        client_id: pathway_core::ids::ClientId::generate(),
         changes: vec![Change {
             mutation: 1,
-            id: form.id.clone(),
+            id: form.id.parse().unwrap(),
             base_version: 0,
             op: ChangeOp::Save(Box::new(form.clone())),
         }],
@@ -72,9 +72,7 @@ on_both_databases!(
     |backend: Backend| async move {
         // Arrange: the demo ASYE worker and 30,000 characters of nested brackets and
         // emphasis (exactly the body limit), which aborted the release server before
-        let app = spawn_app(backend).await;
-        let ben = User::demo(&app, "Ben Castillo").await;
-        let me = ben.id().await;
+        let (app, ben, me) = signed_in(backend, "Ben Castillo").await;
         let today = app.db.clock().today().to_string();
         let nested = "[".repeat(15_000) + &"]".repeat(15_000);
         let emphasis = "*_".repeat(15_000);
@@ -96,9 +94,7 @@ on_both_databases!(
 on_both_databases!(
     path_l3_8_a_body_over_the_limit_is_refused_with_the_limit_message,
     |backend: Backend| async move {
-        let app = spawn_app(backend).await;
-        let ben = User::demo(&app, "Ben Castillo").await;
-        let me = ben.id().await;
+        let (app, ben, me) = signed_in(backend, "Ben Castillo").await;
         let today = app.db.clock().today().to_string();
         let body = "[".repeat(20_000) + &"]".repeat(20_000);
         let (status, answer) = save(&app, &ben, &statement(&me, &today, &body)).await;

@@ -32,11 +32,24 @@ impl User {
 
     pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> Self {
         let user = Self::anonymous(app);
-        let response = user
-            .call("auth/sign_in", &[("email", email), ("password", password)])
-            .await;
+        let response = user.try_sign_in(email, password).await;
         assert_eq!(response.status(), 200, "{email} signs in");
         user
+    }
+
+    /// A sign-in attempt, whatever its answer.
+    pub async fn try_sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.call("auth/sign_in", &[("email", email), ("password", password)])
+            .await
+    }
+
+    /// Sets a password through a set-password link's token, whatever the answer.
+    pub async fn set_password(&self, token: &str, new_password: &str) -> reqwest::Response {
+        self.call(
+            "auth/set_password",
+            &[("token", token), ("new_password", new_password)],
+        )
+        .await
     }
 
     /// Calls a server function as the hydrated app does: same-origin POST, JSON answer.
@@ -89,8 +102,16 @@ impl User {
     pub async fn id(&self) -> String {
         let me: Option<pathway_core::identity::CurrentUser> =
             self.call("auth/me", &[]).await.json().await.unwrap();
-        me.expect("signed in").person_id
+        me.expect("signed in").person_id.to_string()
     }
+}
+
+/// A fresh app and a demo person signed in to it, with their id: most tests' first line.
+pub async fn signed_in(backend: crate::helpers::Backend, name: &str) -> (TestApp, User, String) {
+    let app = crate::helpers::spawn_app(backend).await;
+    let user = User::demo(&app, name).await;
+    let id = user.id().await;
+    (app, user, id)
 }
 
 /// The id of a person by name.

@@ -4,7 +4,7 @@
 //! people's devices and items refused, rejections per change with nothing half-written.
 
 use crate::helpers::{spawn_app, Backend, TestApp};
-use crate::session::{count, User};
+use crate::session::{count, signed_in, User};
 use pathway_core::error::AppError;
 use pathway_core::portfolio::EvidenceForm;
 use pathway_core::sync::{
@@ -31,7 +31,7 @@ fn statement(id: &str, person: &str, body: &str) -> EvidenceForm {
 fn save(mutation: i64, base_version: i64, form: &EvidenceForm) -> Change {
     Change {
         mutation,
-        id: form.id.clone(),
+        id: form.id.parse().unwrap(),
         base_version,
         op: ChangeOp::Save(Box::new(form.clone())),
     }
@@ -56,7 +56,7 @@ async fn post_json(
 
 async fn push_raw(app: &TestApp, user: &User, client: &str, changes: Vec<Change>) -> (u16, String) {
     let request = PushRequest {
-        client_id: client.into(),
+        client_id: client.parse().unwrap(),
         changes,
     };
     post_json(
@@ -109,9 +109,7 @@ on_both_databases!(
     sync_retried_push_is_applied_once_and_a_gap_is_refused,
     |backend: Backend| async move {
         // Arrange
-        let app = spawn_app(backend).await;
-        let jordan = User::demo(&app, "Jordan Ellis").await;
-        let me = jordan.id().await;
+        let (app, jordan, me) = signed_in(backend, "Jordan Ellis").await;
         let device = new_id();
         let item = statement(&new_id(), &me, "Written on the train, offline.");
         let first = vec![save(1, 0, &item)];
@@ -167,9 +165,7 @@ on_both_databases!(
     sync_stale_base_version_keeps_a_conflict_copy_beside_the_newer_text,
     |backend: Backend| async move {
         // Arrange: one item on the server at version 1, known to two devices
-        let app = spawn_app(backend).await;
-        let jordan = User::demo(&app, "Jordan Ellis").await;
-        let me = jordan.id().await;
+        let (app, jordan, me) = signed_in(backend, "Jordan Ellis").await;
         let (tablet, laptop) = (new_id(), new_id());
         let item = statement(&new_id(), &me, "First version.");
         push(&app, &jordan, &tablet, vec![save(1, 0, &item)]).await;
@@ -283,9 +279,7 @@ on_both_databases!(
     sync_pull_returns_changes_since_a_cursor_with_tombstones,
     |backend: Backend| async move {
         // Arrange: a first pull answers every current item (demo ones too)
-        let app = spawn_app(backend).await;
-        let jordan = User::demo(&app, "Jordan Ellis").await;
-        let me = jordan.id().await;
+        let (app, jordan, me) = signed_in(backend, "Jordan Ellis").await;
         let device = new_id();
         let start = pull(&app, &jordan, &device, None).await;
         assert!(!start.items.is_empty(), "Jordan's demo portfolio");
@@ -300,7 +294,7 @@ on_both_databases!(
         kept2.body = "Kept and edited.".into();
         let delete = Change {
             mutation: 4,
-            id: gone.id.clone(),
+            id: gone.id.parse().unwrap(),
             base_version: 1,
             op: ChangeOp::Delete,
         };
@@ -468,7 +462,7 @@ on_both_databases!(
         assert_eq!(status, 403);
         let delete = Change {
             mutation: 2,
-            id: jordans_item.id.clone(),
+            id: jordans_item.id.parse().unwrap(),
             base_version: 1,
             op: ChangeOp::Delete,
         };
@@ -491,9 +485,7 @@ on_both_databases!(
     sync_rejects_invalid_and_locked_changes_one_by_one_with_reasons,
     |backend: Backend| async move {
         // Arrange
-        let app = spawn_app(backend).await;
-        let jordan = User::demo(&app, "Jordan Ellis").await;
-        let me = jordan.id().await;
+        let (app, jordan, me) = signed_in(backend, "Jordan Ellis").await;
         let device = new_id();
         let good = statement(&new_id(), &me, "Fine.");
         let mut empty = statement(&new_id(), &me, "   ");
@@ -550,9 +542,7 @@ on_both_databases!(
     sync_resolve_form_works_as_a_plain_form_post_and_refuses_others,
     |backend: Backend| async move {
         // Arrange: a conflict copy of Jordan's, the server at version 2
-        let app = spawn_app(backend).await;
-        let jordan = User::demo(&app, "Jordan Ellis").await;
-        let me = jordan.id().await;
+        let (app, jordan, me) = signed_in(backend, "Jordan Ellis").await;
         let (tablet, laptop) = (new_id(), new_id());
         let item = statement(&new_id(), &me, "First version.");
         let mut newer = item.clone();
@@ -562,7 +552,7 @@ on_both_databases!(
         push(&app, &jordan, &tablet, vec![save(1, 0, &item)]).await;
         push(&app, &jordan, &tablet, vec![save(2, 1, &newer)]).await;
         push(&app, &jordan, &laptop, vec![save(1, 1, &stale)]).await;
-        let conflict_id = conflicts(&jordan, false).await[0].id.clone();
+        let conflict_id = conflicts(&jordan, false).await[0].id.to_string();
         let form = |seen: &'static str, choice: &'static str| {
             vec![
                 ("conflict_id", conflict_id.clone()),

@@ -118,7 +118,7 @@ fn conflict_op() -> impl Strategy<Value = Op> {
 struct Device {
     outbox: Outbox,
     /// The server version of each item as this device last learnt it (pull or answer).
-    known: BTreeMap<String, i64>,
+    known: BTreeMap<EvidenceId, i64>,
     cursor: Option<i64>,
     /// Every request it sent, for the network to deliver again.
     sent: Vec<PushRequest>,
@@ -127,7 +127,7 @@ struct Device {
 /// One case: a fresh worker with two devices, and what the test saw happen.
 struct World {
     caller: Caller,
-    items: Vec<String>,
+    items: Vec<EvidenceId>,
     devices: Vec<Device>,
     edits: u32,
     /// Every text typed, with whether the device replaced it before sending (one unsent
@@ -136,11 +136,11 @@ struct World {
     replaced: BTreeSet<String>,
     /// Per (client, mutation): the change as the server first applied it, and as its device
     /// last sent it.
-    first_applied: BTreeMap<(String, i64), Change>,
-    last_sent: BTreeMap<(String, i64), Change>,
-    server_last: BTreeMap<String, i64>,
+    first_applied: BTreeMap<(ClientId, i64), Change>,
+    last_sent: BTreeMap<(ClientId, i64), Change>,
+    server_last: BTreeMap<ClientId, i64>,
     /// Per device and item, the form it last typed (what "Save as draft" saves again).
-    last_form: BTreeMap<(usize, String), (EvidenceForm, i64)>,
+    last_form: BTreeMap<(usize, EvidenceId), (EvidenceForm, i64)>,
     /// Every resolution the worker made, in order.
     resolutions: Vec<Resolve>,
 }
@@ -148,7 +148,7 @@ struct World {
 /// One resolution as the model saw it.
 #[derive(Clone, Debug)]
 struct Resolve {
-    evidence_id: String,
+    evidence_id: EvidenceId,
     /// The text kept in the copy, and the version the copy was made against.
     mine: String,
     copy_version: i64,
@@ -156,7 +156,7 @@ struct Resolve {
     before: i64,
     resolution: Resolution,
     /// Unresolved copies of the same change before the choice (the copy included).
-    twins: Vec<String>,
+    twins: Vec<ConflictId>,
     result: Resolved,
 }
 
@@ -180,13 +180,11 @@ fn body(change: &Change) -> Option<&str> {
     }
 }
 
-fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
+use pathway_core::ids::{ClientId, ConflictId, EvidenceId, PersonId};
 
 impl World {
     async fn new(db: &Db) -> Self {
-        let person_id = new_id();
+        let person_id = PersonId::generate();
         sqlx::query(
             "INSERT INTO people (id, full_name, email, job_title, created_at)
              VALUES ($1, 'Model Worker', $2, 'Social Worker', '2026-01-01T00:00:00Z')",
@@ -197,19 +195,20 @@ impl World {
         .await
         .expect("a fresh worker");
         let device = || Device {
-            outbox: Outbox::new(new_id()),
+            outbox: Outbox::new(ClientId::generate()),
             known: BTreeMap::new(),
             cursor: None,
             sent: Vec::new(),
         };
         Self {
             caller: Caller {
+                email: pathway_core::email::Email::parse(&format!("{person_id}@example.test"))
+                    .unwrap(),
                 person_id,
                 name: "Model Worker".into(),
-                email: String::new(),
                 roles: vec![Role::Practitioner],
             },
-            items: (0..ITEMS).map(|_| new_id()).collect(),
+            items: (0..ITEMS).map(|_| EvidenceId::generate()).collect(),
             devices: vec![device(), device()],
             edits: 0,
             typed: Vec::new(),
@@ -537,14 +536,14 @@ async fn run(db: &mut Db, url: &str, ops: Vec<Op>, choices: Vec<u8>) -> Result<(
     check(db, &world).await
 }
 
-type Row = (String, i64, String);
+type Row = (ClientId, i64, String);
 
 /// The invariants, on what the server stored and what the devices kept.
 async fn check(db: &Db, world: &World) -> Result<(), TestCaseError> {
     let person = &world.caller.person_id;
     // Every change a device numbered got exactly one stored answer (sync_mutations is keyed
     // by client and number), and its device holds nothing back.
-    let mut outcomes: BTreeMap<(String, i64), Outcome> = BTreeMap::new();
+    let mut outcomes: BTreeMap<(ClientId, i64), Outcome> = BTreeMap::new();
     for device in &world.devices {
         let client = &device.outbox.client_id;
         let rows: Vec<Row> = sqlx::query_as(
@@ -670,7 +669,7 @@ async fn check(db: &Db, world: &World) -> Result<(), TestCaseError> {
         );
     }
     // Every stale change is kept whole as a conflict copy (docs/sync.md step 4).
-    let kept: Vec<(String, String)> =
+    let kept: Vec<(ConflictId, String)> =
         sqlx::query_as("SELECT id, form FROM evidence_conflicts WHERE person_id = $1")
             .bind(person)
             .fetch_all(db.pool())
@@ -706,7 +705,7 @@ async fn check(db: &Db, world: &World) -> Result<(), TestCaseError> {
     }
     // A copy leaves the waiting list only by a choice made on it or on its twin, and its text
     // is then on Pathway, kept again, or let go by that choice (theirs or merged).
-    let resolved: Vec<(String, String)> = sqlx::query_as(
+    let resolved: Vec<(ConflictId, String)> = sqlx::query_as(
         "SELECT id, form FROM evidence_conflicts WHERE person_id = $1 AND resolved_at IS NOT NULL",
     )
     .bind(person)

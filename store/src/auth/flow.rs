@@ -6,6 +6,14 @@ use crate::audit::{self, action, Event};
 use crate::db::Db;
 use chrono::{DateTime, Utc};
 use pathway_core::error::AppError;
+use pathway_core::ids::PersonId;
+
+/// An active person with this address, and their password hash if they have set one.
+#[derive(sqlx::FromRow)]
+struct Credential {
+    id: PersonId,
+    password_hash: Option<String>,
+}
 
 /// Shown for a wrong password and for an unknown email alike.
 pub const WRONG_CREDENTIALS: &str = "Enter a correct email address and password";
@@ -39,7 +47,7 @@ pub async fn sign_in(
         .await?;
         return Err(refusal);
     }
-    let row: Option<(String, Option<String>)> = sqlx::query_as(
+    let row: Option<Credential> = sqlx::query_as(
         "SELECT p.id, c.password_hash FROM people p LEFT JOIN credentials c ON c.person_id = p.id
          WHERE LOWER(p.email) = $1 AND p.active = 1",
     )
@@ -47,7 +55,7 @@ pub async fn sign_in(
     .fetch_optional(db.pool())
     .await?;
     let (person_id, stored) = match row {
-        Some((id, hash)) => (Some(id), hash),
+        Some(Credential { id, password_hash }) => (Some(id), password_hash),
         None => (None, None),
     };
     // Unknown email or no password yet: verify against a dummy hash, same cost.
@@ -84,28 +92,7 @@ pub async fn sign_in(
             .execute(&mut *tx)
             .await?;
     }
-    let token = sessions::create(
-        &mut tx,
-        &caller.person_id,
-        &meta.ip,
-        &meta.user_agent,
-        settings,
-        now,
-    )
-    .await?;
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: action::SIGN_IN,
-            record_type: "person",
-            record_id: &caller.person_id,
-            detail: String::new(),
-            ip: &meta.ip,
-        },
-    )
-    .await?;
+    let token = start_session(db, &mut tx, &caller, meta, settings, action::SIGN_IN, now).await?;
     tx.commit().await?;
     throttle::clear_account(db, &email).await?;
     Ok((token, caller))
@@ -116,26 +103,15 @@ pub async fn sign_out(db: &Db, meta: &RequestMeta) -> Result<(), AppError> {
     let Some(token) = &meta.session_token else {
         return Ok(());
     };
-    let person: Option<(String,)> =
+    let person: Option<(PersonId,)> =
         sqlx::query_as("SELECT person_id FROM sessions WHERE id_hash = $1")
             .bind(sessions::digest(token))
             .fetch_optional(db.pool())
             .await?;
     sessions::end(db, token).await?;
     if let Some((person_id,)) = person {
-        audit::record(
-            db.clock(),
-            db.pool(),
-            Event {
-                actor_id: Some(&person_id),
-                action: action::SIGN_OUT,
-                record_type: "person",
-                record_id: &person_id,
-                detail: String::new(),
-                ip: &meta.ip,
-            },
-        )
-        .await?;
+        let event = Event::person(&person_id, action::SIGN_OUT, &person_id, &meta.ip);
+        audit::record(db.clock(), db.pool(), event).await?;
     }
     Ok(())
 }
@@ -167,8 +143,33 @@ pub async fn change_password(
     let mut tx = db.begin().await?;
     tokens::store_hash(&mut tx, &caller.person_id, &hash, now).await?;
     sessions::end_all_for(&mut tx, &caller.person_id).await?;
-    let token = sessions::create(
+    let token = start_session(
+        db,
         &mut tx,
+        caller,
+        meta,
+        settings,
+        action::PASSWORD_CHANGED,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// A new session for `caller` with its audit entry (`why`: a sign-in or a password change),
+/// in the caller's transaction: answers the token for the cookie.
+async fn start_session(
+    db: &Db,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    caller: &Caller,
+    meta: &RequestMeta,
+    settings: SecuritySettings,
+    why: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let token = sessions::create(
+        tx,
         &caller.person_id,
         &meta.ip,
         &meta.user_agent,
@@ -176,19 +177,7 @@ pub async fn change_password(
         now,
     )
     .await?;
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: action::PASSWORD_CHANGED,
-            record_type: "person",
-            record_id: &caller.person_id,
-            detail: String::new(),
-            ip: &meta.ip,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let event = Event::person(&caller.person_id, why, &caller.person_id, &meta.ip);
+    audit::record(db.clock(), &mut **tx, event).await?;
     Ok(token)
 }

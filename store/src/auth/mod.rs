@@ -13,8 +13,10 @@ use crate::db::Db;
 use axum::http::header::{COOKIE, USER_AGENT};
 use axum::http::request::Parts;
 use chrono::Duration;
+use pathway_core::email::Email;
 use pathway_core::error::AppError;
 use pathway_core::identity::{CurrentUser, Role};
+use pathway_core::ids::PersonId;
 use std::net::SocketAddr;
 
 /// Cookie name over plain HTTP (local development, tests).
@@ -76,9 +78,9 @@ impl SecuritySettings {
 /// The signed-in caller of a server function: person and current (unrevoked) roles.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Caller {
-    pub person_id: String,
+    pub person_id: PersonId,
     pub name: String,
-    pub email: String,
+    pub email: Email,
     pub roles: Vec<Role>,
 }
 
@@ -139,32 +141,28 @@ pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_string())
 }
 
+#[derive(sqlx::FromRow)]
+struct CallerRow {
+    id: PersonId,
+    full_name: String,
+    email: Email,
+}
+
 /// Loads a person's name, email and current roles if they are active.
-pub async fn load_caller(db: &Db, person_id: &str) -> Result<Option<Caller>, AppError> {
-    let person: Option<(String, String, String)> =
+pub async fn load_caller(db: &Db, person_id: &PersonId) -> Result<Option<Caller>, AppError> {
+    let person: Option<CallerRow> =
         sqlx::query_as("SELECT id, full_name, email FROM people WHERE id = $1 AND active = 1")
             .bind(person_id)
             .fetch_optional(db.pool())
             .await?;
-    let Some((person_id, name, email)) = person else {
+    let Some(person) = person else {
         return Ok(None);
     };
-    let codes: Vec<(String,)> =
-        sqlx::query_as("SELECT role FROM role_grants WHERE person_id = $1 AND revoked_at IS NULL")
-            .bind(&person_id)
-            .fetch_all(db.pool())
-            .await?;
-    let mut roles: Vec<Role> = codes
-        .iter()
-        .filter_map(|(code,)| Role::from_code(code))
-        .collect();
-    roles.sort();
-    roles.dedup();
     Ok(Some(Caller {
-        person_id,
-        name,
-        email,
-        roles,
+        roles: crate::people::roles_of(db, &person.id).await?,
+        person_id: person.id,
+        name: person.full_name,
+        email: person.email,
     }))
 }
 

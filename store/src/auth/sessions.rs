@@ -10,6 +10,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use pathway_core::error::AppError;
+use pathway_core::ids::PersonId;
 use sha2::{Digest, Sha256};
 use sqlx::{Any, Transaction};
 
@@ -31,7 +32,7 @@ pub fn digest(token: &str) -> String {
 /// Starts a session for `person_id`; returns the token for the cookie.
 pub async fn create(
     tx: &mut Transaction<'static, Any>,
-    person_id: &str,
+    person_id: &PersonId,
     ip: &str,
     user_agent: &str,
     settings: SecuritySettings,
@@ -53,6 +54,13 @@ pub async fn create(
     Ok(token)
 }
 
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    person_id: PersonId,
+    last_seen_at: String,
+    expires_at: String,
+}
+
 /// The caller behind a session token, if the session is live and its person active.
 /// An expired session (idle or absolute) is deleted on sight.
 pub async fn resolve(
@@ -62,17 +70,22 @@ pub async fn resolve(
     now: DateTime<Utc>,
 ) -> Result<Option<Caller>, AppError> {
     let id_hash = digest(token);
-    let row: Option<(String, String, String)> = sqlx::query_as(
+    let row: Option<SessionRow> = sqlx::query_as(
         "SELECT person_id, last_seen_at, expires_at FROM sessions WHERE id_hash = $1",
     )
     .bind(&id_hash)
     .fetch_optional(db.pool())
     .await?;
-    let Some((person_id, last_seen, expires)) = row else {
+    let Some(SessionRow {
+        person_id,
+        last_seen_at,
+        expires_at,
+    }) = row
+    else {
         return Ok(None);
     };
-    let last_seen = parse(&last_seen).unwrap_or(DateTime::<Utc>::MIN_UTC);
-    let expires = parse(&expires).unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let last_seen = parse(&last_seen_at).unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let expires = parse(&expires_at).unwrap_or(DateTime::<Utc>::MIN_UTC);
     if now >= expires || now >= last_seen + settings.idle_timeout {
         end(db, token).await?;
         return Ok(None);
@@ -103,7 +116,7 @@ pub async fn end(db: &Db, token: &str) -> Result<(), AppError> {
 /// Ends every session of a person (deactivation, password change elsewhere).
 pub async fn end_all_for(
     tx: &mut Transaction<'static, Any>,
-    person_id: &str,
+    person_id: &PersonId,
 ) -> Result<u64, AppError> {
     let done = sqlx::query("DELETE FROM sessions WHERE person_id = $1")
         .bind(person_id)

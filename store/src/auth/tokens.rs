@@ -8,6 +8,7 @@ use crate::clock::{parse, stamp};
 use crate::db::Db;
 use chrono::{DateTime, Duration, Utc};
 use pathway_core::error::AppError;
+use pathway_core::ids::PersonId;
 use sqlx::{Any, Transaction};
 
 /// How long a set-password link works.
@@ -21,20 +22,13 @@ pub const EXPIRED_MESSAGE: &str =
 pub async fn issue_link(
     db: &Db,
     admin: &crate::auth::Caller,
-    person_id: &str,
+    person_id: &PersonId,
     ip: &str,
 ) -> Result<String, AppError> {
     use crate::audit::{self, action, Event};
     let now = db.clock().now();
     let mut tx = db.begin().await?;
-    let (active,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM people WHERE id = $1 AND active = 1")
-            .bind(person_id)
-            .fetch_one(&mut *tx)
-            .await?;
-    if active == 0 {
-        return Err(AppError::validation("Choose an active member of staff"));
-    }
+    crate::people::ensure_active(&mut tx, person_id).await?;
     let token = create(&mut tx, person_id, &admin.person_id, now).await?;
     audit::record(
         db.clock(),
@@ -56,8 +50,8 @@ pub async fn issue_link(
 /// Creates a link token for `person_id`, spending any earlier unused ones.
 pub async fn create(
     tx: &mut Transaction<'static, Any>,
-    person_id: &str,
-    created_by: &str,
+    person_id: &PersonId,
+    created_by: &PersonId,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     sqlx::query(
@@ -82,17 +76,25 @@ pub async fn create(
     Ok(token)
 }
 
+/// A link as stored: whose it is, when it stops working, whether it was used.
+#[derive(sqlx::FromRow)]
+struct LinkRow {
+    person_id: PersonId,
+    expires_at: String,
+    used_at: Option<String>,
+}
+
 /// Sets the password through a link; returns the person whose password it was.
 pub async fn redeem(
     db: &Db,
     token: &str,
     new_password: String,
     now: DateTime<Utc>,
-) -> Result<String, AppError> {
+) -> Result<PersonId, AppError> {
     password::check_policy(&new_password)?;
     let hash = password::hash(new_password).await?;
     let mut tx = db.begin().await?;
-    let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+    let row: Option<LinkRow> = sqlx::query_as(
         "SELECT t.person_id, t.expires_at, t.used_at FROM set_password_tokens t
          JOIN people p ON p.id = t.person_id
          WHERE t.token_hash = $1 AND p.active = 1",
@@ -101,11 +103,11 @@ pub async fn redeem(
     .fetch_optional(&mut *tx)
     .await?;
     let person_id = match row {
-        Some((person_id, expires, None))
-            if parse(&expires).is_some_and(|expires| now < expires) =>
-        {
-            person_id
-        }
+        Some(LinkRow {
+            person_id,
+            expires_at,
+            used_at: None,
+        }) if parse(&expires_at).is_some_and(|expires| now < expires) => person_id,
         _ => return Err(AppError::validation(EXPIRED_MESSAGE)),
     };
     // spend the token; the guard on used_at makes a concurrent second use fail
@@ -128,7 +130,7 @@ pub async fn redeem(
 /// Saves a password hash for a person (insert or replace).
 pub async fn store_hash(
     tx: &mut Transaction<'static, Any>,
-    person_id: &str,
+    person_id: &PersonId,
     hash: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {

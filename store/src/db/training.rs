@@ -57,19 +57,15 @@ pub async fn publish(
     .bind(&caller.person_id)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        db.clock(),
-        &mut *tx,
-        Event {
-            actor_id: Some(&caller.person_id),
-            action: TRAINING_LIST_PUBLISHED,
-            record_type: "training_list",
-            record_id: &list.version,
-            detail: format!("{} courses", list.courses.len()),
-            ip,
-        },
+    let event = Event::by(
+        &caller.person_id,
+        TRAINING_LIST_PUBLISHED,
+        "training_list",
+        &list.version,
+        ip,
     )
-    .await?;
+    .with_detail(format!("{} courses", list.courses.len()));
+    audit::record(db.clock(), &mut *tx, event).await?;
     tx.commit().await?;
     Ok(list)
 }

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use pathway_core::domain::format::format_hundredths;
 use pathway_core::domain::{cpd_allowance, format_date, Catalogue, EvidenceKind, LeaveYear};
 use pathway_core::error::AppError;
+use pathway_core::ids::PersonId;
 use pathway_core::portfolio::kinds::{CPD_TYPES, HOURS_PER_DAY_IN_HUNDREDTHS};
 use pathway_core::portfolio::views::{CpdEntry, CpdLog};
 use pathway_core::text::markdown::to_plain_text;
@@ -54,7 +55,7 @@ fn entry(row: &EvidenceRow) -> Option<CpdEntry> {
 /// one), optionally only one CPD type. Also answers the matching rows, for the CSV export.
 pub async fn log(
     db: &Db,
-    person_id: &str,
+    person_id: &PersonId,
     year: Option<i32>,
     cpd_type: Option<String>,
     catalogue: &Catalogue,

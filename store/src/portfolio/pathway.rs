@@ -10,6 +10,7 @@ use pathway_core::domain::{
     RequirementStatus, Rule, Transition, WorkerFacts,
 };
 use pathway_core::error::AppError;
+use pathway_core::ids::PersonId;
 use pathway_core::portfolio::kinds::{kind_code, level_from_code, spec, Author};
 use pathway_core::portfolio::views::{PathwayView, Task};
 use uuid::Uuid;
@@ -17,7 +18,7 @@ use uuid::Uuid;
 /// The level, qualification date and evidence facts the rules read.
 pub async fn facts(
     db: &Db,
-    person_id: &str,
+    person_id: &PersonId,
     rows: &[EvidenceRow],
 ) -> Result<WorkerFacts, AppError> {
     let level: Option<(String,)> = sqlx::query_as(
@@ -91,14 +92,14 @@ fn fact(row: &EvidenceRow) -> Option<EvidenceFact> {
 pub async fn view(
     db: &Db,
     caller: &Caller,
-    person_id: &str,
+    person_id: &PersonId,
     catalogue: &Catalogue,
     today: NaiveDate,
 ) -> Result<PathwayView, AppError> {
     let person_name = store::person_name(db, person_id).await?;
     let rows = store::list(db, person_id).await?;
     let facts = facts(db, person_id, &rows).await?;
-    let is_self = caller.person_id == person_id;
+    let is_self = caller.person_id == *person_id;
     let can_add_observation = crate::authz::may_add_observation(db, caller, person_id).await?;
     let transition = Transition::for_level(facts.level);
     let readiness = transition.map(|t| evaluate(catalogue, t, &facts, today));

@@ -9,6 +9,7 @@ use crate::db::Db;
 use chrono::NaiveDate;
 use pathway_core::domain::{format_date, EvidenceKind, EvidenceStatus};
 use pathway_core::error::AppError;
+use pathway_core::ids::{EvidenceId, PersonId};
 use pathway_core::portfolio::kinds::{kind_from_code, spec, Author, Input};
 use pathway_core::portfolio::views::{EvidenceSummary, EvidenceView, Saved};
 use pathway_core::portfolio::{EvidenceForm, ValidEvidence};
@@ -22,8 +23,8 @@ pub const EVIDENCE_DELETED: &str = "evidence_deleted";
 /// One stored evidence row with the names of who added it.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct EvidenceRow {
-    pub id: String,
-    pub person_id: String,
+    pub id: EvidenceId,
+    pub person_id: PersonId,
     pub kind: String,
     pub status: String,
     pub title: String,
@@ -33,7 +34,7 @@ pub struct EvidenceRow {
     pub from_previous_employer: i64,
     pub word_count: Option<i64>,
     pub cpd_allowance_centidays: Option<i64>,
-    pub created_by: String,
+    pub created_by: PersonId,
     pub created_by_name: String,
     pub updated_at: String,
     pub version: i64,
@@ -95,8 +96,8 @@ impl EvidenceRow {
     /// The row back in the editor's form shape.
     pub fn to_form(&self) -> EvidenceForm {
         EvidenceForm {
-            id: self.id.clone(),
-            person_id: self.person_id.clone(),
+            id: self.id.to_string(),
+            person_id: self.person_id.to_string(),
             kind: self.kind.clone(),
             status: self.status.clone(),
             version: self.version.to_string(),
@@ -149,7 +150,7 @@ impl EvidenceRow {
     }
 }
 
-pub async fn load(db: &Db, id: &str) -> Result<Option<EvidenceRow>, AppError> {
+pub async fn load(db: &Db, id: &EvidenceId) -> Result<Option<EvidenceRow>, AppError> {
     Ok(sqlx::query_as(&format!("{SELECT} WHERE e.id = $1"))
         .bind(id)
         .fetch_optional(db.pool())
@@ -157,7 +158,7 @@ pub async fn load(db: &Db, id: &str) -> Result<Option<EvidenceRow>, AppError> {
 }
 
 /// A person's evidence, newest first.
-pub async fn list(db: &Db, person_id: &str) -> Result<Vec<EvidenceRow>, AppError> {
+pub async fn list(db: &Db, person_id: &PersonId) -> Result<Vec<EvidenceRow>, AppError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE e.person_id = $1 ORDER BY e.evidence_date DESC, e.id DESC"
     ))
@@ -170,7 +171,7 @@ pub async fn list(db: &Db, person_id: &str) -> Result<Vec<EvidenceRow>, AppError
 /// only items with a change-feed entry in that cursor range.
 pub async fn list_in(
     conn: &mut AnyConnection,
-    person_id: &str,
+    person_id: &PersonId,
     changed: Option<(i64, i64)>,
 ) -> Result<Vec<EvidenceRow>, AppError> {
     let rows = match changed {
@@ -196,7 +197,7 @@ pub async fn list_in(
     Ok(rows)
 }
 
-pub async fn person_name(db: &Db, person_id: &str) -> Result<String, AppError> {
+pub async fn person_name(db: &Db, person_id: &PersonId) -> Result<String, AppError> {
     let row: Option<(String,)> = sqlx::query_as("SELECT full_name FROM people WHERE id = $1")
         .bind(person_id)
         .fetch_optional(db.pool())
@@ -251,22 +252,16 @@ pub async fn save_in(
     valid: &ValidEvidence,
     ip: &str,
 ) -> Result<Saved, AppError> {
-    let id = valid.id.to_string();
-    let existing: Option<(String, String, i64)> =
-        sqlx::query_as("SELECT person_id, created_by, version FROM evidence WHERE id = $1")
-            .bind(&id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let from = match existing {
+    let from = match owner(conn, &valid.id).await? {
         None => 0,
-        Some((person_id, created_by, current)) => {
-            if person_id != valid.person_id || created_by != caller.person_id {
+        Some(owner) => {
+            if owner.person_id != valid.person_id || owner.created_by != caller.person_id {
                 return Err(AppError::Forbidden);
             }
-            if valid.expected_version != Some(current) {
+            if valid.expected_version != Some(owner.version) {
                 return Err(conflict());
             }
-            current
+            owner.version
         }
     };
     let write = Write::Save {
@@ -275,7 +270,7 @@ pub async fn save_in(
     };
     write::write_all(clock, conn, caller, &[write], ip).await?;
     Ok(Saved {
-        id,
+        id: valid.id.clone(),
         person_id: valid.person_id.clone(),
         version: from + 1,
     })
@@ -287,27 +282,39 @@ pub async fn delete_in(
     clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
-    id: &str,
+    id: &EvidenceId,
     expected_version: i64,
     ip: &str,
 ) -> Result<(), AppError> {
-    let existing: Option<(String, String)> =
-        sqlx::query_as("SELECT person_id, created_by FROM evidence WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some((person_id, created_by)) = existing else {
+    let Some(owner) = owner(conn, id).await? else {
         return Err(AppError::Forbidden);
     };
-    if created_by != caller.person_id {
+    if owner.created_by != caller.person_id {
         return Err(AppError::Forbidden);
     }
     let write = Write::Delete {
-        id: id.to_owned(),
-        person_id,
+        id: id.clone(),
+        person_id: owner.person_id,
         from: expected_version,
     };
     write::write_all(clock, conn, caller, &[write], ip).await
+}
+
+/// Whose portfolio an item is in, who added it, and its version.
+#[derive(sqlx::FromRow)]
+struct Owner {
+    person_id: PersonId,
+    created_by: PersonId,
+    version: i64,
+}
+
+async fn owner(conn: &mut AnyConnection, id: &EvidenceId) -> Result<Option<Owner>, AppError> {
+    Ok(
+        sqlx::query_as("SELECT person_id, created_by, version FROM evidence WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
 }
 
 pub(super) fn conflict() -> AppError {

@@ -11,6 +11,7 @@ use crate::db::batch;
 use crate::sync::feed;
 use pathway_core::domain::EvidenceStatus;
 use pathway_core::error::AppError;
+use pathway_core::ids::{EvidenceId, PersonId};
 use pathway_core::portfolio::kinds::kind_code;
 use pathway_core::portfolio::ValidEvidence;
 use sqlx::AnyConnection;
@@ -26,17 +27,17 @@ pub enum Write {
         from: i64,
     },
     Delete {
-        id: String,
-        person_id: String,
+        id: EvidenceId,
+        person_id: PersonId,
         from: i64,
     },
 }
 
 impl Write {
-    fn id(&self) -> String {
+    fn id(&self) -> &EvidenceId {
         match self {
-            Write::Save { valid, .. } => valid.id.to_string(),
-            Write::Delete { id, .. } => id.clone(),
+            Write::Save { valid, .. } => &valid.id,
+            Write::Delete { id, .. } => id,
         }
     }
 }
@@ -71,7 +72,7 @@ pub async fn write_all(
 ) -> Result<(), AppError> {
     let at = stamp(clock.now());
     let mut rounds: Vec<Vec<&Write>> = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<&EvidenceId, usize> = BTreeMap::new();
     for write in writes {
         let round = seen.entry(write.id()).or_insert(0);
         if rounds.len() == *round {
@@ -99,11 +100,9 @@ pub async fn write_all(
         delete(conn, &deletes).await?;
     }
     // what changed, never the text
-    let ids: Vec<String> = writes.iter().map(Write::id).collect();
     let events: Vec<Event> = writes
         .iter()
-        .zip(&ids)
-        .map(|(write, id)| {
+        .map(|write| {
             let (action, detail) = match write {
                 Write::Save { valid, from } => (
                     if *from == 0 {
@@ -126,7 +125,7 @@ pub async fn write_all(
                 actor_id: Some(&caller.person_id),
                 action,
                 record_type: "evidence",
-                record_id: id,
+                record_id: write.id(),
                 detail,
                 ip,
             }
@@ -135,16 +134,17 @@ pub async fn write_all(
     audit::record_all(clock, &mut *conn, &events).await?;
     let entries: Vec<feed::Entry> = writes
         .iter()
-        .zip(&ids)
-        .map(|(write, id)| match write {
+        .map(|write| match write {
             Write::Save { valid, from } => feed::Entry {
-                evidence_id: id,
+                evidence_id: &valid.id,
                 person_id: &valid.person_id,
                 version: from + 1,
                 deleted: false,
             },
             Write::Delete {
-                person_id, from, ..
+                id,
+                person_id,
+                from,
             } => feed::Entry {
                 evidence_id: id,
                 person_id,
@@ -180,7 +180,7 @@ async fn upsert(
             let details =
                 serde_json::to_string(&valid.details).map_err(|e| AppError::internal(&e))?;
             query = query
-                .bind(valid.id.to_string())
+                .bind(&valid.id)
                 .bind(&valid.person_id)
                 .bind(kind_code(valid.kind))
                 .bind(status_code(valid.status))

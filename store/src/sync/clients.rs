@@ -3,6 +3,7 @@
 use crate::auth::Caller;
 use crate::clock::{stamp, Clock};
 use pathway_core::error::AppError;
+use pathway_core::ids::{ClientId, PersonId};
 use sqlx::AnyConnection;
 
 /// Binds `client_id` to the caller on first use and locks its row for this transaction
@@ -12,7 +13,7 @@ pub async fn bind(
     clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
-    client_id: &str,
+    client_id: &ClientId,
 ) -> Result<i64, AppError> {
     let valid = uuid::Uuid::parse_str(client_id).is_ok();
     if !valid {
@@ -28,7 +29,7 @@ pub async fn bind(
     .bind(&at)
     .execute(&mut *conn)
     .await?;
-    let (person_id, last): (String, i64) = sqlx::query_as(
+    let (person_id, last): (PersonId, i64) = sqlx::query_as(
         "UPDATE sync_clients SET last_seen_at = $1 WHERE client_id = $2
          RETURNING person_id, last_mutation",
     )
@@ -44,7 +45,7 @@ pub async fn bind(
 
 pub async fn set_last(
     conn: &mut AnyConnection,
-    client_id: &str,
+    client_id: &ClientId,
     last: i64,
 ) -> Result<(), AppError> {
     sqlx::query("UPDATE sync_clients SET last_mutation = $1 WHERE client_id = $2")

@@ -15,6 +15,7 @@ use crate::db::{batch, Db};
 use crate::portfolio::store;
 use chrono::NaiveDate;
 use pathway_core::error::AppError;
+use pathway_core::ids::{ClientId, ConflictId, EvidenceId, PersonId};
 use pathway_core::portfolio::validation_message;
 use pathway_core::portfolio::views::Saved;
 use pathway_core::portfolio::{validate, EvidenceForm};
@@ -28,7 +29,7 @@ pub const CONFLICT_RESOLVED: &str = "evidence_conflict_resolved";
 /// `change.base_version` while the server was at `server_version`.
 #[derive(Clone, Debug)]
 pub struct Copy<'a> {
-    pub id: String,
+    pub id: ConflictId,
     pub change: &'a Change,
     pub form: EvidenceForm,
     pub server_version: i64,
@@ -39,7 +40,7 @@ pub async fn keep_all(
     clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
-    client_id: &str,
+    client_id: &ClientId,
     copies: &[Copy<'_>],
     ip: &str,
 ) -> Result<(), AppError> {
@@ -89,13 +90,28 @@ pub async fn keep_all(
 
 pub use pathway_core::sync::same_change;
 
-/// The caller's unresolved copies of `evidence_ids` (id, evidence id, form), in one read: a
-/// push answers a change already kept with that copy rather than keeping it twice.
+/// An unresolved copy as a push compares it with an incoming change.
+#[derive(Clone, Debug)]
+pub struct Waiting {
+    pub id: ConflictId,
+    pub evidence_id: EvidenceId,
+    pub form: EvidenceForm,
+}
+
+#[derive(sqlx::FromRow)]
+struct WaitingRow {
+    id: ConflictId,
+    evidence_id: EvidenceId,
+    form: String,
+}
+
+/// The caller's unresolved copies of `evidence_ids`, in one read: a push answers a change
+/// already kept with that copy rather than keeping it twice.
 pub async fn waiting(
     conn: &mut AnyConnection,
-    person_id: &str,
-    evidence_ids: &[&str],
-) -> Result<Vec<(String, String, EvidenceForm)>, AppError> {
+    person_id: &PersonId,
+    evidence_ids: &[&EvidenceId],
+) -> Result<Vec<Waiting>, AppError> {
     let mut found = Vec::new();
     for chunk in evidence_ids.chunks(batch::rows_per_statement(1).saturating_sub(1).max(1)) {
         let sql = format!(
@@ -104,36 +120,50 @@ pub async fn waiting(
              ORDER BY created_at, id",
             batch::list(chunk.len(), 2)
         );
-        let mut query = sqlx::query_as::<_, (String, String, String)>(&sql).bind(person_id);
+        let mut query = sqlx::query_as::<_, WaitingRow>(&sql).bind(person_id);
         for id in chunk {
             query = query.bind(*id);
         }
-        for (id, evidence_id, form) in query.fetch_all(&mut *conn).await? {
-            let form = serde_json::from_str(&form).map_err(|e| AppError::internal(&e))?;
-            found.push((id, evidence_id, form));
+        for row in query.fetch_all(&mut *conn).await? {
+            found.push(Waiting {
+                form: serde_json::from_str(&row.form).map_err(|e| AppError::internal(&e))?,
+                id: row.id,
+                evidence_id: row.evidence_id,
+            });
         }
     }
     Ok(found)
 }
 
-type ConflictRow = (String, String, i64, i64, String, String, Option<String>);
+/// A stored conflict copy as its owner lists it.
+#[derive(sqlx::FromRow)]
+struct ConflictRow {
+    id: ConflictId,
+    evidence_id: EvidenceId,
+    base_version: i64,
+    server_version: i64,
+    form: String,
+    created_at: String,
+    resolution: Option<String>,
+}
 
 const SELECT: &str = "SELECT id, evidence_id, base_version, server_version, form, created_at,
     resolution FROM evidence_conflicts";
 
 async fn view(db: &Db, row: ConflictRow) -> Result<ConflictView, AppError> {
-    let (id, evidence_id, base_version, server_version, form, created_at, resolution) = row;
-    let mine = serde_json::from_str(&form).map_err(|e| AppError::internal(&e))?;
-    let theirs = store::load(db, &evidence_id).await?.map(|r| r.to_form());
+    let mine = serde_json::from_str(&row.form).map_err(|e| AppError::internal(&e))?;
+    let theirs = store::load(db, &row.evidence_id)
+        .await?
+        .map(|r| r.to_form());
     Ok(ConflictView {
-        id,
-        evidence_id,
-        base_version,
-        server_version,
+        id: row.id,
+        evidence_id: row.evidence_id,
+        base_version: row.base_version,
+        server_version: row.server_version,
         mine,
         theirs,
-        created_at,
-        resolution,
+        created_at: row.created_at,
+        resolution: row.resolution,
     })
 }
 
@@ -154,7 +184,7 @@ pub async fn list(db: &Db, caller: &Caller, all: bool) -> Result<Vec<ConflictVie
     Ok(views)
 }
 
-pub async fn unresolved(conn: &mut AnyConnection, person_id: &str) -> Result<i64, AppError> {
+pub async fn unresolved(conn: &mut AnyConnection, person_id: &PersonId) -> Result<i64, AppError> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM evidence_conflicts WHERE person_id = $1 AND resolved_at IS NULL",
     )
@@ -162,6 +192,18 @@ pub async fn unresolved(conn: &mut AnyConnection, person_id: &str) -> Result<i64
     .fetch_one(&mut *conn)
     .await?;
     Ok(n)
+}
+
+/// One stored copy as a resolution reads it.
+#[derive(sqlx::FromRow)]
+struct CopyRow {
+    evidence_id: EvidenceId,
+    form: String,
+    resolved_at: Option<String>,
+    client_id: ClientId,
+    mutation: i64,
+    base_version: i64,
+    server_version: i64,
 }
 
 /// What a resolution did.
@@ -173,7 +215,7 @@ pub enum Resolved {
     /// the newer text; the worker's version is kept again as copy `conflict_id` against the
     /// current version, to compare and choose again.
     Again {
-        conflict_id: String,
+        conflict_id: ConflictId,
         server_version: i64,
     },
 }
@@ -188,7 +230,7 @@ pub const KEPT_AGAIN: &str = "This evidence was changed on Pathway after your ve
 pub async fn resolve_now(
     db: &Db,
     caller: &Caller,
-    conflict_id: &str,
+    conflict_id: &ConflictId,
     seen_version: i64,
     resolution: &Resolution,
     ip: &str,
@@ -208,15 +250,14 @@ pub async fn resolve_now(
 pub async fn resolve(
     db: &Db,
     caller: &Caller,
-    conflict_id: &str,
+    conflict_id: &ConflictId,
     seen_version: i64,
     resolution: &Resolution,
     today: NaiveDate,
     ip: &str,
 ) -> Result<Resolved, AppError> {
     let mut tx = db.begin().await?;
-    type Row = (String, String, Option<String>, String, i64, i64, i64);
-    let row: Option<Row> = sqlx::query_as(
+    let row: Option<CopyRow> = sqlx::query_as(
         "SELECT evidence_id, form, resolved_at, client_id, mutation, base_version, server_version
          FROM evidence_conflicts WHERE id = $1 AND person_id = $2",
     )
@@ -224,8 +265,15 @@ pub async fn resolve(
     .bind(&caller.person_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (evidence_id, mine, resolved_at, client_id, mutation, base_version, copy_version) =
-        row.ok_or(AppError::Forbidden)?;
+    let CopyRow {
+        evidence_id,
+        form: mine,
+        resolved_at,
+        client_id,
+        mutation,
+        base_version,
+        server_version: copy_version,
+    } = row.ok_or(AppError::Forbidden)?;
     if resolved_at.is_some() {
         return Err(AppError::Conflict(
             "This conflict has already been resolved".into(),
@@ -240,18 +288,16 @@ pub async fn resolve(
         ));
     }
     // the copy and its twins (the same change kept more than once before issue 20)
-    let twins: Vec<String> = waiting(&mut tx, &caller.person_id, &[evidence_id.as_str()])
+    let twins: Vec<ConflictId> = waiting(&mut tx, &caller.person_id, &[&evidence_id])
         .await?
         .into_iter()
-        .filter(|(id, _, form)| id != conflict_id && same_change(form, &mine))
-        .map(|(id, _, _)| id)
+        .filter(|copy| copy.id != *conflict_id && same_change(&copy.form, &mine))
+        .map(|copy| copy.id)
         .collect();
-    let copies: Vec<String> = std::iter::once(conflict_id.to_owned())
-        .chain(twins)
-        .collect();
+    let copies: Vec<ConflictId> = std::iter::once(conflict_id.clone()).chain(twins).collect();
     let moved_on = current_version != copy_version;
-    if matches!(resolution, Resolution::KeepMine) && moved_on {
-        let again = crate::clock::new_id();
+    let (label, resolved) = if matches!(resolution, Resolution::KeepMine) && moved_on {
+        let again = ConflictId::generate();
         // the copy is the same change as before (device, number, base), now against the
         // current version; `op` is not stored (the form is)
         let change = Change {
@@ -274,51 +320,43 @@ pub async fn resolve(
             ip,
         )
         .await?;
-        mark_resolved(
-            db.clock(),
-            &mut tx,
-            caller,
-            &evidence_id,
-            &copies,
-            "moved on",
-            ip,
-        )
-        .await?;
-        tx.commit().await?;
-        return Ok(Resolved::Again {
+        let resolved = Resolved::Again {
             conflict_id: again,
             server_version: current_version,
-        });
-    }
-    let form = match resolution {
-        Resolution::KeepTheirs => None,
-        Resolution::KeepMine => Some(mine),
-        Resolution::Merged(text) => {
-            let mut form = theirs.as_ref().map(|r| r.to_form()).unwrap_or(mine);
-            form.body = text.clone();
-            Some(form)
-        }
-    };
-    let saved = match form {
-        None => None,
-        Some(mut form) => {
-            form.version = match current_version {
-                0 => String::new(),
-                v => v.to_string(),
-            };
-            let valid = validate(&form, today)
-                .map_err(|errors| AppError::Validation(validation_message(&errors)))?;
-            if valid.person_id != caller.person_id {
-                return Err(AppError::Forbidden);
+        };
+        ("moved on", resolved)
+    } else {
+        let form = match resolution {
+            Resolution::KeepTheirs => None,
+            Resolution::KeepMine => Some(mine),
+            Resolution::Merged(text) => {
+                let mut form = theirs.as_ref().map(|r| r.to_form()).unwrap_or(mine);
+                form.body = text.clone();
+                Some(form)
             }
-            store::check_author(caller, &valid, false)?;
-            Some(store::save_in(db.clock(), &mut tx, caller, &valid, ip).await?)
-        }
-    };
-    let label = match resolution {
-        Resolution::KeepMine => "mine",
-        Resolution::KeepTheirs => "theirs",
-        Resolution::Merged(_) => "merged",
+        };
+        let saved = match form {
+            None => None,
+            Some(mut form) => {
+                form.version = match current_version {
+                    0 => String::new(),
+                    v => v.to_string(),
+                };
+                let valid = validate(&form, today)
+                    .map_err(|errors| AppError::Validation(validation_message(&errors)))?;
+                if valid.person_id != caller.person_id {
+                    return Err(AppError::Forbidden);
+                }
+                store::check_author(caller, &valid, false)?;
+                Some(store::save_in(db.clock(), &mut tx, caller, &valid, ip).await?)
+            }
+        };
+        let label = match resolution {
+            Resolution::KeepMine => "mine",
+            Resolution::KeepTheirs => "theirs",
+            Resolution::Merged(_) => "merged",
+        };
+        (label, Resolved::Done(saved))
     };
     mark_resolved(
         db.clock(),
@@ -331,7 +369,7 @@ pub async fn resolve(
     )
     .await?;
     tx.commit().await?;
-    Ok(Resolved::Done(saved))
+    Ok(resolved)
 }
 
 /// Records the choice on `copies` (the copy chosen on and its twins) of `evidence_id`, each
@@ -340,8 +378,8 @@ async fn mark_resolved(
     clock: &Clock,
     conn: &mut AnyConnection,
     caller: &Caller,
-    evidence_id: &str,
-    copies: &[String],
+    evidence_id: &EvidenceId,
+    copies: &[ConflictId],
     label: &str,
     ip: &str,
 ) -> Result<(), AppError> {
@@ -355,19 +393,15 @@ async fn mark_resolved(
         .bind(id)
         .execute(&mut *conn)
         .await?;
-        audit::record(
-            clock,
-            &mut *conn,
-            Event {
-                actor_id: Some(&caller.person_id),
-                action: CONFLICT_RESOLVED,
-                record_type: "evidence",
-                record_id: evidence_id,
-                detail: format!("copy {id}: kept {label}"),
-                ip,
-            },
+        let event = Event::by(
+            &caller.person_id,
+            CONFLICT_RESOLVED,
+            "evidence",
+            evidence_id,
+            ip,
         )
-        .await?;
+        .with_detail(format!("copy {id}: kept {label}"));
+        audit::record(clock, &mut *conn, event).await?;
     }
     Ok(())
 }

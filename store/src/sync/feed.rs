@@ -6,13 +6,14 @@
 use crate::clock::{stamp, Clock};
 use crate::db::batch;
 use pathway_core::error::AppError;
+use pathway_core::ids::{EvidenceId, PersonId};
 use sqlx::AnyConnection;
 
 /// One write to one item; `deleted` makes it a tombstone.
 #[derive(Clone, Debug)]
 pub struct Entry<'a> {
-    pub evidence_id: &'a str,
-    pub person_id: &'a str,
+    pub evidence_id: &'a EvidenceId,
+    pub person_id: &'a PersonId,
     pub version: i64,
     pub deleted: bool,
 }

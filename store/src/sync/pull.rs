@@ -7,6 +7,7 @@ use crate::auth::Caller;
 use crate::db::Db;
 use crate::portfolio::store;
 use pathway_core::error::AppError;
+use pathway_core::ids::EvidenceId;
 use pathway_core::sync::{PullRequest, PullResult, PulledItem};
 use sqlx::AnyConnection;
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,7 +61,7 @@ async fn incremental(
     caller: &Caller,
     since: i64,
 ) -> Result<(i64, Vec<PulledItem>, bool), AppError> {
-    let changes: Vec<(i64, String)> = sqlx::query_as(
+    let changes: Vec<(i64, EvidenceId)> = sqlx::query_as(
         "SELECT seq, evidence_id FROM evidence_changes
          WHERE person_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
     )
@@ -73,7 +74,7 @@ async fn incremental(
     let Some(&(last, _)) = changes.last() else {
         return Ok((since, Vec::new(), false));
     };
-    let mut now: BTreeMap<String, PulledItem> =
+    let mut now: BTreeMap<EvidenceId, PulledItem> =
         store::list_in(conn, &caller.person_id, Some((since, last)))
             .await?
             .into_iter()
@@ -89,7 +90,7 @@ async fn incremental(
     let mut seen = BTreeSet::new();
     let mut items = Vec::new();
     for (_, id) in changes.iter().rev() {
-        if seen.insert(id.as_str()) {
+        if seen.insert(id) {
             items.push(now.remove(id).unwrap_or_else(|| PulledItem {
                 id: id.clone(),
                 version: 0,

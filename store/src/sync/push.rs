@@ -10,15 +10,16 @@
 
 use super::{clients, conflicts, LOCKED};
 use crate::auth::Caller;
-use crate::clock::{new_id, stamp, Clock};
+use crate::clock::{stamp, Clock};
 use crate::db::{batch, Db};
 use crate::portfolio::store;
 use crate::portfolio::write::{self, Write};
 use chrono::NaiveDate;
 use pathway_core::domain::EvidenceStatus;
 use pathway_core::error::AppError;
+use pathway_core::ids::{ClientId, ConflictId, EvidenceId, PersonId};
+use pathway_core::portfolio::validate;
 use pathway_core::portfolio::validation_message;
-use pathway_core::portfolio::{validate, EvidenceForm};
 use pathway_core::sync::{Change, ChangeOp, ChangeResult, Outcome, PushRequest, PushResult};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -47,7 +48,7 @@ pub async fn push(
             "Changes must be numbered one after another",
         ));
     }
-    let client_id = request.client_id.as_str();
+    let client_id = &request.client_id;
     let mut tx = db.begin().await?;
     let last = clients::bind(db.clock(), &mut tx, caller, client_id).await?;
     // consecutive numbers: the retried ones (applied before) come first, then the new ones
@@ -100,19 +101,28 @@ pub async fn push(
 /// An item as the server has it, as far as a change to it is concerned.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Current {
-    pub person_id: String,
-    pub created_by: String,
+    pub person_id: PersonId,
+    pub created_by: PersonId,
     pub version: i64,
     /// Final on the server: changes from devices are rejected.
     pub locked: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredItem {
+    id: EvidenceId,
+    person_id: PersonId,
+    created_by: PersonId,
+    version: i64,
+    status: String,
 }
 
 /// The items `changes` touch, as stored now, in one read.
 async fn current(
     conn: &mut AnyConnection,
     changes: &[Change],
-) -> Result<HashMap<String, Current>, AppError> {
-    let mut ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+) -> Result<HashMap<EvidenceId, Current>, AppError> {
+    let mut ids: Vec<&EvidenceId> = changes.iter().map(|c| &c.id).collect();
     ids.sort_unstable();
     ids.dedup();
     let mut found = HashMap::with_capacity(ids.len());
@@ -121,31 +131,30 @@ async fn current(
             "SELECT id, person_id, created_by, version, status FROM evidence WHERE id IN ({})",
             batch::list(chunk.len(), 1)
         );
-        let mut query = sqlx::query_as::<_, (String, String, String, i64, String)>(&sql);
+        let mut query = sqlx::query_as::<_, StoredItem>(&sql);
         for id in chunk {
             query = query.bind(*id);
         }
-        for (id, person_id, created_by, version, status) in query.fetch_all(&mut *conn).await? {
+        for row in query.fetch_all(&mut *conn).await? {
             let current = Current {
-                person_id,
-                created_by,
-                version,
-                locked: status == "final",
+                person_id: row.person_id,
+                created_by: row.created_by,
+                version: row.version,
+                locked: row.status == "final",
             };
-            found.insert(id, current);
+            found.insert(row.id, current);
         }
     }
     Ok(found)
 }
 
-/// The caller's unresolved conflict copies of the items `changes` touch (id, evidence id,
-/// form as kept), in one read.
+/// The caller's unresolved conflict copies of the items `changes` touch, in one read.
 async fn waiting_copies(
     conn: &mut AnyConnection,
     caller: &Caller,
     changes: &[Change],
-) -> Result<Vec<(String, String, EvidenceForm)>, AppError> {
-    let mut ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+) -> Result<Vec<conflicts::Waiting>, AppError> {
+    let mut ids: Vec<&EvidenceId> = changes.iter().map(|c| &c.id).collect();
     ids.sort_unstable();
     ids.dedup();
     if ids.is_empty() {
@@ -171,8 +180,8 @@ pub struct Plan<'a> {
 pub fn plan<'a>(
     caller: &Caller,
     changes: &'a [Change],
-    mut items: HashMap<String, Current>,
-    waiting: Vec<(String, String, EvidenceForm)>,
+    mut items: HashMap<EvidenceId, Current>,
+    waiting: Vec<conflicts::Waiting>,
     today: NaiveDate,
 ) -> Result<Plan<'a>, AppError> {
     let mut plan = Plan {
@@ -190,8 +199,8 @@ pub fn plan<'a>(
 fn decide<'a>(
     caller: &Caller,
     change: &'a Change,
-    items: &mut HashMap<String, Current>,
-    waiting: &[(String, String, EvidenceForm)],
+    items: &mut HashMap<EvidenceId, Current>,
+    waiting: &[conflicts::Waiting],
     today: NaiveDate,
     plan: &mut Plan<'a>,
 ) -> Result<Outcome, AppError> {
@@ -229,10 +238,10 @@ fn decide<'a>(
         }
         ChangeOp::Save(form) => {
             // a worker syncs their own portfolio only
-            if form.person_id.trim() != caller.person_id {
+            if form.person_id.trim() != caller.person_id.as_str() {
                 return Err(AppError::Forbidden);
             }
-            if form.id.trim() != change.id {
+            if form.id.trim() != change.id.as_str() {
                 return Ok(rejected("This change's id does not match its evidence"));
             }
             let mut form = (**form).clone();
@@ -256,10 +265,10 @@ fn decide<'a>(
                 // the same change already waits as a copy (stored, or earlier in this batch)
                 let stored = waiting
                     .iter()
-                    .find(|(_, item, kept)| {
-                        *item == change.id && conflicts::same_change(kept, &form)
+                    .find(|copy| {
+                        copy.evidence_id == change.id && conflicts::same_change(&copy.form, &form)
                     })
-                    .map(|(id, _, _)| id.clone());
+                    .map(|copy| copy.id.clone());
                 let earlier = || {
                     plan.copies
                         .iter()
@@ -274,7 +283,7 @@ fn decide<'a>(
                         server_version,
                     });
                 }
-                let id = new_id();
+                let id = ConflictId::generate();
                 plan.copies.push(conflicts::Copy {
                     id: id.clone(),
                     change,
@@ -315,7 +324,7 @@ fn rejected(reason: &str) -> Outcome {
 async fn remember(
     clock: &Clock,
     conn: &mut AnyConnection,
-    client_id: &str,
+    client_id: &ClientId,
     changes: &[Change],
     outcomes: &[Outcome],
 ) -> Result<(), AppError> {
@@ -345,7 +354,7 @@ async fn remember(
 /// The answers given when these (consecutive) mutations were first applied, in one read.
 async fn replay(
     conn: &mut AnyConnection,
-    client_id: &str,
+    client_id: &ClientId,
     changes: &[Change],
 ) -> Result<Vec<Outcome>, AppError> {
     let (Some(first), Some(last)) = (changes.first(), changes.last()) else {

@@ -9,7 +9,7 @@ pub async fn create_person(
     job_title: String,
     qualification_date: Option<String>,
     registration_number: Option<String>,
-) -> Result<String, ApiError> {
+) -> Result<pathway_core::ids::PersonId, ApiError> {
     let caller = crate::api::request::require_user().await?;
     pathway_store::authz::ensure_admin(&caller)?;
     let db = crate::api::request::db()?;

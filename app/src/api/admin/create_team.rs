@@ -2,7 +2,10 @@ use crate::error::ApiError;
 use leptos::prelude::*;
 
 #[server(endpoint = "admin/create_team")]
-pub async fn create_team(name: String, service_area: String) -> Result<String, ApiError> {
+pub async fn create_team(
+    name: String,
+    service_area: String,
+) -> Result<pathway_core::ids::TeamId, ApiError> {
     let caller = crate::api::request::require_user().await?;
     pathway_store::authz::ensure_admin(&caller)?;
     let db = crate::api::request::db()?;

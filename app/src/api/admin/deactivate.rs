@@ -8,6 +8,7 @@ use leptos::prelude::*;
 pub async fn deactivate_person(person_id: String) -> Result<(), ApiError> {
     let caller = crate::api::request::require_user().await?;
     pathway_store::authz::ensure_admin(&caller)?;
+    let person_id: pathway_core::ids::PersonId = crate::api::request::parse_id(&person_id)?;
     if caller.person_id == person_id {
         return Err(AppError::validation("You cannot deactivate your own account").into());
     }

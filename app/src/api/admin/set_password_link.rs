@@ -7,6 +7,7 @@ use leptos::prelude::*;
 pub async fn set_password_link(person_id: String) -> Result<String, ApiError> {
     let caller = crate::api::request::require_user().await?;
     pathway_store::authz::ensure_admin(&caller)?;
+    let person_id: pathway_core::ids::PersonId = crate::api::request::parse_id(&person_id)?;
     let db = crate::api::request::db()?;
     let ip = crate::api::request::request_meta().ip;
     Ok(pathway_store::auth::tokens::issue_link(&db, &caller, &person_id, &ip).await?)

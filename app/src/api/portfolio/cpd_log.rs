@@ -11,9 +11,7 @@ pub async fn load_cpd_log(
 ) -> Result<CpdLog, ApiError> {
     let caller = crate::api::request::require_user().await?;
     let db = crate::api::request::db()?;
-    let person_id = person_id
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| caller.person_id.clone());
+    let person_id = crate::api::request::person_or_caller(person_id, &caller)?;
     pathway_store::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
     let today = db.clock().today();
     let catalogue = pathway_store::portfolio::catalogue(&db, today).await?;

@@ -8,6 +8,7 @@ use pathway_core::portfolio::views::EvidenceView;
 #[server(endpoint = "portfolio/get_evidence")]
 pub async fn get_evidence(id: String) -> Result<EvidenceView, ApiError> {
     let caller = crate::api::request::require_user().await?;
+    let id: pathway_core::ids::EvidenceId = crate::api::request::parse_id(&id)?;
     let db = crate::api::request::db()?;
     let row = pathway_store::portfolio::store::load(&db, &id)
         .await?

@@ -8,9 +8,7 @@ use pathway_core::portfolio::views::PathwayView;
 pub async fn load_pathway(person_id: Option<String>) -> Result<PathwayView, ApiError> {
     let caller = crate::api::request::require_user().await?;
     let db = crate::api::request::db()?;
-    let person_id = person_id
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| caller.person_id.clone());
+    let person_id = crate::api::request::person_or_caller(person_id, &caller)?;
     pathway_store::authz::ensure_can_view_practice(&db, &caller, &person_id).await?;
     let today = db.clock().today();
     let catalogue = pathway_store::portfolio::catalogue(&db, today).await?;

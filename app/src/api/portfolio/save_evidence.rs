@@ -15,7 +15,9 @@ pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, ApiError> {
     use pathway_store::portfolio::store;
     let caller = crate::api::request::require_user().await?;
     let db = crate::api::request::db()?;
-    let person_id = form.person_id.trim().to_owned();
+    // whose portfolio: text that is not a person's id is no portfolio the caller may write to
+    let person_id = pathway_core::ids::PersonId::parse(form.person_id.trim())
+        .map_err(|_| AppError::Forbidden)?;
     pathway_store::authz::ensure_can_write_portfolio(&db, &caller, &person_id).await?;
     let plain = crate::api::request::is_plain_form_post();
     let manager = caller.person_id != person_id;

@@ -99,7 +99,7 @@ pub async fn load_conflicts(restore: Option<bool>) -> Result<Vec<ConflictCard>, 
         .map(|conflict| {
             let typed = stashed
                 .as_ref()
-                .filter(|form| form.id == conflict.evidence_id)
+                .filter(|form| form.id == conflict.evidence_id.as_str())
                 .map(|form| form.body.clone());
             let theirs = conflict.theirs.as_ref();
             let (mine_diff, theirs_diff) =

@@ -15,6 +15,7 @@ pub async fn resolve_conflict(
     resolution: Resolution,
 ) -> Result<Option<Saved>, ApiError> {
     let caller = crate::api::request::require_user().await?;
+    let conflict_id: pathway_core::ids::ConflictId = crate::api::request::parse_id(&conflict_id)?;
     let db = crate::api::request::db()?;
     pathway_store::sync::conflicts::resolve_now(
         &db,

@@ -68,6 +68,8 @@ pub async fn resolve_conflict_form(
     let plain = crate::api::request::is_plain_form_post();
     let typed = merged.clone().filter(|_| choice == "merged");
     let result = async {
+        let conflict_id: pathway_core::ids::ConflictId =
+            crate::api::request::parse_id(&conflict_id)?;
         let resolution = resolution(&choice, merged)?;
         let ip = crate::api::request::request_meta().ip;
         conflicts::resolve_now(&db, &caller, &conflict_id, seen_version, &resolution, &ip).await

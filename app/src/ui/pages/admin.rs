@@ -51,7 +51,7 @@ fn people_table(list: Vec<PersonSummary>) -> impl IntoView {
         <Table id="people" columns>
             {list.into_iter().map(|person| view! {
                 <Row>
-                    <Cell><a class="govuk-link" href=format!("/admin/person?id={}", person.id)>{person.full_name}</a><br/><span class="govuk-body-s">{person.email}</span></Cell>
+                    <Cell><a class="govuk-link" href=format!("/admin/person?id={}", person.id)>{person.full_name}</a><br/><span class="govuk-body-s">{person.email.to_string()}</span></Cell>
                     <Cell>{person.team.unwrap_or_default()}</Cell>
                     <Cell>{person.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</Cell>
                     <Cell>{if person.active { "Active" } else { "Left" }}</Cell>

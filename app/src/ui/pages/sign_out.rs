@@ -28,7 +28,7 @@ fn SignOutCheck() -> impl IntoView {
         crate::ui::session::use_user()
             .get_untracked()
             .and_then(|user| user.ok().flatten())
-            .map(|user| user.person_id)
+            .map(|user| user.person_id.to_string())
             .unwrap_or_default(),
     );
     #[cfg(feature = "hydrate")]

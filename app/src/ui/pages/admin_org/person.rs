@@ -37,14 +37,14 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
         .filter(|role| !held.contains(role))
         .collect();
     let link = ServerAction::<SetPasswordLink>::new();
-    let id = person.id.clone();
+    let id = person.id.to_string();
     let revoke_id = id.clone();
     let link_id = id.clone();
     let leaver_id = id.clone();
     view! {
         <h1 class="govuk-heading-xl">{person.full_name.clone()}</h1>
         <SummaryList id="person-summary">
-            <SummaryRow key="Email">{person.email.clone()}</SummaryRow>
+            <SummaryRow key="Email">{person.email.to_string()}</SummaryRow>
             <SummaryRow key="Job title">{person.job_title.clone()}</SummaryRow>
             <SummaryRow key="Team">{person.team.clone().unwrap_or_else(|| "No team".into())}</SummaryRow>
             <SummaryRow key="Level">{person.level.clone().unwrap_or_else(|| "Not on the pathway".into())}</SummaryRow>
@@ -59,7 +59,7 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
             <div class="govuk-form-group">
                 <label class="govuk-label" for="team_id">"Team"</label>
                 <select class="govuk-select" id="team_id" name="team_id">
-                    {teams.into_iter().map(|team| view! { <option value=team.id>{team.name}</option> }).collect_view()}
+                    {teams.into_iter().map(|team| view! { <option value=team.id.to_string()>{team.name}</option> }).collect_view()}
                 </select>
             </div>
             <button type="submit" class="govuk-button govuk-button--secondary">"Move"</button>

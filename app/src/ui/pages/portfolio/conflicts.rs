@@ -173,7 +173,7 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
         mine_diff,
         theirs_diff,
     } = card;
-    let id = conflict.id.clone();
+    let id = conflict.id.to_string();
     let mine = conflict.mine.clone();
     let theirs = conflict.theirs.clone();
     let kind_label = kind_from_code(&mine.kind)

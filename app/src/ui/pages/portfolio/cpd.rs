@@ -35,7 +35,7 @@ pub fn CpdLogPage() -> impl IntoView {
 }
 
 fn cpd_log(log: CpdLog) -> impl IntoView {
-    let person = log.person_id.clone();
+    let person = log.person_id.to_string();
     let selected_type = log.cpd_type.clone().unwrap_or_default();
     let csv = format!(
         "/portfolio/cpd.csv?person={}&year={}&type={}",

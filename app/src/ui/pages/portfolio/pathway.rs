@@ -46,7 +46,7 @@ fn pathway(data: PathwayView, conflicts: usize) -> impl IntoView {
     } else {
         format!("{}’s pathway", data.person_name)
     };
-    let person = data.person_id.clone();
+    let person = data.person_id.to_string();
     let next = data.transition_title.clone().map(|title| {
         format!(
             "{title} ({})",
