@@ -11,6 +11,7 @@ mod catalogue;
 mod config;
 mod dashboards;
 mod health;
+mod ids;
 mod pages;
 mod portfolio;
 mod pwa;
