@@ -50,7 +50,11 @@ on_both_databases!(
                 assert_eq!(status.as_u16(), 404, "{endpoint} with {text:?}");
             }
         }
-        assert_eq!(audit_entries(&app).await, before, "no audit entry for a refused id");
+        assert_eq!(
+            audit_entries(&app).await,
+            before,
+            "no audit entry for a refused id"
+        );
     }
 );
 
