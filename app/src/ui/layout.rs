@@ -57,6 +57,14 @@ pub fn Footer() -> impl IntoView {
                 <div class="govuk-footer__meta">
                     <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
                         <h2 class="govuk-visually-hidden">"Support links"</h2>
+                        <ul class="govuk-footer__inline-list">
+                            <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href="/accessibility">"Accessibility statement"</a>
+                            </li>
+                            <li class="govuk-footer__inline-list-item">
+                                <a class="govuk-footer__link" href="/privacy">"Privacy notice"</a>
+                            </li>
+                        </ul>
                         <p class="govuk-body-s">
                             "Pathway supports the Social Work Career Progression Policy and the Achieving Permanence programme. "
                             "Do not record names or other identifying details of children and families."

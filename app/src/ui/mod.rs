@@ -80,6 +80,8 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("portfolio"), StaticSegment("conflicts")) view=pages::ConflictsPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("catalogue") view=pages::CataloguePage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("training") view=pages::TrainingListPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("accessibility") view=pages::AccessibilityStatement/>
+                        <Route path=StaticSegment("privacy") view=pages::PrivacyNotice/>
                     </Routes>
                 </main>
             </div>

@@ -159,6 +159,20 @@ on_both_databases!(
 );
 
 on_both_databases!(
+    an_ended_session_leaves_no_record_once_anyone_signs_in,
+    |backend: Backend| async move {
+        // the privacy notice: session records go when the session can no longer be used
+        let (app, _jordan, _) = signed_in(backend, "Jordan Ellis").await;
+        sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        let _aisha = User::demo(&app, "Aisha Rahman").await;
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 1);
+    }
+);
+
+on_both_databases!(
     five_failures_lock_the_account_with_429,
     |backend: Backend| async move {
         let app = spawn_app(backend).await;

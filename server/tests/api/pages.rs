@@ -102,3 +102,33 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    the_accessibility_statement_and_privacy_notice_are_public_and_linked_from_every_page,
+    |backend: Backend| async move {
+        let app = spawn_app(backend).await;
+        // issue 13: what a public-sector service publishes, readable before signing in
+        for (path, heading, promise) in [
+            (
+                "/accessibility",
+                "Accessibility statement for Pathway",
+                "WCAG) version 2.2",
+            ),
+            (
+                "/privacy",
+                "Privacy notice",
+                "no longer than 12 hours after you signed in",
+            ),
+        ] {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            let html = response.text().await.unwrap();
+            assert!(html.contains(heading), "{path}: {html}");
+            assert!(html.contains(promise), "{path}: {html}");
+        }
+        let sign_in = app.get("/sign-in").await.text().await.unwrap();
+        for link in [r#"href="/accessibility""#, r#"href="/privacy""#] {
+            assert!(sign_in.contains(link), "footer links {link}");
+        }
+    }
+);

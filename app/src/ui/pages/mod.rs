@@ -1,3 +1,4 @@
+mod accessibility;
 mod account;
 mod admin;
 mod admin_org;
@@ -6,10 +7,12 @@ mod dashboard;
 mod home;
 mod not_found;
 mod portfolio;
+mod privacy;
 mod sign_in;
 mod sign_out;
 mod training;
 
+pub use accessibility::AccessibilityStatement;
 pub use account::{ChangePassword, SetPassword};
 pub use admin::{AdminAudit, AdminPeople};
 pub use admin_org::{AdminImport, AdminPerson, AdminTeams};
@@ -18,6 +21,7 @@ pub use dashboard::{dashboards, Dashboards, RoleDashboard};
 pub use home::Home;
 pub use not_found::NotFound;
 pub use portfolio::{ConflictsPage, CpdLogPage, EvidenceEditor, EvidencePage, MyPathway};
+pub use privacy::PrivacyNotice;
 pub use sign_in::SignIn;
 pub use sign_out::SignOutPage;
 pub use training::TrainingListPage;
