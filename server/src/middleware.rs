@@ -1,7 +1,7 @@
 //! Response headers every request gets.
 
 use axum::extract::Request;
-use axum::http::header::{HeaderValue, CACHE_CONTROL};
+use axum::http::header::{HeaderValue, CACHE_CONTROL, VARY};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -9,12 +9,18 @@ use axum::response::Response;
 /// manifest for a day. Everything else (pages, server functions) may carry personal data
 /// and must not be stored by the browser or a proxy.
 pub async fn cache_control(request: Request, next: Next) -> Response {
-    let policy = cache_policy(request.uri().path());
+    let path = request.uri().path();
+    let policy = cache_policy(path);
+    let build_file = path.starts_with("/pkg/");
     let mut response = next.run(request).await;
-    if !response.headers().contains_key(CACHE_CONTROL) {
-        response
-            .headers_mut()
-            .insert(CACHE_CONTROL, HeaderValue::from_static(policy));
+    let headers = response.headers_mut();
+    if !headers.contains_key(CACHE_CONTROL) {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    // a build file is sent as .br, .gz or as built, by what the request accepts: caches
+    // must keep them apart
+    if build_file && !headers.contains_key(VARY) {
+        headers.insert(VARY, HeaderValue::from_static("accept-encoding"));
     }
     response
 }

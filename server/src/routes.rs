@@ -11,6 +11,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::OnceLock;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 pub fn router(state: AppState) -> Router {
@@ -27,6 +28,10 @@ pub fn router(state: AppState) -> Router {
             "/portfolio/cpd.csv",
             get(crate::cpd_csv::csv_route),
         )
+        // the build's hashed files, sent as compressed once at build time (brotli 11, gzip 9;
+        // `cargo xtask` writes the .br and .gz files): the compression layer below leaves a
+        // response that already names its encoding alone
+        .nest_service("/pkg", build_files(&state.leptos_options))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -57,6 +62,11 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state)
+}
+
+fn build_files(options: &leptos::config::LeptosOptions) -> ServeDir {
+    let pkg = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    ServeDir::new(pkg).precompressed_br().precompressed_gzip()
 }
 
 /// The page routes, the same for every router in the process. Generating them runs the app

@@ -19,10 +19,12 @@ pub fn run_serve() -> Result {
 }
 
 /// `cargo leptos build --release`: the WASM bundle (wasm-bindgen, wasm-opt), the stylesheet
-/// and the server binary, with hashed asset names.
+/// and the server binary, with hashed asset names; then each of those files compressed once
+/// (brotli 11, gzip 9) for the server to send as it is.
 pub fn build_release() -> Result {
     tools::say("building Pathway in release mode");
-    run(command("cargo-leptos").args(["build", "--release"]))
+    run(command("cargo-leptos").args(["build", "--release"]))?;
+    crate::sizes::precompress().map(|_| ())
 }
 
 /// The release server binary with the environment cargo-leptos would give it.

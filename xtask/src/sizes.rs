@@ -1,45 +1,46 @@
-//! `cargo xtask wasm-size`: the release `.wasm` and `.js` as shipped, raw, gzip -9 and
-//! brotli q11 (compressed with Node's zlib, which every machine here has).
+//! `cargo xtask wasm-size`: the release build's `.wasm`, `.js` and `.css` as shipped: raw,
+//! gzip -9 and brotli q11, the files the server sends (`buildtools/precompress.mjs`).
 
 use crate::env::{self, command, output, Result};
 
-pub fn run() -> Result {
+/// Writes `.br` and `.gz` beside every build file and returns one row per file:
+/// (name, raw, gzip, brotli) bytes.
+pub fn precompress() -> Result<Vec<(String, u64, u64, u64)>> {
     let pkg = env::site_root().join("pkg");
-    let entries = std::fs::read_dir(&pkg).map_err(|e| {
-        format!(
-            "no build at {} ({e}); run `cargo leptos build --release` first",
+    if !pkg.is_dir() {
+        return Err(format!(
+            "no build at {}; run `cargo leptos build --release` first",
             pkg.display()
-        )
-    })?;
-    let mut files: Vec<_> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("wasm" | "js" | "css")
-            )
+        ));
+    }
+    let printed = output(
+        command("node")
+            .arg(env::root().join("buildtools").join("precompress.mjs"))
+            .arg(&pkg),
+    )
+    .ok_or_else(|| format!("could not compress the files in {}", pkg.display()))?;
+    printed
+        .lines()
+        .map(|line| {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            let number = |i: usize| parts.get(i).and_then(|p| p.parse::<u64>().ok());
+            match (parts.first(), number(1), number(2), number(3)) {
+                (Some(name), Some(raw), Some(gzip), Some(brotli)) => {
+                    Ok((name.to_string(), raw, gzip, brotli))
+                }
+                _ => Err(format!("unexpected line from precompress.mjs: {line}")),
+            }
         })
-        .collect();
-    files.sort();
+        .collect()
+}
+
+pub fn run() -> Result {
     println!(
         "{:<44} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli 11"
     );
-    for file in files {
-        let script = "const z=require('zlib'),f=require('fs').readFileSync(process.argv[1]);\
-            console.log(f.length, z.gzipSync(f,{level:9}).length,\
-            z.brotliCompressSync(f,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length)";
-        let sizes = output(command("node").args(["-e", script]).arg(&file))
-            .ok_or_else(|| format!("cannot measure {}", file.display()))?;
-        let sizes: Vec<&str> = sizes.split_whitespace().collect();
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        println!(
-            "{name:<44} {:>10} {:>10} {:>10}",
-            sizes[0], sizes[1], sizes[2]
-        );
+    for (name, raw, gzip, brotli) in precompress()? {
+        println!("{name:<44} {raw:>10} {gzip:>10} {brotli:>10}");
     }
     Ok(())
 }

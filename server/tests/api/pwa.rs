@@ -15,6 +15,8 @@ const HASHES: &str = "js: Js1hash\nwasm: Wasm1hash\ncss: Css1hash\n";
 struct HashedApp {
     address: String,
     hash_file: PathBuf,
+    /// The site root (`LEPTOS_SITE_ROOT`), with an empty `pkg/` for a test to fill.
+    site: PathBuf,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _database: TestDatabase,
 }
@@ -27,11 +29,15 @@ impl HashedApp {
             uuid::Uuid::now_v7().simple()
         ));
         std::fs::write(&hash_file, hashes).expect("write the hash file");
+        let site = hash_file.with_extension("site");
+        std::fs::create_dir_all(site.join("pkg")).expect("make the site root");
+        let site_root = site.to_string_lossy().to_string();
         let url = database.url.clone();
         let mut settings = Settings::from_lookup(|name| match name {
             "DATABASE_URL" => Some(url.clone()),
             "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
             "LEPTOS_HASH_FILES" => Some("true".into()),
+            "LEPTOS_SITE_ROOT" => Some(site_root.clone()),
             "PATHWAY_SEED_DEMO" => Some("off".into()),
             _ => None,
         })
@@ -46,6 +52,7 @@ impl HashedApp {
         Self {
             address,
             hash_file,
+            site,
             stop: Some(stop),
             _database: database,
         }
@@ -53,6 +60,17 @@ impl HashedApp {
 
     async fn get(&self, path: &str) -> Response {
         reqwest::get(format!("{}{path}", self.address))
+            .await
+            .expect("GET")
+    }
+
+    /// A GET that accepts only `encoding` (reqwest here decompresses nothing: the body is
+    /// the bytes as sent).
+    async fn get_encoded(&self, path: &str, encoding: &str) -> Response {
+        reqwest::Client::new()
+            .get(format!("{}{path}", self.address))
+            .header("Accept-Encoding", encoding)
+            .send()
             .await
             .expect("GET")
     }
@@ -64,6 +82,7 @@ impl Drop for HashedApp {
             let _ = stop.send(());
         }
         let _ = std::fs::remove_file(&self.hash_file);
+        let _ = std::fs::remove_dir_all(&self.site);
     }
 }
 
@@ -177,4 +196,34 @@ async fn pages_and_the_worker_name_the_same_files_and_a_new_build_gets_a_new_cac
         new.get(&format!("/offline.{old_id}.js")).await.status(),
         404
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn build_files_are_sent_as_compressed_at_build_time_never_per_request() {
+    // issue 13: the build writes .br (brotli 11) and .gz (gzip 9) beside each file once; the
+    // server sends the one the browser accepts, byte for byte, and compresses nothing itself
+    let app = HashedApp::spawn(HASHES).await;
+    let wasm = app.site.join("pkg/pathway.Wasm1hash.wasm");
+    let raw = b"\0asm the module itself, long enough that on-the-fly compression would act on it "
+        .repeat(40);
+    std::fs::write(&wasm, &raw).unwrap();
+    std::fs::write(wasm.with_extension("wasm.br"), b"brotli 11 of the module").unwrap();
+    std::fs::write(wasm.with_extension("wasm.gz"), b"gzip 9 of the module").unwrap();
+    for (accepts, encoding, body) in [
+        ("br, gzip", "br", b"brotli 11 of the module".to_vec()),
+        ("gzip", "gzip", b"gzip 9 of the module".to_vec()),
+        ("identity", "", raw.clone()),
+    ] {
+        let response = app.get_encoded("/pkg/pathway.Wasm1hash.wasm", accepts).await;
+        assert_eq!(response.status(), 200, "{accepts}");
+        assert_eq!(header(&response, "content-encoding"), encoding, "{accepts}");
+        assert_eq!(header(&response, "content-type"), "application/wasm");
+        assert_eq!(
+            header(&response, "cache-control"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(header(&response, "vary"), "accept-encoding", "{accepts}");
+        assert_eq!(response.bytes().await.unwrap().to_vec(), body, "{accepts}");
+    }
+    assert_eq!(app.get("/pkg/pathway.Gone.wasm").await.status(), 404);
 }
