@@ -47,5 +47,11 @@ export default defineConfig({
       testMatch: /.*\.(hydrate|shared)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
+    {
+      // What each page downloads, against its budget (`cargo xtask wasm-size`).
+      name: "sizes",
+      testMatch: /.*\.sizes\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
   ],
 });

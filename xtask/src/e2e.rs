@@ -13,9 +13,20 @@ pub fn run_e2e() -> Result {
     run_specs(&[])
 }
 
-/// Starts the release server on a free port with a fresh demo database and runs `specs`
-/// (file names or paths under end2end/; every spec when empty) against it.
+/// The behaviour specs, JavaScript off and on, against a fresh release server: `specs` are
+/// file names or paths under end2end/ (every spec when empty).
 pub fn run_specs(specs: &[String]) -> Result {
+    run_projects(&["ssr", "hydrated"], specs)
+}
+
+/// What each page downloads against its budget (end2end/tests/page-weight.sizes.ts).
+pub fn run_sizes() -> Result {
+    run_projects(&["sizes"], &[])
+}
+
+/// Starts the release server on a free port with a fresh demo database and runs the
+/// Playwright `projects`' `specs` against it.
+fn run_projects(projects: &[&str], specs: &[String]) -> Result {
     let port = free_port()?;
     let addr = format!("127.0.0.1:{port}");
     let data = env::target_dir().join("e2e");
@@ -35,6 +46,7 @@ pub fn run_specs(specs: &[String]) -> Result {
     wait_for_health(&addr)?;
     let result = run(command("npx")
         .args(["playwright", "test"])
+        .args(projects.iter().map(|project| format!("--project={project}")))
         .args(specs)
         .current_dir(env::root().join("end2end"))
         .env("BASE_URL", format!("http://{addr}"))

@@ -3,7 +3,8 @@
 //! - `serve`     install what is missing, build in release mode, run Pathway on SQLite with demo data
 //! - `test`      install what is missing, then every check: fmt, clippy, unit, integration,
 //!   PostgreSQL and Playwright end-to-end tests, with a closing summary
-//! - `wasm-size` print the release `.wasm` and `.js` sizes raw, gzip and brotli
+//! - `wasm-size` build in release mode, print the `.wasm`, `.js` and `.css` sizes raw, gzip and
+//!   brotli, then each page's first-visit code download against its budget
 //! - `e2e [spec …]` build in release mode and run the named Playwright specs (all when none),
 //!   for working on one spec without the whole test command
 //!

@@ -1,5 +1,6 @@
-//! `cargo xtask wasm-size`: the release build's `.wasm`, `.js` and `.css` as shipped: raw,
-//! gzip -9 and brotli q11, the files the server sends (`buildtools/precompress.mjs`).
+//! `cargo xtask wasm-size`: the release build's `.wasm`, `.js` and `.css` as shipped (raw,
+//! gzip -9 and brotli q11, the files the server sends: `buildtools/precompress.mjs`), then
+//! each page's first-visit download against its budget (`end2end/tests/page-weight.sizes.ts`).
 
 use crate::env::{self, command, output, Result};
 
@@ -34,7 +35,10 @@ pub fn precompress() -> Result<Vec<(String, u64, u64, u64)>> {
         .collect()
 }
 
+/// Builds the release, prints each build file's sizes, then what each page downloads on a
+/// first visit against its budget (fails when a page is over).
 pub fn run() -> Result {
+    crate::serve::build_release()?;
     println!(
         "{:<44} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli 11"
@@ -42,5 +46,5 @@ pub fn run() -> Result {
     for (name, raw, gzip, brotli) in precompress()? {
         println!("{name:<44} {raw:>10} {gzip:>10} {brotli:>10}");
     }
-    Ok(())
+    crate::e2e::run_sizes()
 }
