@@ -24,19 +24,49 @@ pub fn run_sizes() -> Result {
     run_projects(&["sizes"], &[])
 }
 
-/// Starts the release server on a free port with a fresh demo database and runs the
-/// Playwright `projects`' `specs` against it.
+/// The Playwright `projects`' `specs` against a fresh release server.
 fn run_projects(projects: &[&str], specs: &[String]) -> Result {
+    with_release_server("e2e", |base| {
+        run(command("npx")
+            .args(["playwright", "test"])
+            .args(projects.iter().map(|project| format!("--project={project}")))
+            .args(specs)
+            .current_dir(env::root().join("end2end"))
+            .env("BASE_URL", base)
+            // the PWA spec deploys a second build of its own from these (pwa.hydrate.spec.ts)
+            .env("PATHWAY_SERVER_BIN", env::server_binary())
+            .env("PATHWAY_SITE_ROOT", env::site_root())
+            .env("CHROMIUM_PATH", CHROMIUM))
+    })
+}
+
+/// Lighthouse on the pages issue 13 names (end2end/lighthouse/run.mjs): HTML reports and a
+/// summary under target/lighthouse; fails when a page's accessibility is below 100.
+pub fn run_lighthouse() -> Result {
+    let reports = env::target_dir().join("lighthouse");
+    with_release_server("lighthouse-server", |base| {
+        run(command("node")
+            .arg("lighthouse/run.mjs")
+            .arg(&reports)
+            .current_dir(env::root().join("end2end"))
+            .env("BASE_URL", base)
+            .env("CHROMIUM_PATH", CHROMIUM))
+    })
+}
+
+/// Starts the release server on a free port with a fresh demo database (in target/`name`),
+/// waits until it answers, runs `work` with its base URL, then stops it.
+fn with_release_server(name: &str, work: impl FnOnce(&str) -> Result) -> Result {
     let port = free_port()?;
     let addr = format!("127.0.0.1:{port}");
-    let data = env::target_dir().join("e2e");
+    let data = env::target_dir().join(name);
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
     let log = std::fs::File::create(data.join("server.log")).map_err(|e| e.to_string())?;
     let mut server = server_command(&addr)
         .env(
             "DATABASE_URL",
-            format!("sqlite://{}", data.join("pathway-e2e.db").display()),
+            format!("sqlite://{}", data.join("pathway.db").display()),
         )
         .stdout(Stdio::from(log.try_clone().map_err(|e| e.to_string())?))
         .stderr(Stdio::from(log))
@@ -44,16 +74,7 @@ fn run_projects(projects: &[&str], specs: &[String]) -> Result {
         .map_err(|e| format!("cannot start the server: {e}"))?;
     let guard = ServerGuard(&mut server);
     wait_for_health(&addr)?;
-    let result = run(command("npx")
-        .args(["playwright", "test"])
-        .args(projects.iter().map(|project| format!("--project={project}")))
-        .args(specs)
-        .current_dir(env::root().join("end2end"))
-        .env("BASE_URL", format!("http://{addr}"))
-        // the PWA spec deploys a second build of its own from these (pwa.hydrate.spec.ts)
-        .env("PATHWAY_SERVER_BIN", env::server_binary())
-        .env("PATHWAY_SITE_ROOT", env::site_root())
-        .env("CHROMIUM_PATH", CHROMIUM));
+    let result = work(&format!("http://{addr}"));
     drop(guard);
     if result.is_err() {
         println!("server log: {}", data.join("server.log").display());

@@ -5,6 +5,8 @@
 //!   PostgreSQL and Playwright end-to-end tests, with a closing summary
 //! - `wasm-size` build in release mode, print the `.wasm`, `.js` and `.css` sizes raw, gzip and
 //!   brotli, then each page's first-visit code download against its budget
+//! - `lighthouse` build in release mode, run Lighthouse (mobile) on five pages: reports under
+//!   target/lighthouse, fails below accessibility 100
 //! - `e2e [spec …]` build in release mode and run the named Playwright specs (all when none),
 //!   for working on one spec without the whole test command
 //!
@@ -26,10 +28,11 @@ fn main() -> ExitCode {
         Some("serve") => serve::run_serve(),
         Some("test") => test::run_tests(),
         Some("wasm-size") => sizes::run(),
+        Some("lighthouse") => serve::build_release().and_then(|()| e2e::run_lighthouse()),
         Some("e2e") => serve::build_release().and_then(|()| e2e::run_specs(&args[1..])),
         Some("install") => tools::ensure_all(tools::Need::Everything),
         _ => {
-            eprintln!("usage: cargo xtask <serve | test | wasm-size | e2e [spec …] | install>");
+            eprintln!("usage: cargo xtask <serve | test | wasm-size | lighthouse | e2e [spec …] | install>");
             return ExitCode::from(2);
         }
     };
