@@ -1,4 +1,5 @@
-//! The browser entry points: `hydrate` takes over a server-rendered page; `start_offline`
+//! The browser entry points: `hydrate` brings the page's islands to life (the rest of the
+//! page is server-rendered HTML and stays as it is); `start_offline`
 //! mounts the offline app into the service worker's cached shell (`/offline`), where there is
 //! no server-rendered page to hydrate. Nothing else lives here.
 
@@ -8,7 +9,7 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::ui::App);
+    leptos::mount::hydrate_islands();
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

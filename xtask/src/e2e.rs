@@ -29,7 +29,11 @@ fn run_projects(projects: &[&str], specs: &[String]) -> Result {
     with_release_server("e2e", |base| {
         run(command("npx")
             .args(["playwright", "test"])
-            .args(projects.iter().map(|project| format!("--project={project}")))
+            .args(
+                projects
+                    .iter()
+                    .map(|project| format!("--project={project}")),
+            )
             .args(specs)
             .current_dir(env::root().join("end2end"))
             .env("BASE_URL", base)

@@ -90,24 +90,29 @@ fn Account() -> impl IntoView {
                         </div>
                     }.into_any(),
                     Some(user) => {
-                        let person = user.person_id.to_string();
-                        view! {
-                            <form method="post" action="/api/auth/sign_out" class="app-header__account app-sign-out"
-                                on:submit=move |ev| {
-                                    // hydrated: send or keep what is only on this device first (issue 7)
-                                    #[cfg(feature = "hydrate")]
-                                    crate::offline::sign_out::intercept(ev, person.clone());
-                                    #[cfg(not(feature = "hydrate"))]
-                                    let _ = (ev, &person);
-                                }>
-                                <span class="app-header__name" id="signed-in-as">{user.name.clone()}</span>
-                                <button type="submit" class="govuk-header__link app-link-button">"Sign out"</button>
-                            </form>
-                        }.into_any()
+                        view! { <SignOutButton name=user.name.clone() person=user.person_id.to_string()/> }.into_any()
                     }
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Who is signed in and their "Sign out": a plain post with JavaScript off; in the browser it
+/// first sends or keeps what is only on this device (issue 7).
+#[island]
+pub fn SignOutButton(name: String, person: String) -> impl IntoView {
+    view! {
+        <form method="post" action="/api/auth/sign_out" class="app-header__account app-sign-out"
+            on:submit=move |ev| {
+                #[cfg(feature = "hydrate")]
+                crate::offline::sign_out::intercept(ev, person.clone());
+                #[cfg(not(feature = "hydrate"))]
+                let _ = (ev, &person);
+            }>
+            <span class="app-header__name" id="signed-in-as">{name}</span>
+            <button type="submit" class="govuk-header__link app-link-button">"Sign out"</button>
+        </form>
     }
 }
 

@@ -22,7 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body class="govuk-template__body">
@@ -36,13 +36,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     session::provide_user();
-    // Effects run only in the browser, after hydration: the mark tells tests (and anyone
-    // debugging) that the WASM took over the server-rendered page.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Pathway".to_string() } else { format!("{title} – Pathway") }/>
         <Meta name="theme-color" content="#1d70b8"/>
@@ -86,6 +79,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <Footer/>
+            <components::hydration_mark::HydrationMark/>
         </Router>
     }
 }

@@ -214,7 +214,9 @@ async fn build_files_are_sent_as_compressed_at_build_time_never_per_request() {
         ("gzip", "gzip", b"gzip 9 of the module".to_vec()),
         ("identity", "", raw.clone()),
     ] {
-        let response = app.get_encoded("/pkg/pathway.Wasm1hash.wasm", accepts).await;
+        let response = app
+            .get_encoded("/pkg/pathway.Wasm1hash.wasm", accepts)
+            .await;
         assert_eq!(response.status(), 200, "{accepts}");
         assert_eq!(header(&response, "content-encoding"), encoding, "{accepts}");
         assert_eq!(header(&response, "content-type"), "application/wasm");

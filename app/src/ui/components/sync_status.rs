@@ -81,7 +81,7 @@ pub fn SyncStatus(ui: SyncUi) -> impl IntoView {
 /// Shown instead of the page while a sign-out made offline waits for Pathway (issue 20): the
 /// browser hides the page and the header's name, shows this and sends the sign-out first
 /// (`offline::sign_out::gate`). Hidden (and inert) on the server and when nothing is pending.
-#[component]
+#[island]
 pub fn SignOutPending() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     Effect::new(|_| crate::offline::sign_out::gate());

@@ -5,7 +5,7 @@
 use crate::ui::govuk::NotificationBanner;
 use leptos::prelude::*;
 
-#[component]
+#[island]
 pub fn UpdatePrompt() -> impl IntoView {
     let available = RwSignal::new(false);
     Effect::new(move |_| {

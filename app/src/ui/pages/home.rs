@@ -74,6 +74,12 @@ fn calendar(list: Vec<PanelSummary>) -> AnyView {
 fn DeadlineChecker() -> impl IntoView {
     let query = use_query_map();
     let first = query.with_untracked(|q| from_query(|key| q.get(key), "panel"));
+    view! { <LiveDeadline first/> }
+}
+
+/// The checker's form and answer; `first` is the date the form was sent with, if any.
+#[island]
+pub fn LiveDeadline(first: String) -> impl IntoView {
     let typed = RwSignal::new(first.clone());
     let sent = first.clone();
     let answer = move || typed.with(|value| parse_answer(value));

@@ -9,6 +9,7 @@ use crate::ui::govuk::{error_for, posted_errors, ErrorSummary, NotificationBanne
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use pathway_core::error::FieldError;
 
 #[component]
 pub fn SignIn() -> impl IntoView {
@@ -23,6 +24,23 @@ pub fn SignIn() -> impl IntoView {
     } else {
         None
     };
+    view! {
+        <Title text="Sign in"/>
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <SignInForm next posted notice=notice.map(str::to_owned)/>
+                <p class="govuk-body">
+                    "If you do not have a password yet or have forgotten it, ask your Pathway administrator for a set-password link."
+                </p>
+            </div>
+        </div>
+    }
+}
+
+/// The form, with its error summary above it (a refused sign-in is shown without leaving the
+/// page in the browser) and the notice the page arrived with.
+#[island]
+pub fn SignInForm(next: String, posted: Vec<FieldError>, notice: Option<String>) -> impl IntoView {
     let failed = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -37,25 +55,17 @@ pub fn SignIn() -> impl IntoView {
         None => posted.clone(),
     });
     view! {
-        <Title text="Sign in"/>
-        <div class="govuk-grid-row">
-            <div class="govuk-grid-column-two-thirds">
-                <ErrorSummary errors/>
-                {notice.map(|text| view! { <NotificationBanner id="notice" heading=text/> })}
-                <h1 class="govuk-heading-xl">"Sign in to Pathway"</h1>
-                <form method="post" action="/api/auth/sign_in" novalidate=true on:submit=on_submit>
-                    <input type="hidden" name="next" value=next/>
-                    <TextInput id="email" label="Email address" input_type="email" autocomplete="username"
-                        error=error_for(errors, "email")/>
-                    <TextInput id="password" label="Password" input_type="password" width="govuk-!-width-two-thirds"
-                        autocomplete="current-password"/>
-                    <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || working.get()>"Sign in"</button>
-                </form>
-                <p class="govuk-body">
-                    "If you do not have a password yet or have forgotten it, ask your Pathway administrator for a set-password link."
-                </p>
-            </div>
-        </div>
+        <ErrorSummary errors/>
+        {notice.map(|text| view! { <NotificationBanner id="notice" heading=text/> })}
+        <h1 class="govuk-heading-xl">"Sign in to Pathway"</h1>
+        <form method="post" action="/api/auth/sign_in" novalidate=true on:submit=on_submit>
+            <input type="hidden" name="next" value=next/>
+            <TextInput id="email" label="Email address" input_type="email" autocomplete="username"
+                error=error_for(errors, "email")/>
+            <TextInput id="password" label="Password" input_type="password" width="govuk-!-width-two-thirds"
+                autocomplete="current-password"/>
+            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || working.get()>"Sign in"</button>
+        </form>
     }
 }
 

@@ -13,24 +13,29 @@ pub fn SignOutPage() -> impl IntoView {
     view! {
         <Title text="Sign out"/>
         <RequireUser>
-            <SignOutCheck/>
+            <SignOutForSignedIn/>
         </RequireUser>
     }
 }
 
 #[component]
-fn SignOutCheck() -> impl IntoView {
+fn SignOutForSignedIn() -> impl IntoView {
+    let person = crate::ui::session::use_user()
+        .get_untracked()
+        .and_then(|user| user.ok().flatten())
+        .map(|user| user.person_id.to_string())
+        .unwrap_or_default();
+    view! { <SignOutCheck person/> }
+}
+
+/// The check, in the browser, of what is only on this device, and the choice it leads to.
+#[island]
+pub fn SignOutCheck(person: String) -> impl IntoView {
     // None until the browser has looked (and always on the server).
     let left = RwSignal::new(None::<LeftHere>);
     let busy = RwSignal::new(false);
     // a StoredValue, so the handlers below are Copy
-    let person = StoredValue::new(
-        crate::ui::session::use_user()
-            .get_untracked()
-            .and_then(|user| user.ok().flatten())
-            .map(|user| user.person_id.to_string())
-            .unwrap_or_default(),
-    );
+    let person = StoredValue::new(person);
     #[cfg(feature = "hydrate")]
     let check = move || {
         busy.set(true);

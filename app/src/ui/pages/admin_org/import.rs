@@ -9,7 +9,6 @@ use pathway_core::identity::Role;
 /// Bulk import from an HR export: all or nothing, with every problem listed by row and field.
 #[component]
 pub fn AdminImport() -> impl IntoView {
-    let import = ServerAction::<ImportPeople>::new();
     view! {
         <Title text="Import staff"/>
         <RequireUser role=Role::Administrator>
@@ -18,6 +17,16 @@ pub fn AdminImport() -> impl IntoView {
                 "Paste the CSV export from HR, with a header row. Nothing is imported unless every row is right; "
                 "each problem is listed by row and column."
             </p>
+            <ImportForm/>
+        </RequireUser>
+    }
+}
+
+/// The form and its report, shown without leaving the page.
+#[island]
+pub fn ImportForm() -> impl IntoView {
+    let import = ServerAction::<ImportPeople>::new();
+    view! {
             <ActionForm action=import>
                 <div class="govuk-form-group">
                     <label class="govuk-label" for="csv">"CSV"</label>
@@ -45,6 +54,5 @@ pub fn AdminImport() -> impl IntoView {
                     Err(error) => view! { <p class="govuk-error-message">{error.to_string()}</p> }.into_any(),
                 })}
             </div>
-        </RequireUser>
     }
 }

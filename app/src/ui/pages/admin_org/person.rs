@@ -36,7 +36,6 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
         .into_iter()
         .filter(|role| !held.contains(role))
         .collect();
-    let link = ServerAction::<SetPasswordLink>::new();
     let id = person.id.to_string();
     let revoke_id = id.clone();
     let link_id = id.clone();
@@ -96,8 +95,24 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
 
         <h2 class="govuk-heading-l">"Set-password link"</h2>
         <p class="govuk-body">"A one-time link, valid for 72 hours, for this person to set their password. Earlier links stop working."</p>
+        <SetPasswordLinkForm person_id=link_id/>
+
+        <h2 class="govuk-heading-l">"Leaver"</h2>
+        <p class="govuk-body">"Deactivating ends every session this person has, at once. Their records are kept."</p>
+        <form method="post" action="/api/admin/deactivate_person">
+            <input type="hidden" name="person_id" value=leaver_id/>
+            <button type="submit" class="govuk-button govuk-button--warning">"Deactivate"</button>
+        </form>
+    }
+}
+
+/// Creates the link and shows it without leaving the page.
+#[island]
+pub fn SetPasswordLinkForm(person_id: String) -> impl IntoView {
+    let link = ServerAction::<SetPasswordLink>::new();
+    view! {
         <ActionForm action=link>
-            <input type="hidden" name="person_id" value=link_id/>
+            <input type="hidden" name="person_id" value=person_id/>
             <button type="submit" class="govuk-button govuk-button--secondary">"Create link"</button>
         </ActionForm>
         <div aria-live="polite" id="set-password-link">
@@ -106,12 +121,5 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
                 Err(error) => view! { <p class="govuk-error-message">{error.to_string()}</p> }.into_any(),
             })}
         </div>
-
-        <h2 class="govuk-heading-l">"Leaver"</h2>
-        <p class="govuk-body">"Deactivating ends every session this person has, at once. Their records are kept."</p>
-        <form method="post" action="/api/admin/deactivate_person">
-            <input type="hidden" name="person_id" value=leaver_id/>
-            <button type="submit" class="govuk-button govuk-button--warning">"Deactivate"</button>
-        </form>
     }
 }

@@ -40,6 +40,18 @@ pub fn ConflictsPage() -> impl IntoView {
     let (resolved, about) =
         query.with_untracked(|q| (q.get("resolved").is_some(), q.get("conflict")));
     let posted = posted_error();
+    view! {
+        <Title text="Choose between versions"/>
+        <RequireUser>
+            <Chooser resolved about=about.clone() posted=posted.clone()/>
+        </RequireUser>
+    }
+}
+
+/// The versions and the choices, made without leaving the page in the browser (the page loads
+/// them again after each choice).
+#[island]
+pub fn Chooser(resolved: bool, about: Option<String>, posted: Option<AppError>) -> impl IntoView {
     let restore = posted.is_some();
     let initial = posted
         .map(|error| problems(&error, about.as_deref().unwrap_or_default()))
@@ -84,8 +96,6 @@ pub fn ConflictsPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Choose between versions"/>
-        <RequireUser>
             <a class="govuk-back-link" href="/portfolio">"Back to the pathway"</a>
             {move || notice.get().then(|| view! {
                 <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
@@ -119,7 +129,6 @@ pub fn ConflictsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </RequireUser>
     }
 }
 

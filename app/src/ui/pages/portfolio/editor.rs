@@ -20,7 +20,7 @@ use leptos::ev::SubmitEvent;
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use pathway_core::domain::{count_words, EvidenceKind};
 use pathway_core::portfolio::form::{body_too_long, within_body_limit};
 use pathway_core::portfolio::kinds::{kind_from_code, spec, FieldSpec, Input, KindSpec};
@@ -62,8 +62,10 @@ pub fn EvidenceEditor() -> impl IntoView {
     }
 }
 
-#[component]
-fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
+/// The form: everything in it acts in the browser (validation before sending, the word
+/// count, the identifying-text warning, drafts kept as the worker types), so it is one island.
+#[island]
+pub fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
     let today = state.today.parse::<NaiveDate>().unwrap_or_default();
     let form = state.form.clone();
     let kind = kind_from_code(&form.kind).unwrap_or(EvidenceKind::ReflectiveStatement);
@@ -77,7 +79,6 @@ fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
     let errors = RwSignal::new(initial);
     let body = RwSignal::new(form.body.clone());
     let save = ServerAction::<SaveEvidence>::new();
-    let navigate = use_navigate();
     // Offline drafting (issue 6) is for the worker's own portfolio: drafts kept on the
     // device as they type, a save that cannot reach Pathway queued for sync.
     let sync_ui = SyncUi::new();
@@ -91,10 +92,10 @@ fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
         Some(Ok(saved)) => {
             #[cfg(feature = "hydrate")]
             crate::offline::saved_online(&saved.person_id, &saved.id);
-            navigate(
-                &format!("/portfolio/evidence?id={}&saved=1", saved.id),
-                Default::default(),
-            )
+            // a full page load: the evidence page is server-rendered
+            let _ = window()
+                .location()
+                .set_href(&format!("/portfolio/evidence?id={}&saved=1", saved.id));
         }
         Some(Err(ApiError(AppError::Network(_)))) if offline => {
             if let Some(form) = sent.get_value() {
