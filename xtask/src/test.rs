@@ -128,10 +128,16 @@ pub fn run_tests() -> Result {
     );
     if steps.any_failed() {
         steps.skip("Playwright end-to-end tests", "an earlier step failed");
+        steps.skip("Lighthouse accessibility", "an earlier step failed");
     } else {
         steps.run(
             "Playwright end-to-end tests in Chromium (JavaScript off and hydrated)",
             e2e::run_e2e,
+        );
+        // the performance score is a timing (a benchmark, in the README); accessibility is not
+        steps.run(
+            "Lighthouse (mobile): accessibility 100 on sign-in, dashboards, My pathway, editor",
+            e2e::run_lighthouse,
         );
     }
     steps.finish(started.elapsed())
