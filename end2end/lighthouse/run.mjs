@@ -64,7 +64,6 @@ try {
       lcp_ms: Math.round(audits["largest-contentful-paint"].numericValue),
       tti_ms: Math.round(audits["interactive"].numericValue),
       transferred_kib: Math.round(audits["total-byte-weight"].numericValue / 1024),
-      lcp_element: audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.selector ?? "",
       failing_accessibility: failing,
     });
   }
