@@ -188,17 +188,12 @@ pub fn gate() {
 /// device; otherwise opens the warning page.
 pub fn intercept(ev: leptos::ev::SubmitEvent, person: String) {
     ev.prevent_default();
-    leptos::task::spawn_local(sign_out_or_warn(person));
-}
-
-/// The check and the sign-out, in a chunk of their own (`cargo leptos build --split`): every
-/// signed-in page has the button, few pages are signed out from.
-#[lazy]
-async fn sign_out_or_warn(person: String) {
-    let left = sync_and_check(&person).await;
-    if left.is_empty() {
-        sign_out(&person, true).await;
-    } else {
-        let _ = window().location().set_href("/sign-out");
-    }
+    leptos::task::spawn_local(async move {
+        let left = sync_and_check(&person).await;
+        if left.is_empty() {
+            sign_out(&person, true).await;
+        } else {
+            let _ = window().location().set_href("/sign-out");
+        }
+    });
 }

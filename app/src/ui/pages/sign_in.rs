@@ -39,7 +39,7 @@ pub fn SignIn() -> impl IntoView {
 
 /// The form, with its error summary above it (a refused sign-in is shown without leaving the
 /// page in the browser) and the notice the page arrived with.
-#[island(lazy)]
+#[island]
 pub fn SignInForm(next: String, posted: Vec<FieldError>, notice: Option<String>) -> impl IntoView {
     let failed = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);

@@ -50,7 +50,7 @@ pub fn ConflictsPage() -> impl IntoView {
 
 /// The versions and the choices, made without leaving the page in the browser (the page loads
 /// them again after each choice).
-#[island(lazy)]
+#[island]
 pub fn Chooser(resolved: bool, about: Option<String>, posted: Option<AppError>) -> impl IntoView {
     let restore = posted.is_some();
     let initial = posted
