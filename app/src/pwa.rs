@@ -28,6 +28,12 @@ pub fn register(on_waiting: impl Fn() + Clone + 'static) {
     let registering = container.register("/sw.js");
     spawn_local(async move {
         let registration: ServiceWorkerRegistration = match JsFuture::from(registering).await {
+            // a browser that blocks workers may answer with nothing rather than refuse
+            // (Playwright's serviceWorkers: "block" does): nothing to watch then
+            Ok(registration) if registration.is_undefined() || registration.is_null() => {
+                leptos::logging::warn!("Pathway will not work offline: no service worker");
+                return;
+            }
             Ok(registration) => registration.unchecked_into(),
             Err(error) => {
                 leptos::logging::warn!("Pathway will not work offline: {error:?}");
