@@ -12,7 +12,6 @@ use pathway_store::auth::{cookie_value, flow, meta_from_parts, sessions};
 use pathway_store::auth::{Caller, RequestMeta, SecuritySettings};
 use pathway_store::db::Db;
 
-/// The database handle inside a server function or a server-rendered component.
 /// Text from a URL or a form field as a record id, checked once here at the server's edge:
 /// text that is not an id names no record.
 pub fn parse_id<T>(text: &str) -> Result<T, AppError>
@@ -33,6 +32,7 @@ pub fn person_or_caller(
     }
 }
 
+/// The database handle inside a server function or a server-rendered component.
 pub fn db() -> Result<Db, AppError> {
     use_context::<Db>().ok_or_else(|| AppError::internal(&"database handle missing from context"))
 }
