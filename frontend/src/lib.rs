@@ -15,5 +15,5 @@ pub fn hydrate() {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn start_offline() {
     console_error_panic_hook::set_once();
-    app::offline::shell::mount();
+    app::offline::shell::start();
 }

@@ -23,7 +23,9 @@ pub fn run_serve() -> Result {
 /// (brotli 11, gzip 9) for the server to send as it is.
 pub fn build_release() -> Result {
     tools::say("building Pathway in release mode");
-    run(command("cargo-leptos").args(["build", "--release"]))?;
+    // --split: islands and functions marked lazy go into WASM chunks of their own, loaded
+    // only where they are used (issue 13's budgets)
+    run(command("cargo-leptos").args(["build", "--release", "--split"]))?;
     crate::sizes::precompress().map(|_| ())
 }
 

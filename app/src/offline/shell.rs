@@ -19,8 +19,15 @@ use pathway_core::portfolio::{validate, EvidenceForm, FieldError};
 use pathway_core::sync::status::SIGN_OUT_PENDING;
 use std::time::Duration;
 
+/// Starts the offline app: its code is a chunk of its own (`cargo leptos build --split`),
+/// loaded only by the service worker's offline shell, never by a page.
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(mount());
+}
+
 /// Mounts the offline app into the shell's `#offline-root` (the whole body if it is missing).
-pub fn mount() {
+#[lazy]
+fn mount() {
     let root = document()
         .get_element_by_id("offline-root")
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());

@@ -160,7 +160,7 @@ pub async fn send_pending() -> Result<(), ()> {
 
 /// On every hydrated page: while a sign-out is pending, the page shows nobody's work (the
 /// main content is hidden behind a notice) and the sign-out is sent first, now and when the
-/// network returns.
+/// network returns. Only the check is in every page's code; the sending is a chunk of its own.
 pub fn gate() {
     if pending().is_none() {
         return;
@@ -173,9 +173,12 @@ pub fn gate() {
     if let Some(notice) = document().get_element_by_id("sign-out-pending") {
         let _ = notice.remove_attribute("hidden");
     }
-    leptos::task::spawn_local(async {
-        let _ = send_pending().await;
-    });
+    leptos::task::spawn_local(send_until_signed_out());
+}
+
+#[lazy]
+async fn send_until_signed_out() {
+    let _ = send_pending().await;
     // for the life of the page: the gate stays until the sign-out has gone through
     std::mem::forget(window_event_listener(leptos::ev::online, |_| {
         leptos::task::spawn_local(async {
@@ -188,12 +191,17 @@ pub fn gate() {
 /// device; otherwise opens the warning page.
 pub fn intercept(ev: leptos::ev::SubmitEvent, person: String) {
     ev.prevent_default();
-    leptos::task::spawn_local(async move {
-        let left = sync_and_check(&person).await;
-        if left.is_empty() {
-            sign_out(&person, true).await;
-        } else {
-            let _ = window().location().set_href("/sign-out");
-        }
-    });
+    leptos::task::spawn_local(sign_out_or_warn(person));
+}
+
+/// The check and the sign-out, in a chunk of their own (`cargo leptos build --split`): every
+/// signed-in page has the button, few pages are signed out from.
+#[lazy]
+async fn sign_out_or_warn(person: String) {
+    let left = sync_and_check(&person).await;
+    if left.is_empty() {
+        sign_out(&person, true).await;
+    } else {
+        let _ = window().location().set_href("/sign-out");
+    }
 }

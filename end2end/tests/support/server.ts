@@ -32,7 +32,7 @@ export function currentBuild(): Deployment {
   return { bin: SERVER_BIN, site: SITE_ROOT, hashes: readHashes(path.join(path.dirname(SERVER_BIN), "hash.txt")) };
 }
 
-/** A new build as a deploy would bring it: the same server and bytes under new hashed names
+/** A new build as a deploy would bring it: the same server and code under new hashed names
  * (so new URLs, a new service worker and a new cache), with its own hash.txt beside its binary. */
 export function newBuild(from: Deployment, dir: string): Deployment {
   const bin = path.join(dir, "server");
@@ -40,16 +40,34 @@ export function newBuild(from: Deployment, dir: string): Deployment {
   fs.copyFileSync(from.bin, bin);
   fs.chmodSync(bin, 0o755);
   fs.cpSync(from.site, site, { recursive: true });
-  const suffix = Date.now().toString(36);
+  // New names of the same length, so the names one file holds of another (a split build's
+  // main WASM imports its loader by name) can be replaced byte for byte.
+  const tail = Date.now().toString(36).slice(-4);
+  const fresh = (old: string) => old.slice(0, -4) + (old.endsWith(tail) ? "zzzz" : tail);
+  const pkg = path.join(site, "pkg");
   const hashes: Record<string, string> = { ...from.hashes };
+  const renamed: [string, string][] = [];
   for (const kind of ["js", "wasm", "css"]) {
     const old = from.hashes[kind];
     expect(old, `hash.txt names the ${kind} file`).toBeTruthy();
-    hashes[kind] = `${old}n${suffix}`;
-    fs.renameSync(
-      path.join(site, "pkg", `pathway.${old}.${kind}`),
-      path.join(site, "pkg", `pathway.${hashes[kind]}.${kind}`),
-    );
+    hashes[kind] = fresh(old);
+    renamed.push([`pathway.${old}.${kind}`, `pathway.${hashes[kind]}.${kind}`]);
+  }
+  for (const file of fs.readdirSync(pkg)) {
+    const loader = /^__wasm_split\.([^.]+)\.js$/.exec(file);
+    if (loader) renamed.push([file, `__wasm_split.${fresh(loader[1])}.js`]);
+  }
+  for (const [old, next] of renamed) fs.renameSync(path.join(pkg, old), path.join(pkg, next));
+  for (const file of fs.readdirSync(pkg)) {
+    const at = path.join(pkg, file);
+    if (file.endsWith(".br") || file.endsWith(".gz")) {
+      // compressed copies of the old contents: the new build sends its files as they are
+      fs.rmSync(at);
+    } else if (file.endsWith(".js") || file.endsWith(".wasm")) {
+      let bytes = fs.readFileSync(at);
+      for (const [old, next] of renamed) bytes = replaceAll(bytes, Buffer.from(old), Buffer.from(next));
+      fs.writeFileSync(at, bytes);
+    }
   }
   fs.writeFileSync(
     path.join(dir, "hash.txt"),
@@ -58,6 +76,14 @@ export function newBuild(from: Deployment, dir: string): Deployment {
       .join(""),
   );
   return { bin, site, hashes };
+}
+
+/** `bytes` with every `from` replaced by `to` (the same length). */
+function replaceAll(bytes: Buffer, from: Buffer, to: Buffer): Buffer {
+  for (let at = bytes.indexOf(from); at >= 0; at = bytes.indexOf(from, at + to.length)) {
+    to.copy(bytes, at);
+  }
+  return bytes;
 }
 
 export async function freePort(): Promise<number> {

@@ -32,6 +32,13 @@ impl Pwa {
         let start_url = format!("/offline.{}.js", build.id);
         let mut extras: Vec<String> = STATIC_FILES.iter().map(|s| s.to_string()).collect();
         extras.extend(files_under(site_root, "icons"));
+        // with `--split`, lazy islands and functions live in chunks the main WASM loads on
+        // demand: the offline app needs them all without a network
+        extras.extend(
+            files_under(site_root, build.pkg_dir())
+                .into_iter()
+                .filter(|url| is_split_chunk(url)),
+        );
         let css = std::fs::read_to_string(site_root.join(build.css.trim_start_matches('/')))
             .unwrap_or_default();
         extras.extend(css_urls(&css));
@@ -83,6 +90,14 @@ pub fn precache_list(build: &Build, start_url: &str, extras: Vec<String>) -> Vec
     }
     list.retain(|url| url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/api/"));
     list
+}
+
+/// A file `cargo leptos build --split` writes beside the main bundle: the loader script and
+/// the WASM chunks.
+fn is_split_chunk(url: &str) -> bool {
+    let name = url.rsplit('/').next().unwrap_or_default();
+    (name.starts_with("__wasm_split.") && name.ends_with(".js"))
+        || ((name.starts_with("chunk_") || name.starts_with("split_")) && name.ends_with(".wasm"))
 }
 
 /// `/dir/<file>` for each file directly in `site_root/dir`, sorted.
@@ -215,6 +230,37 @@ mod tests {
         assert!(pwa.start_script.contains("\"/pkg/pathway.J1.js\""));
         assert!(pwa.start_script.contains("\"/pkg/pathway.W1.wasm\""));
         assert!(pwa.start_script.contains("start_offline()"));
+    }
+
+    #[test]
+    fn a_split_builds_loader_and_chunks_are_kept_for_offline_use() {
+        // the offline app's own code is a chunk: without it cached, it cannot start offline
+        let site = std::env::temp_dir().join(format!("pathway-split-{}", std::process::id()));
+        let pkg = site.join("pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        let files = [
+            "__wasm_split.L1.js",
+            "chunk_7.K7.wasm",
+            "split_mount_123.M1.wasm",
+            "chunk_7.K7.wasm.br",
+            "chunk_7.K7.wasm.gz",
+            "__wasm_split_manifest.X1.json",
+            "pathway_bg.wasm.d.T1.ts",
+        ];
+        for name in files {
+            std::fs::write(pkg.join(name), b"x").unwrap();
+        }
+        let list = Pwa::new(build("W1"), &site).precache;
+        std::fs::remove_dir_all(&site).unwrap();
+        for kept in &files[..3] {
+            assert!(list.contains(&format!("/pkg/{kept}")), "{kept} in {list:?}");
+        }
+        for left in &files[3..] {
+            assert!(
+                !list.contains(&format!("/pkg/{left}")),
+                "{left} not in {list:?}"
+            );
+        }
     }
 
     #[test]

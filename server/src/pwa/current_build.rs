@@ -21,6 +21,15 @@ pub struct Build {
 }
 
 impl Build {
+    /// The folder under the site root the build's files are in (`pkg`).
+    pub fn pkg_dir(&self) -> &str {
+        self.js
+            .trim_start_matches('/')
+            .rsplit_once('/')
+            .map(|(dir, _)| dir)
+            .unwrap_or("pkg")
+    }
+
     /// The build this process serves, read once at start-up.
     pub fn detect(options: &LeptosOptions) -> Self {
         let hashes = options

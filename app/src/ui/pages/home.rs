@@ -78,7 +78,7 @@ fn DeadlineChecker() -> impl IntoView {
 }
 
 /// The checker's form and answer; `first` is the date the form was sent with, if any.
-#[island]
+#[island(lazy)]
 pub fn LiveDeadline(first: String) -> impl IntoView {
     let typed = RwSignal::new(first.clone());
     let sent = first.clone();

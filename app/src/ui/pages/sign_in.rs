@@ -39,7 +39,7 @@ pub fn SignIn() -> impl IntoView {
 
 /// The form, with its error summary above it (a refused sign-in is shown without leaving the
 /// page in the browser) and the notice the page arrived with.
-#[island]
+#[island(lazy)]
 pub fn SignInForm(next: String, posted: Vec<FieldError>, notice: Option<String>) -> impl IntoView {
     let failed = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);
@@ -95,9 +95,7 @@ fn hydrated_sign_in(
         let next = (!next.is_empty()).then_some(next);
         match crate::api::auth::sign_in::sign_in(email, password.clone(), next).await {
             Ok(target) => {
-                if let Ok(Some(user)) = crate::api::auth::me::signed_in_user().await {
-                    let _ = crate::offline::vault::enrol(&user.person_id, &password).await;
-                }
+                enrol(password).await;
                 let _ = window().location().set_href(&target);
             }
             Err(error) => {
@@ -106,4 +104,15 @@ fn hydrated_sign_in(
             }
         }
     });
+}
+
+/// Wraps the signed-in person's draft key with the password just typed. A chunk of its own
+/// (the vault's WebCrypto code), fetched once the sign-in has succeeded, so the sign-in page
+/// itself stays small.
+#[cfg(feature = "hydrate")]
+#[lazy]
+async fn enrol(password: String) {
+    if let Ok(Some(user)) = crate::api::auth::me::signed_in_user().await {
+        let _ = crate::offline::vault::enrol(&user.person_id, &password).await;
+    }
 }

@@ -29,7 +29,7 @@ fn SignOutForSignedIn() -> impl IntoView {
 }
 
 /// The check, in the browser, of what is only on this device, and the choice it leads to.
-#[island]
+#[island(lazy)]
 pub fn SignOutCheck(person: String) -> impl IntoView {
     // None until the browser has looked (and always on the server).
     let left = RwSignal::new(None::<LeftHere>);

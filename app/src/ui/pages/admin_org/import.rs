@@ -23,7 +23,7 @@ pub fn AdminImport() -> impl IntoView {
 }
 
 /// The form and its report, shown without leaving the page.
-#[island]
+#[island(lazy)]
 pub fn ImportForm() -> impl IntoView {
     let import = ServerAction::<ImportPeople>::new();
     view! {

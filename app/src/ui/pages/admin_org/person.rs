@@ -107,7 +107,7 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
 }
 
 /// Creates the link and shows it without leaving the page.
-#[island]
+#[island(lazy)]
 pub fn SetPasswordLinkForm(person_id: String) -> impl IntoView {
     let link = ServerAction::<SetPasswordLink>::new();
     view! {

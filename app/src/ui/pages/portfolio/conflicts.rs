@@ -40,18 +40,36 @@ pub fn ConflictsPage() -> impl IntoView {
     let (resolved, about) =
         query.with_untracked(|q| (q.get("resolved").is_some(), q.get("conflict")));
     let posted = posted_error();
+    let restore = posted.is_some();
+    let (about, posted) = (StoredValue::new(about), StoredValue::new(posted));
+    // loaded on the server and handed to the island, so it is ready the moment it hydrates
+    // (an island awaiting its own data attaches its buttons later than the page's mark)
+    let cards = Resource::new_blocking(|| (), move |_| load_conflicts(Some(restore)));
     view! {
         <Title text="Choose between versions"/>
         <RequireUser>
-            <Chooser resolved about=about.clone() posted=posted.clone()/>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let (about, posted) = (about.get_value(), posted.get_value());
+                    Suspend::new(async move {
+                        let cards = cards.await.map_err(|error| error.0);
+                        view! { <Chooser resolved about posted cards/> }
+                    })
+                }}
+            </Suspense>
         </RequireUser>
     }
 }
 
-/// The versions and the choices, made without leaving the page in the browser (the page loads
-/// them again after each choice).
-#[island]
-pub fn Chooser(resolved: bool, about: Option<String>, posted: Option<AppError>) -> impl IntoView {
+/// The versions and the choices, made without leaving the page in the browser (the versions
+/// are loaded again after each choice).
+#[island(lazy)]
+pub fn Chooser(
+    resolved: bool,
+    about: Option<String>,
+    posted: Option<AppError>,
+    cards: Result<Vec<ConflictCard>, AppError>,
+) -> impl IntoView {
     let restore = posted.is_some();
     let initial = posted
         .map(|error| problems(&error, about.as_deref().unwrap_or_default()))
@@ -63,12 +81,12 @@ pub fn Chooser(resolved: bool, about: Option<String>, posted: Option<AppError>) 
         working: RwSignal::new(None),
     };
     let notice = RwSignal::new(resolved && !restore);
-    // 0 on the first load (restoring a merge that failed without JavaScript), then +1 per reload
-    let loads = RwSignal::new(0_u32);
-    let cards = Resource::new_blocking(
-        move || loads.get(),
-        move |n| load_conflicts(Some(restore && n == 0)),
-    );
+    let cards = RwSignal::new(cards);
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            cards.set(load_conflicts(Some(false)).await.map_err(|error| error.0));
+        })
+    };
     Effect::new(move |_| {
         let Some(result) = page.resolve.value().get() else {
             return;
@@ -81,7 +99,7 @@ pub fn Chooser(resolved: bool, about: Option<String>, posted: Option<AppError>) 
                     typed.remove(&id);
                 });
                 notice.set(true);
-                loads.update(|n| *n += 1);
+                reload();
                 focus("resolved-banner");
             }
             Err(error) => {
@@ -89,7 +107,7 @@ pub fn Chooser(resolved: bool, about: Option<String>, posted: Option<AppError>) 
                 page.errors.set(problems(&error, &id));
                 if matches!(*error, AppError::Conflict(_)) {
                     // moved on since: show the fresh versions (typed merges are kept)
-                    loads.update(|n| *n += 1);
+                    reload();
                 }
                 focus("error-summary");
             }
@@ -111,24 +129,20 @@ pub fn Chooser(resolved: bool, about: Option<String>, posted: Option<AppError>) 
             <ErrorSummary errors=page.errors/>
             <span class="govuk-caption-l">"Your portfolio"</span>
             <h1 class="govuk-heading-xl">"Choose between versions"</h1>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match cards.await {
-                        Ok(cards) if cards.is_empty() => view! {
-                            <p class="govuk-body" id="no-conflicts">"There are no conflicts to resolve."</p>
-                        }.into_any(),
-                        Ok(cards) => view! {
-                            <p class="govuk-body" id="conflicts-intro">
-                                "These changes were made on a device from an older version of the evidence, so Pathway kept both versions. For each one, keep your version, keep the version on Pathway or merge them by hand."
-                            </p>
-                            {cards.into_iter().map(|card| conflict(card, page)).collect_view()}
-                        }.into_any(),
-                        Err(error) => view! {
-                            <p class="govuk-body govuk-error-message">{error.to_string()}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match cards.get() {
+                Ok(cards) if cards.is_empty() => view! {
+                    <p class="govuk-body" id="no-conflicts">"There are no conflicts to resolve."</p>
+                }.into_any(),
+                Ok(cards) => view! {
+                    <p class="govuk-body" id="conflicts-intro">
+                        "These changes were made on a device from an older version of the evidence, so Pathway kept both versions. For each one, keep your version, keep the version on Pathway or merge them by hand."
+                    </p>
+                    {cards.into_iter().map(|card| conflict(card, page)).collect_view()}
+                }.into_any(),
+                Err(error) => view! {
+                    <p class="govuk-body govuk-error-message">{error.to_string()}</p>
+                }.into_any(),
+            }}
     }
 }
 

@@ -64,7 +64,7 @@ pub fn EvidenceEditor() -> impl IntoView {
 
 /// The form: everything in it acts in the browser (validation before sending, the word
 /// count, the identifying-text warning, drafts kept as the worker types), so it is one island.
-#[island]
+#[island(lazy)]
 pub fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
     let today = state.today.parse::<NaiveDate>().unwrap_or_default();
     let form = state.form.clone();
