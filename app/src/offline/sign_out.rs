@@ -162,7 +162,9 @@ pub async fn send_pending() -> Result<(), ()> {
 /// main content is hidden behind a notice) and the sign-out is sent first, now and when the
 /// network returns. Only the check is in every page's code; the sending is a chunk of its own.
 pub fn gate() {
-    if pending().is_none() {
+    // only whether the record is there: reading it (JSON) is left to the chunk
+    let recorded = gloo_storage::LocalStorage::raw().get_item(PENDING);
+    if !matches!(recorded, Ok(Some(_))) {
         return;
     }
     for id in ["main-content", "role-navigation"] {

@@ -89,28 +89,38 @@ fn Account() -> impl IntoView {
                             <a class="govuk-header__link" href="/sign-in">"Sign in"</a>
                         </div>
                     }.into_any(),
-                    Some(user) => {
-                        view! { <SignOutButton name=user.name.clone() person=user.person_id.to_string()/> }.into_any()
-                    }
+                    Some(user) => view! {
+                        <SignOutButton>
+                            <span class="app-header__name" id="signed-in-as"
+                                data-person=user.person_id.to_string()>{user.name.clone()}</span>
+                        </SignOutButton>
+                    }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-/// Who is signed in and their "Sign out": a plain post with JavaScript off; in the browser it
-/// first sends or keeps what is only on this device (issue 7).
+/// Who is signed in (`children`, rendered by the server) and their "Sign out": a plain post
+/// with JavaScript off; in the browser it first sends or keeps what is only on this device
+/// (issue 7). No props: every page loads this island, and props would bring the JSON reader
+/// (and its float formatting) into the code every page downloads.
 #[island]
-pub fn SignOutButton(name: String, person: String) -> impl IntoView {
+pub fn SignOutButton(children: Children) -> impl IntoView {
     view! {
         <form method="post" action="/api/auth/sign_out" class="app-header__account app-sign-out"
             on:submit=move |ev| {
                 #[cfg(feature = "hydrate")]
-                crate::offline::sign_out::intercept(ev, person.clone());
+                if let Some(person) = document()
+                    .get_element_by_id("signed-in-as")
+                    .and_then(|name| name.get_attribute("data-person"))
+                {
+                    crate::offline::sign_out::intercept(ev, person);
+                }
                 #[cfg(not(feature = "hydrate"))]
-                let _ = (ev, &person);
+                let _ = ev;
             }>
-            <span class="app-header__name" id="signed-in-as">{name}</span>
+            {children()}
             <button type="submit" class="govuk-header__link app-link-button">"Sign out"</button>
         </form>
     }

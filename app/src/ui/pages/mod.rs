@@ -9,6 +9,8 @@ mod not_found;
 mod portfolio;
 mod privacy;
 mod sign_in;
+#[cfg(feature = "hydrate")]
+mod sign_in_fetch;
 mod sign_out;
 mod training;
 

@@ -70,6 +70,11 @@ pub fn PrivacyNotice() -> impl IntoView {
             "It is encrypted there with a key that only your password or a signed-in session of yours "
             "can open. When you sign out and everything has reached Pathway, it is removed from the device."
         </p>
+        <p class="govuk-body">
+            "If a sign-in is refused, the email address you typed is kept in the browser tab for a "
+            "moment so the sign-in page can show it again, and removed as soon as it has. Your password "
+            "is never kept."
+        </p>
 
         <h2 class="govuk-heading-m">"Children and families"</h2>
         <p class="govuk-body">

@@ -2,21 +2,24 @@
 //! with JavaScript off; a wrong password or the throttle comes back as an error summary.
 //! Hydrated, the page signs in without leaving itself, because the password just typed also
 //! wraps the key to this person's drafts on the device (issue 7, `offline::vault::enrol`),
-//! so they can be unlocked offline; then it goes on to the next page.
+//! so they can be unlocked offline; then it goes on to the next page. A refused sign-in
+//! goes where the plain post goes: back here with the error, drawn by the server.
+//!
+//! The form and its errors are server-rendered children of a small island that only handles
+//! the submit with the browser's own fetch (issue 13): the page's code stays a few KB, with no
+//! view code, no JSON reader and no server-function client.
 
-use crate::error::AppError;
 use crate::ui::govuk::{error_for, posted_errors, ErrorSummary, NotificationBanner, TextInput};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use pathway_core::error::FieldError;
 
 #[component]
 pub fn SignIn() -> impl IntoView {
     let query = use_query_map();
     let param = move |name: &str| query.with_untracked(|q| q.get(name));
     let next = param("next").unwrap_or_default();
-    let posted = posted_errors("email");
+    let errors = Signal::stored(posted_errors("email"));
     let notice = if param("signed_out").is_some() {
         Some("You have signed out.")
     } else if param("password_set").is_some() {
@@ -28,7 +31,19 @@ pub fn SignIn() -> impl IntoView {
         <Title text="Sign in"/>
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <SignInForm next posted notice=notice.map(str::to_owned)/>
+                <SignInScript>
+                    <ErrorSummary errors=errors/>
+                    {notice.map(|text| view! { <NotificationBanner id="notice" heading=text/> })}
+                    <h1 class="govuk-heading-xl">"Sign in to Pathway"</h1>
+                    <form method="post" action="/api/auth/sign_in" novalidate=true>
+                        <input type="hidden" name="next" value=next/>
+                        <TextInput id="email" label="Email address" input_type="email" autocomplete="username"
+                            error=error_for(errors, "email")/>
+                        <TextInput id="password" label="Password" input_type="password" width="govuk-!-width-two-thirds"
+                            autocomplete="current-password"/>
+                        <button type="submit" class="govuk-button" data-module="govuk-button">"Sign in"</button>
+                    </form>
+                </SignInScript>
                 <p class="govuk-body">
                     "If you do not have a password yet or have forgotten it, ask your Pathway administrator for a set-password link."
                 </p>
@@ -37,82 +52,31 @@ pub fn SignIn() -> impl IntoView {
     }
 }
 
-/// The form, with its error summary above it (a refused sign-in is shown without leaving the
-/// page in the browser) and the notice the page arrived with.
+/// The sign-in form in the browser: sends it with fetch, then sets up offline drafting and
+/// goes on. `children` are the server-rendered error summary and form.
 #[island(lazy)]
-pub fn SignInForm(next: String, posted: Vec<FieldError>, notice: Option<String>) -> impl IntoView {
-    let failed = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
+pub fn SignInScript(children: Children) -> impl IntoView {
+    // "Pathway could not be reached": the one answer that cannot go back through the server
+    let unreachable = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| super::sign_in_fetch::restore_email());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        hydrated_sign_in(ev, failed, working);
+        super::sign_in_fetch::submit(ev, unreachable);
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
-    // a refused sign-in is one problem with the pair, said at the email address (GOV.UK)
-    let errors = Signal::derive(move || match failed.get() {
-        Some(error) => error.field_errors("email"),
-        None => posted.clone(),
-    });
     view! {
-        <ErrorSummary errors/>
-        {notice.map(|text| view! { <NotificationBanner id="notice" heading=text/> })}
-        <h1 class="govuk-heading-xl">"Sign in to Pathway"</h1>
-        <form method="post" action="/api/auth/sign_in" novalidate=true on:submit=on_submit>
-            <input type="hidden" name="next" value=next/>
-            <TextInput id="email" label="Email address" input_type="email" autocomplete="username"
-                error=error_for(errors, "email")/>
-            <TextInput id="password" label="Password" input_type="password" width="govuk-!-width-two-thirds"
-                autocomplete="current-password"/>
-            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || working.get()>"Sign in"</button>
-        </form>
-    }
-}
-
-/// Signs in through the server function, wraps this person's draft key with the password
-/// (a failure there never blocks signing in), then loads the next page.
-#[cfg(feature = "hydrate")]
-fn hydrated_sign_in(
-    ev: leptos::ev::SubmitEvent,
-    failed: RwSignal<Option<AppError>>,
-    working: RwSignal<bool>,
-) {
-    use leptos::wasm_bindgen::JsCast;
-    let Some(form) = ev
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
-    else {
-        return; // the plain post goes ahead
-    };
-    let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-        return;
-    };
-    ev.prevent_default();
-    let field = |name: &str| data.get(name).as_string().unwrap_or_default();
-    let (email, password, next) = (field("email"), field("password"), field("next"));
-    working.set(true);
-    leptos::task::spawn_local(async move {
-        let next = (!next.is_empty()).then_some(next);
-        match crate::api::auth::sign_in::sign_in(email, password.clone(), next).await {
-            Ok(target) => {
-                enrol(password).await;
-                let _ = window().location().set_href(&target);
-            }
-            Err(error) => {
-                working.set(false);
-                failed.set(Some(error.0));
-            }
-        }
-    });
-}
-
-/// Wraps the signed-in person's draft key with the password just typed. A chunk of its own
-/// (the vault's WebCrypto code), fetched once the sign-in has succeeded, so the sign-in page
-/// itself stays small.
-#[cfg(feature = "hydrate")]
-#[lazy]
-async fn enrol(password: String) {
-    if let Ok(Some(user)) = crate::api::auth::me::signed_in_user().await {
-        let _ = crate::offline::vault::enrol(&user.person_id, &password).await;
+        <div on:submit=on_submit>
+            {move || unreachable.get().then(|| view! {
+                <div class="govuk-error-summary" role="alert" tabindex="-1" id="sign-in-unreachable">
+                    <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                    <div class="govuk-error-summary__body">
+                        <p class="govuk-body">"Pathway could not be reached. Check your connection and try again."</p>
+                    </div>
+                </div>
+            })}
+            {children()}
+        </div>
     }
 }

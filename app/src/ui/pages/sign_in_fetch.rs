@@ -1,0 +1,168 @@
+//! The hydrated sign-in's network half (feature `hydrate`): the form is sent with the
+//! browser's fetch, as the plain post would send it but asking for the answer as data, so
+//! the page can set up offline drafting with the password before it leaves. A refusal goes
+//! where the plain post goes (back to the sign-in page with the error, which the server
+//! draws); only "Pathway could not be reached" is shown here.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Element, FormData, Headers, HtmlFormElement, RequestInit, Response, UrlSearchParams,
+};
+
+/// The server's answer to the sign-in.
+enum Answer {
+    /// Signed in: the page to go to next.
+    SignedIn(String),
+    /// Refused: the error as the server function encodes it.
+    Refused(String),
+}
+
+/// Handles a submit of the sign-in form. When the form cannot be read the plain post goes
+/// ahead, so the person can always sign in.
+pub fn submit(ev: SubmitEvent, unreachable: RwSignal<bool>) {
+    let Some(form) = ev
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    let Ok(data) = FormData::new_with_form(&form) else {
+        return;
+    };
+    let Ok(body) = UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+        return;
+    };
+    ev.prevent_default();
+    let field = |name: &str| data.get(name).as_string().unwrap_or_default();
+    let (email, password, next) = (field("email"), field("password"), field("next"));
+    let button = form.query_selector("button[type=submit]").ok().flatten();
+    busy(&button, true);
+    unreachable.set(false);
+    leptos::task::spawn_local(async move {
+        match send(&body).await {
+            Some(Answer::SignedIn(target)) => {
+                enrol(password).await;
+                go(&target);
+            }
+            Some(Answer::Refused(encoded)) => {
+                keep_email(&email);
+                go(&refused(&next, &encoded));
+            }
+            None => {
+                busy(&button, false);
+                unreachable.set(true);
+                focus("sign-in-unreachable");
+            }
+        }
+    });
+}
+
+/// Posts the form to `auth/sign_in`; `None` when Pathway could not be reached.
+async fn send(body: &UrlSearchParams) -> Option<Answer> {
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(body);
+    let headers = Headers::new().ok()?;
+    // data, not a redirect: the server function answers the next page as a JSON string
+    headers.set("Accept", "application/json").ok()?;
+    init.set_headers(&headers);
+    let fetching = window().fetch_with_str_and_init("/api/auth/sign_in", &init);
+    let response: Response = JsFuture::from(fetching).await.ok()?.unchecked_into();
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+        .unwrap_or_default();
+    if response.ok() {
+        js_sys::JSON::parse(&text)
+            .ok()
+            .and_then(|value| value.as_string())
+            .map(Answer::SignedIn)
+    } else {
+        Some(Answer::Refused(text))
+    }
+}
+
+/// The sign-in page with the refusal, as the server function's redirect for a plain post
+/// builds it (`__err`: the encoded error in URL-safe base64).
+fn refused(next: &str, encoded: &str) -> String {
+    use base64::engine::general_purpose::URL_SAFE;
+    use base64::Engine;
+    use pathway_core::text::url::encode_component;
+    let error = encode_component(&URL_SAFE.encode(encoded.as_bytes()));
+    if next.is_empty() {
+        format!("/sign-in?__err={error}")
+    } else {
+        format!("/sign-in?next={}&__err={error}", encode_component(next))
+    }
+}
+
+/// Wraps the signed-in person's draft key with the password just typed (a failure there
+/// never blocks signing in). A chunk of its own (the vault's WebCrypto code and the
+/// server-function client), fetched once the sign-in has succeeded.
+#[lazy]
+async fn enrol(password: String) {
+    if let Ok(Some(user)) = crate::api::auth::me::signed_in_user().await {
+        let _ = crate::offline::vault::enrol(&user.person_id, &password).await;
+    }
+}
+
+/// Where the address typed before a refusal waits for the page that shows the error
+/// (this tab only, and only until that page has put it back; never the password).
+const TYPED_EMAIL: &str = "pathway:v1:sign-in-email";
+
+fn keep_email(email: &str) {
+    if let Ok(Some(storage)) = window().session_storage() {
+        let _ = storage.set_item(TYPED_EMAIL, email);
+    }
+}
+
+/// Puts the address typed before a refusal back in its field (GOV.UK: after an error, what
+/// was entered is still there).
+pub fn restore_email() {
+    let Ok(Some(storage)) = window().session_storage() else {
+        return;
+    };
+    let Ok(Some(email)) = storage.get_item(TYPED_EMAIL) else {
+        return;
+    };
+    let _ = storage.remove_item(TYPED_EMAIL);
+    if let Some(input) = document()
+        .get_element_by_id("email")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        if input.value().is_empty() {
+            input.set_value(&email);
+        }
+    }
+}
+
+fn go(href: &str) {
+    let _ = window().location().set_href(href);
+}
+
+/// One press at a time: the button is disabled while the sign-in is on its way.
+fn busy(button: &Option<Element>, on: bool) {
+    if let Some(button) = button {
+        let _ = if on {
+            button.set_attribute("disabled", "")
+        } else {
+            button.remove_attribute("disabled")
+        };
+    }
+}
+
+/// Moves keyboard focus to the error summary once it is shown.
+fn focus(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
