@@ -46,7 +46,7 @@ test("a protected page sends the visitor to sign in and back", async ({ page }) 
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await signIn(page, "alex.morgan@pathway.example", "a wrong password");
-  await expect(page.locator(".govuk-error-summary")).toContainText("Enter a correct email address and password");
+  await expect(page.locator("#error-summary")).toContainText("Enter a correct email address and password");
   await signIn(page, "alex.morgan@pathway.example", PASSWORD);
   await expect(page).toHaveURL(/\/admin\/audit$/);
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();

@@ -32,6 +32,14 @@ pub fn SignIn() -> impl IntoView {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <SignInScript>
+                    // "Pathway could not be reached": the one answer that cannot come back
+                    // through the server, so the browser shows it (hidden until then)
+                    <div class="govuk-error-summary" role="alert" tabindex="-1" id="sign-in-unreachable" hidden=true>
+                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                        <div class="govuk-error-summary__body">
+                            <p class="govuk-body">"Pathway could not be reached. Check your connection and try again."</p>
+                        </div>
+                    </div>
                     <ErrorSummary errors=errors/>
                     {notice.map(|text| view! { <NotificationBanner id="notice" heading=text/> })}
                     <h1 class="govuk-heading-xl">"Sign in to Pathway"</h1>
@@ -53,30 +61,17 @@ pub fn SignIn() -> impl IntoView {
 }
 
 /// The sign-in form in the browser: sends it with fetch, then sets up offline drafting and
-/// goes on. `children` are the server-rendered error summary and form.
+/// goes on. `children` are the server-rendered error summary and form; the island draws
+/// nothing of its own (no view code in its chunk).
 #[island(lazy)]
 pub fn SignInScript(children: Children) -> impl IntoView {
-    // "Pathway could not be reached": the one answer that cannot go back through the server
-    let unreachable = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     Effect::new(|_| super::sign_in_fetch::restore_email());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        super::sign_in_fetch::submit(ev, unreachable);
+        super::sign_in_fetch::submit(ev);
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
-    view! {
-        <div on:submit=on_submit>
-            {move || unreachable.get().then(|| view! {
-                <div class="govuk-error-summary" role="alert" tabindex="-1" id="sign-in-unreachable">
-                    <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                    <div class="govuk-error-summary__body">
-                        <p class="govuk-body">"Pathway could not be reached. Check your connection and try again."</p>
-                    </div>
-                </div>
-            })}
-            {children()}
-        </div>
-    }
+    view! { <div on:submit=on_submit>{children()}</div> }
 }

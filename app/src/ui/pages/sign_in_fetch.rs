@@ -22,7 +22,7 @@ enum Answer {
 
 /// Handles a submit of the sign-in form. When the form cannot be read the plain post goes
 /// ahead, so the person can always sign in.
-pub fn submit(ev: SubmitEvent, unreachable: RwSignal<bool>) {
+pub fn submit(ev: SubmitEvent) {
     let Some(form) = ev
         .target()
         .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
@@ -40,7 +40,7 @@ pub fn submit(ev: SubmitEvent, unreachable: RwSignal<bool>) {
     let (email, password, next) = (field("email"), field("password"), field("next"));
     let button = form.query_selector("button[type=submit]").ok().flatten();
     busy(&button, true);
-    unreachable.set(false);
+    unreachable(false);
     leptos::task::spawn_local(async move {
         match send(&body).await {
             Some(Answer::SignedIn(target)) => {
@@ -53,7 +53,7 @@ pub fn submit(ev: SubmitEvent, unreachable: RwSignal<bool>) {
             }
             None => {
                 busy(&button, false);
-                unreachable.set(true);
+                unreachable(true);
                 focus("sign-in-unreachable");
             }
         }
@@ -89,14 +89,34 @@ async fn send(body: &UrlSearchParams) -> Option<Answer> {
 /// The sign-in page with the refusal, as the server function's redirect for a plain post
 /// builds it (`__err`: the encoded error in URL-safe base64).
 fn refused(next: &str, encoded: &str) -> String {
-    use base64::engine::general_purpose::URL_SAFE;
-    use base64::Engine;
     use pathway_core::text::url::encode_component;
-    let error = encode_component(&URL_SAFE.encode(encoded.as_bytes()));
+    let error = encode_component(&url_safe_base64(encoded));
     if next.is_empty() {
         format!("/sign-in?__err={error}")
     } else {
         format!("/sign-in?next={}&__err={error}", encode_component(next))
+    }
+}
+
+/// URL-safe base64 (with padding) of the text's UTF-8 bytes, by the browser's own `btoa`
+/// (one byte per character, as `btoa` wants), so the page carries no base64 code of its own.
+fn url_safe_base64(text: &str) -> String {
+    let bytes: String = text.bytes().map(char::from).collect();
+    window()
+        .btoa(&bytes)
+        .unwrap_or_default()
+        .replace('+', "-")
+        .replace('/', "_")
+}
+
+/// Shows or hides "Pathway could not be reached" (server-rendered, hidden).
+fn unreachable(shown: bool) {
+    if let Some(summary) = document().get_element_by_id("sign-in-unreachable") {
+        let _ = if shown {
+            summary.remove_attribute("hidden")
+        } else {
+            summary.set_attribute("hidden", "")
+        };
     }
 }
 

@@ -1,38 +1,23 @@
 //! "Choose between versions" (issue 6): a change made on a device from an older version is
 //! kept on Pathway as a conflict copy beside the newer text. Here the worker sees both side
 //! by side (two columns on wide screens, stacked on narrow) and keeps theirs, keeps the one
-//! on Pathway, or merges the texts by hand. With JavaScript off each choice is a plain form
-//! post to `sync/resolve_form` and a redirect back; hydrated, the same choice goes to the
-//! pinned `sync/resolve` without leaving the page. A choice made against a version that has
+//! on Pathway, or merges the texts by hand. Each choice is a plain form post to
+//! `sync/resolve_form` and a redirect back, JavaScript on or off (issue 13: nothing here needs
+//! the browser, so none of it is an island). A choice made against a version that has
 //! moved on since is refused (409) and the page shows the fresh versions.
 
 use crate::api::sync::conflicts_page::{load_conflicts, ConflictCard, Piece};
-use crate::api::sync::resolve::ResolveConflict;
-use crate::api::sync::resolve_form::resolution;
 use crate::error::AppError;
 use crate::ui::govuk::posted_error;
 use crate::ui::govuk::ErrorSummary;
 use crate::ui::session::RequireUser;
 use chrono::NaiveDate;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use pathway_core::domain::format_date;
 use pathway_core::portfolio::kinds::{kind_from_code, spec, Input};
 use pathway_core::portfolio::{EvidenceForm, FieldError};
-use std::collections::HashMap;
-
-/// What every conflict's forms share.
-#[derive(Clone, Copy)]
-struct Page {
-    errors: RwSignal<Vec<FieldError>>,
-    /// Merged text typed per conflict, kept when the versions are loaded again.
-    typed: RwSignal<HashMap<String, String>>,
-    resolve: ServerAction<ResolveConflict>,
-    /// The conflict the last choice was for.
-    working: RwSignal<Option<String>>,
-}
 
 #[component]
 pub fn ConflictsPage() -> impl IntoView {
@@ -42,8 +27,6 @@ pub fn ConflictsPage() -> impl IntoView {
     let posted = posted_error();
     let restore = posted.is_some();
     let (about, posted) = (StoredValue::new(about), StoredValue::new(posted));
-    // loaded on the server and handed to the island, so it is ready the moment it hydrates
-    // (an island awaiting its own data attaches its buttons later than the page's mark)
     let cards = Resource::new_blocking(|| (), move |_| load_conflicts(Some(restore)));
     view! {
         <Title text="Choose between versions"/>
@@ -61,88 +44,62 @@ pub fn ConflictsPage() -> impl IntoView {
     }
 }
 
-/// The versions and the choices, made without leaving the page in the browser (the versions
-/// are loaded again after each choice).
-#[island(lazy)]
-pub fn Chooser(
+/// The versions and the choices. Server-rendered only (no island, so no code for it in the
+/// browser): every choice is a plain form post that comes back here with "Conflict
+/// resolved" or the error, and a refused merge comes back with what was typed (kept on the
+/// server), so the browser has nothing to add.
+#[component]
+fn Chooser(
     resolved: bool,
     about: Option<String>,
     posted: Option<AppError>,
     cards: Result<Vec<ConflictCard>, AppError>,
 ) -> impl IntoView {
-    let restore = posted.is_some();
-    let initial = posted
-        .map(|error| problems(&error, about.as_deref().unwrap_or_default()))
+    let errors = posted
+        .as_ref()
+        .map(|error| problems(error, about.as_deref().unwrap_or_default()))
         .unwrap_or_default();
-    let page = Page {
-        errors: RwSignal::new(initial),
-        typed: RwSignal::new(HashMap::new()),
-        resolve: ServerAction::<ResolveConflict>::new(),
-        working: RwSignal::new(None),
-    };
-    let notice = RwSignal::new(resolved && !restore);
-    let cards = RwSignal::new(cards);
-    let reload = move || {
-        leptos::task::spawn_local(async move {
-            cards.set(load_conflicts(Some(false)).await.map_err(|error| error.0));
-        })
-    };
-    Effect::new(move |_| {
-        let Some(result) = page.resolve.value().get() else {
-            return;
-        };
-        let id = page.working.get_untracked().unwrap_or_default();
-        match result {
-            Ok(_) => {
-                page.errors.set(Vec::new());
-                page.typed.update(|typed| {
-                    typed.remove(&id);
-                });
-                notice.set(true);
-                reload();
-                focus("resolved-banner");
-            }
-            Err(error) => {
-                notice.set(false);
-                page.errors.set(problems(&error, &id));
-                if matches!(*error, AppError::Conflict(_)) {
-                    // moved on since: show the fresh versions (typed merges are kept)
-                    reload();
-                }
-                focus("error-summary");
-            }
+    let notice = resolved && posted.is_none();
+    let body = match cards {
+        Ok(cards) if cards.is_empty() => view! {
+            <p class="govuk-body" id="no-conflicts">"There are no conflicts to resolve."</p>
         }
-    });
+        .into_any(),
+        Ok(cards) => {
+            let cards = cards
+                .into_iter()
+                .map(|card| conflict(card, &errors))
+                .collect_view();
+            view! {
+                <p class="govuk-body" id="conflicts-intro">
+                    "These changes were made on a device from an older version of the evidence, so Pathway kept both versions. For each one, keep your version, keep the version on Pathway or merge them by hand."
+                </p>
+                {cards}
+            }
+            .into_any()
+        }
+        Err(error) => view! {
+            <p class="govuk-body govuk-error-message">{error.to_string()}</p>
+        }
+        .into_any(),
+    };
     view! {
-            <a class="govuk-back-link" href="/portfolio">"Back to the pathway"</a>
-            {move || notice.get().then(|| view! {
-                <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
-                    aria-labelledby="resolved-title" id="resolved-banner" tabindex="-1">
-                    <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="resolved-title">"Success"</h2>
-                    </div>
-                    <div class="govuk-notification-banner__content">
-                        <p class="govuk-notification-banner__heading">"Conflict resolved"</p>
-                    </div>
+        <a class="govuk-back-link" href="/portfolio">"Back to the pathway"</a>
+        {notice.then(|| view! {
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert"
+                aria-labelledby="resolved-title" id="resolved-banner" tabindex="-1">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="resolved-title">"Success"</h2>
                 </div>
-            })}
-            <ErrorSummary errors=page.errors/>
-            <span class="govuk-caption-l">"Your portfolio"</span>
-            <h1 class="govuk-heading-xl">"Choose between versions"</h1>
-            {move || match cards.get() {
-                Ok(cards) if cards.is_empty() => view! {
-                    <p class="govuk-body" id="no-conflicts">"There are no conflicts to resolve."</p>
-                }.into_any(),
-                Ok(cards) => view! {
-                    <p class="govuk-body" id="conflicts-intro">
-                        "These changes were made on a device from an older version of the evidence, so Pathway kept both versions. For each one, keep your version, keep the version on Pathway or merge them by hand."
-                    </p>
-                    {cards.into_iter().map(|card| conflict(card, page)).collect_view()}
-                }.into_any(),
-                Err(error) => view! {
-                    <p class="govuk-body govuk-error-message">{error.to_string()}</p>
-                }.into_any(),
-            }}
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">"Conflict resolved"</p>
+                </div>
+            </div>
+        })}
+        <ErrorSummary errors=Signal::stored(errors)/>
+        <span class="govuk-caption-l">"Your portfolio"</span>
+        <h1 class="govuk-heading-xl">"Choose between versions"</h1>
+        {body}
     }
 }
 
@@ -169,24 +126,7 @@ fn problems(error: &AppError, id: &str) -> Vec<FieldError> {
         .collect()
 }
 
-/// Moves keyboard focus to the element (after it is drawn): the banner after a choice, the
-/// error summary after a refusal.
-fn focus(id: &'static str) {
-    #[cfg(feature = "hydrate")]
-    request_animation_frame(move || {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = id;
-}
-
-fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
+fn conflict(card: ConflictCard, errors: &[FieldError]) -> impl IntoView {
     let ConflictCard {
         conflict,
         made_text,
@@ -210,32 +150,23 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
         .unwrap_or_else(|| kind_label.clone());
     let changed = changed_fields(&mine, theirs.as_ref());
     let merge_id = format!("merged-{id}");
-    let typed_before = page.typed.with_untracked(|t| t.get(&id).cloned());
-    let open = restored || typed_before.is_some() || has_error(page, &merge_id);
-    let merged = RwSignal::new(typed_before.unwrap_or(merge_text));
+    let merge_errors: Vec<String> = errors
+        .iter()
+        .filter(|e| e.field == merge_id)
+        .map(|e| e.message.clone())
+        .collect();
+    // a refused merge comes back open, with what was typed
+    let open = restored || !merge_errors.is_empty();
+    let merge_group = if merge_errors.is_empty() {
+        "govuk-form-group"
+    } else {
+        "govuk-form-group govuk-form-group--error"
+    };
     let theirs_label = if theirs.is_some() {
         "Keep the version on Pathway"
     } else {
         "Leave it deleted"
     };
-    let choose = {
-        let id = id.clone();
-        move |ev: SubmitEvent, choice: &'static str| {
-            ev.prevent_default();
-            match resolution(choice, Some(merged.get_untracked())) {
-                Err(error) => page.errors.set(problems(&error, &id)),
-                Ok(resolution) => {
-                    page.working.set(Some(id.clone()));
-                    page.resolve.dispatch(ResolveConflict {
-                        conflict_id: id.clone(),
-                        seen_version,
-                        resolution,
-                    });
-                }
-            }
-        }
-    };
-    let (keep_mine, keep_theirs, keep_merged) = (choose.clone(), choose.clone(), choose);
     let hidden = {
         let id = id.clone();
         move |choice: &'static str| {
@@ -246,20 +177,6 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
             }
         }
     };
-    let pending = move || page.resolve.pending().get();
-    let merge_error = {
-        let merge_id = merge_id.clone();
-        move || {
-            page.errors.with(|all| {
-                all.iter()
-                    .filter(|e| e.field == merge_id)
-                    .map(|e| e.message.clone())
-                    .collect::<Vec<_>>()
-            })
-        }
-    };
-    let merge_error_2 = merge_error.clone();
-    let typing_id = id.clone();
     let (mine_changes, theirs_changes) = (changed.clone(), changed);
     view! {
         <section class="app-conflict govuk-!-margin-bottom-9" id=format!("conflict-{id}")
@@ -294,17 +211,15 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
                 </div>
             </div>
             <div class="govuk-button-group">
-                <form method="post" action="/api/sync/resolve_form" novalidate=true
-                    on:submit=move |ev| keep_mine(ev, "mine")>
+                <form method="post" action="/api/sync/resolve_form" novalidate=true>
                     {hidden("mine")}
-                    <button type="submit" class="govuk-button" data-module="govuk-button" disabled=pending>
+                    <button type="submit" class="govuk-button" data-module="govuk-button">
                         "Keep my version"<span class="govuk-visually-hidden">{format!(" of {title}")}</span>
                     </button>
                 </form>
-                <form method="post" action="/api/sync/resolve_form" novalidate=true
-                    on:submit=move |ev| keep_theirs(ev, "theirs")>
+                <form method="post" action="/api/sync/resolve_form" novalidate=true>
                     {hidden("theirs")}
-                    <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=pending>
+                    <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
                         {theirs_label}<span class="govuk-visually-hidden">{format!(" of {title}")}</span>
                     </button>
                 </form>
@@ -314,10 +229,9 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
                     <span class="govuk-details__summary-text">"Merge by hand"</span>
                 </summary>
                 <div class="govuk-details__text">
-                    <form method="post" action="/api/sync/resolve_form" novalidate=true
-                        on:submit=move |ev| keep_merged(ev, "merged")>
+                    <form method="post" action="/api/sync/resolve_form" novalidate=true>
                         {hidden("merged")}
-                        <div class=move || if merge_error().is_empty() { "govuk-form-group" } else { "govuk-form-group govuk-form-group--error" }>
+                        <div class=merge_group>
                             <label class="govuk-label govuk-label--s" for=merge_id.clone()>"Merged text"</label>
                             <div class="govuk-hint" id=format!("{merge_id}-hint")>
                                 {if theirs.is_some() {
@@ -326,20 +240,15 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
                                     "Your version is below. Edit it and save it to put the evidence back."
                                 }}
                             </div>
-                            {move || merge_error_2().into_iter().map(|message| view! {
+                            {merge_errors.into_iter().map(|message| view! {
                                 <p class="govuk-error-message">
                                     <span class="govuk-visually-hidden">"Error: "</span>{message}
                                 </p>
                             }).collect_view()}
                             <textarea class="govuk-textarea" id=merge_id.clone() name="merged" rows="15"
-                                aria-describedby=format!("{merge_id}-hint")
-                                on:input=move |ev| {
-                                    let text = event_target_value(&ev);
-                                    merged.set(text.clone());
-                                    page.typed.update(|t| { t.insert(typing_id.clone(), text); });
-                                }>{merged.get_untracked()}</textarea>
+                                aria-describedby=format!("{merge_id}-hint")>{merge_text}</textarea>
                         </div>
-                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=pending>
+                        <button type="submit" class="govuk-button" data-module="govuk-button">
                             "Save merged version"<span class="govuk-visually-hidden">{format!(" of {title}")}</span>
                         </button>
                     </form>
@@ -347,11 +256,6 @@ fn conflict(card: ConflictCard, page: Page) -> impl IntoView {
             </details>
         </section>
     }
-}
-
-fn has_error(page: Page, field: &str) -> bool {
-    page.errors
-        .with_untracked(|all| all.iter().any(|e| e.field == field))
 }
 
 /// One field that differs: its label, the value in mine, the value on Pathway.

@@ -2,13 +2,12 @@
 //! `portfolio/save_evidence`; a failed save comes back with the error summary and what was
 //! typed (kept on the server). Hydrated, the browser runs the same validation before
 //! sending, keeps everything typed on any failure, counts words as the worker types
-//! (GOV.UK character count, word mode) and warns about identifying details.
+//! (GOV.UK character count, word mode) and warns about identifying details: all of it in
+//! `editor_script`, on the markup drawn here.
 
 use super::pathway::AddEvidence;
 use super::IdentifyingWarning;
 use crate::api::portfolio::editor::load_editor;
-use crate::api::portfolio::save_evidence::SaveEvidence;
-use crate::error::{ApiError, AppError};
 use crate::sync_ui::SyncUi;
 use crate::ui::components::sync_status::SyncStatus;
 use crate::ui::govuk::{
@@ -17,7 +16,6 @@ use crate::ui::govuk::{
 use crate::ui::session::RequireUser;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -62,10 +60,12 @@ pub fn EvidenceEditor() -> impl IntoView {
     }
 }
 
-/// The form: everything in it acts in the browser (validation before sending, the word
-/// count, the identifying-text warning, drafts kept as the worker types), so it is one island.
-#[island(lazy)]
-pub fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
+/// The form, drawn by the server (no view code for it in the browser). What acts in the
+/// browser (the word count, the identifying-text warning, the same validation before
+/// sending, drafts kept as the worker types) is `EditorScript`, an island around the form
+/// that works on this markup (`editor_script`), with the sync status it draws.
+#[component]
+fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
     let today = state.today.parse::<NaiveDate>().unwrap_or_default();
     let form = state.form.clone();
     let kind = kind_from_code(&form.kind).unwrap_or(EvidenceKind::ReflectiveStatement);
@@ -76,84 +76,11 @@ pub fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
         Err(found) if state.restored && !posted.is_empty() => found,
         _ => posted,
     };
-    let errors = RwSignal::new(initial);
-    let body = RwSignal::new(form.body.clone());
-    let save = ServerAction::<SaveEvidence>::new();
+    let errors = Signal::stored(initial);
     // Offline drafting (issue 6) is for the worker's own portfolio: drafts kept on the
     // device as they type, a save that cannot reach Pathway queued for sync.
-    let sync_ui = SyncUi::new();
     let offline = state.is_self;
-    let sent = StoredValue::new(None::<pathway_core::portfolio::EvidenceForm>);
-    #[cfg(feature = "hydrate")]
-    if offline {
-        crate::offline::attach_editor(sync_ui, form.clone(), body, today);
-    }
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => {
-            #[cfg(feature = "hydrate")]
-            crate::offline::saved_online(&saved.person_id, &saved.id);
-            // a full page load: the evidence page is server-rendered
-            let _ = window()
-                .location()
-                .set_href(&format!("/portfolio/evidence?id={}&saved=1", saved.id));
-        }
-        Some(Err(ApiError(AppError::Network(_)))) if offline => {
-            if let Some(form) = sent.get_value() {
-                errors.set(Vec::new());
-                let base = form.version.parse::<i64>().unwrap_or(0);
-                #[cfg(feature = "hydrate")]
-                crate::offline::save_here(sync_ui, &form, base);
-                let _ = base;
-            }
-        }
-        Some(Err(error)) => errors.set(error.field_errors("title")),
-        None => {}
-    });
-    let on_typed = move |_| {
-        if let Some(typed) = sync_ui.typed.get_untracked() {
-            typed.run(());
-        }
-    };
-    let on_submit = move |ev: SubmitEvent| {
-        // In the browser: check with the shared rules, then send without leaving the page,
-        // so nothing typed is lost whatever the answer.
-        let Ok(data) = SaveEvidence::from_event(&ev) else {
-            return; // let the plain form post go ahead
-        };
-        ev.prevent_default();
-        match validate(&data.form, today) {
-            Err(found) => errors.set(found),
-            Ok(_) => {
-                errors.set(Vec::new());
-                #[cfg(feature = "hydrate")]
-                if offline && crate::offline::cannot_reach(sync_ui) {
-                    // the save cannot reach Pathway: keep it here as one queued change (it
-                    // replaces the one queued as typed) and say so (issue 20)
-                    let base = data.form.version.parse::<i64>().unwrap_or(0);
-                    crate::offline::save_here(sync_ui, &data.form, base);
-                    return;
-                }
-                #[cfg(feature = "hydrate")]
-                if offline && crate::offline::has_pending(&data.form.person_id, &data.form.id) {
-                    // A change typed offline to this item still waits: send it first, so
-                    // this save stands on the version it makes rather than conflicting.
-                    leptos::task::spawn_local(async move {
-                        let mut data = data;
-                        crate::offline::sync_now(sync_ui, data.form.person_id.clone()).await;
-                        if let Some(now) = crate::offline::current_form() {
-                            data.form.version = now.version;
-                        }
-                        sent.set_value(Some(data.form.clone()));
-                        save.dispatch(data);
-                    });
-                    return;
-                }
-                sent.set_value(Some(data.form.clone()));
-                save.dispatch(data);
-            }
-        }
-    };
-    let error_for = move |field: &'static str| error_for(errors.into(), field);
+    let error_for = move |field: &'static str| error_for(errors, field);
     let verb = if state.is_new { "Add" } else { "Change" };
     let heading = format!("{verb} {}", lowercase_label(kind));
     let caption = if state.is_self {
@@ -175,43 +102,72 @@ pub fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
         .collect_view();
     view! {
         <a class="govuk-back-link" href=format!("/portfolio?person={}", form.person_id)>"Back to the pathway"</a>
-        <ErrorSummary errors/>
+        <div id="editor-errors"><ErrorSummary errors/></div>
         {state.restored.then(|| view! {
             <div class="govuk-inset-text" id="restored">"This is what you typed before. Nothing has been saved yet."</div>
         })}
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-xl">{heading}</h1>
-        {offline.then(|| view! { <SyncStatus ui=sync_ui/> })}
-        <form method="post" action="/api/portfolio/save_evidence" novalidate=true on:submit=on_submit
-            on:input=on_typed on:change=on_typed id="evidence-form">
-            <input type="hidden" name="form[id]" value=form.id.clone()/>
-            <input type="hidden" name="form[person_id]" value=form.person_id.clone()/>
-            <input type="hidden" name="form[kind]" value=form.kind.clone()/>
-            <input type="hidden" name="form[version]" value=form.version.clone()/>
-            <TextInput id="title" label="Title" hint=format!("Optional. If you leave it empty, the title is “{}”.", kind.label())
-                value=form.title.clone() name="form[title]" error=error_for("title")/>
-            <DateInput id="date" legend=spec.date_label value=form.date.clone() name="form[date]" error=error_for("date")/>
-            {fields}
-            <BodyField spec body state=state.clone() error=error_for("body")/>
-            <div class="govuk-form-group">
-                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                    <div class="govuk-checkboxes__item">
-                        <input class="govuk-checkboxes__input" id="previous_employer" name="form[previous_employer]"
-                            type="checkbox" value="yes" checked=form.previous_employer == "yes"/>
-                        <label class="govuk-label govuk-checkboxes__label" for="previous_employer">
-                            "This evidence comes from a previous employer"
-                        </label>
+        <EditorScript offline>
+            // what the browser's checks need to know, read from here (no island props to decode)
+            <form method="post" action="/api/portfolio/save_evidence" novalidate=true id="evidence-form"
+                data-today=state.today.clone() data-min-words=state.min_words.to_string()
+                data-max-words=state.max_words.to_string() data-offline=offline.to_string()
+                data-statement=(kind == EvidenceKind::ReflectiveStatement).to_string()>
+                <input type="hidden" name="form[id]" value=form.id.clone()/>
+                <input type="hidden" name="form[person_id]" value=form.person_id.clone()/>
+                <input type="hidden" name="form[kind]" value=form.kind.clone()/>
+                <input type="hidden" name="form[version]" value=form.version.clone()/>
+                <TextInput id="title" label="Title" hint=format!("Optional. If you leave it empty, the title is “{}”.", kind.label())
+                    value=form.title.clone() name="form[title]" error=error_for("title")/>
+                <DateInput id="date" legend=spec.date_label value=form.date.clone() name="form[date]" error=error_for("date")/>
+                {fields}
+                <BodyField spec state=state.clone() error=error_for("body")/>
+                <div class="govuk-form-group">
+                    <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                        <div class="govuk-checkboxes__item">
+                            <input class="govuk-checkboxes__input" id="previous_employer" name="form[previous_employer]"
+                                type="checkbox" value="yes" checked=form.previous_employer == "yes"/>
+                            <label class="govuk-label govuk-checkboxes__label" for="previous_employer">
+                                "This evidence comes from a previous employer"
+                            </label>
+                        </div>
                     </div>
                 </div>
-            </div>
-            <div class="govuk-button-group">
-                <button type="submit" class="govuk-button" name="form[status]" value="draft"
-                    data-module="govuk-button" disabled=move || save.pending().get()>"Save as draft"</button>
-                <button type="submit" class="govuk-button govuk-button--secondary" name="form[status]" value="final"
-                    data-module="govuk-button" disabled=move || save.pending().get()>"Save as final"</button>
-            </div>
-            <p class="govuk-body-s">"Only final evidence counts towards your readiness. You can change it later."</p>
-        </form>
+                <div class="govuk-button-group">
+                    <button type="submit" class="govuk-button" name="form[status]" value="draft"
+                        data-module="govuk-button">"Save as draft"</button>
+                    <button type="submit" class="govuk-button govuk-button--secondary" name="form[status]" value="final"
+                        data-module="govuk-button">"Save as final"</button>
+                </div>
+                <p class="govuk-body-s">"Only final evidence counts towards your readiness. You can change it later."</p>
+            </form>
+        </EditorScript>
+    }
+}
+
+/// The editor in the browser: the form (`children`, server-rendered) and, for the worker's
+/// own portfolio, the sync status above it. Everything it does is in `editor_script`.
+#[island(lazy)]
+pub fn EditorScript(offline: bool, children: Children) -> impl IntoView {
+    let sync_ui = SyncUi::new();
+    #[cfg(feature = "hydrate")]
+    let script = super::editor_script::Script::new(sync_ui, offline);
+    let on_submit = move |ev: SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        script.submit(ev);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let on_typed = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        script.typed(ev);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! {
+        {offline.then(|| view! { <SyncStatus ui=sync_ui/> })}
+        <div on:submit=on_submit on:input=on_typed on:change=on_typed>{children()}</div>
     }
 }
 
@@ -310,28 +266,12 @@ fn field_view(
 }
 
 /// The text box. A reflective statement gets the GOV.UK character count in word mode,
-/// with a polite live region so screen readers hear the count.
+/// with a polite live region so screen readers hear the count; the server draws the count
+/// of the text it sends, the browser keeps it up to date (`editor_script`).
 #[component]
-fn BodyField(
-    spec: KindSpec,
-    body: RwSignal<String>,
-    state: EditorState,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
+fn BodyField(spec: KindSpec, state: EditorState, error: Signal<Option<String>>) -> impl IntoView {
     let statement = spec.kind == EvidenceKind::ReflectiveStatement;
-    let (min, max) = (state.min_words, state.max_words);
-    // Over the body limit nothing is counted (the count is linear, but the limit is the
-    // limit): the message says so instead, as the server will.
-    let words =
-        Memo::new(move |_| body.with(|text| within_body_limit(text).then(|| count_words(text))));
-    let message = Memo::new(move |_| match words.get() {
-        Some(words) => word_count_message(words, min, max),
-        None => WordCountMessage {
-            text: body_too_long(spec.body_label).message,
-            over: true,
-            under_minimum: None,
-        },
-    });
+    let message = body_message(&spec, &state.form.body, state.min_words, state.max_words);
     let label = if spec.body_required || spec.body_label.ends_with("(optional)") {
         spec.body_label.to_owned()
     } else {
@@ -341,8 +281,8 @@ fn BodyField(
         format!(
             "{} Between {} and {} words.",
             spec.body_hint,
-            pathway_core::domain::format_count(min.into()),
-            pathway_core::domain::format_count(max.into())
+            pathway_core::domain::format_count(state.min_words.into()),
+            pathway_core::domain::format_count(state.max_words.into())
         )
     } else {
         format!(
@@ -353,37 +293,62 @@ fn BodyField(
         .to_owned()
     };
     let initial = state.form.body.clone();
-    let described = if statement {
-        "body-info body-hint"
+    let described = match (statement, error.get_untracked().is_some()) {
+        (true, true) => "body-info body-hint body-error",
+        (true, false) => "body-info body-hint",
+        (false, true) => "body-hint body-error",
+        (false, false) => "body-hint",
+    };
+    let base = if statement {
+        "govuk-form-group govuk-character-count"
     } else {
-        "body-hint"
+        "govuk-form-group"
+    };
+    let class = if error.get_untracked().is_some() || (statement && message.over) {
+        format!("{base} govuk-form-group--error")
+    } else {
+        base.to_owned()
+    };
+    let info_class = if message.over {
+        "govuk-error-message govuk-character-count__message"
+    } else {
+        "govuk-hint govuk-character-count__message"
+    };
+    let textarea_class = if error.get_untracked().is_some() {
+        "govuk-textarea govuk-textarea--error"
+    } else {
+        "govuk-textarea"
     };
     view! {
-        <div class=move || {
-            let base = if statement { "govuk-form-group govuk-character-count" } else { "govuk-form-group" };
-            if error.get().is_some() || (statement && message.get().over) {
-                format!("{base} govuk-form-group--error")
-            } else {
-                base.to_owned()
-            }
-        }>
+        <div class=class id="body-group">
             <label class="govuk-label govuk-label--m" for="body">{label}</label>
             <div class="govuk-hint" id="body-hint">{hint}</div>
             <ErrorMessage id="body" error/>
-            <textarea class="govuk-textarea" id="body" name="form[body]" rows=if statement { "25" } else { "10" }
-                aria-describedby=described
-                on:input=move |ev| body.set(event_target_value(&ev))>{initial}</textarea>
+            <textarea class=textarea_class id="body" name="form[body]" rows=if statement { "25" } else { "10" }
+                aria-describedby=described>{initial.clone()}</textarea>
             {statement.then(|| view! {
-                <div id="body-info" aria-hidden="true"
-                    class=move || if message.get().over { "govuk-error-message govuk-character-count__message" } else { "govuk-hint govuk-character-count__message" }>
-                    {move || message.get().text}
-                </div>
+                <div id="body-info" aria-hidden="true" class=info_class>{message.text.clone()}</div>
                 <div class="govuk-character-count__status govuk-visually-hidden" aria-live="polite" id="body-sr">
-                    {move || message.get().text}
+                    {message.text.clone()}
                 </div>
-                <p class="govuk-body-s" id="body-minimum">{move || message.get().under_minimum.unwrap_or_default()}</p>
+                <p class="govuk-body-s" id="body-minimum">{message.under_minimum.clone().unwrap_or_default()}</p>
             })}
         </div>
-        <IdentifyingWarning text=body/>
+        <div id="identifying-root"><IdentifyingWarning text=Signal::stored(initial)/></div>
+    }
+}
+
+/// The count shown under a reflective statement's text. Over the body limit nothing is
+/// counted (the count is linear, but the limit is the limit): the message says so instead,
+/// as the server will.
+pub(super) fn body_message(spec: &KindSpec, text: &str, min: u32, max: u32) -> WordCountMessage {
+    if within_body_limit(text) {
+        word_count_message(count_words(text), min, max)
+    } else {
+        WordCountMessage {
+            text: body_too_long(spec.body_label).message,
+            over: true,
+            under_minimum: None,
+        }
     }
 }

@@ -7,6 +7,8 @@
 mod conflicts;
 mod cpd;
 mod editor;
+#[cfg(feature = "hydrate")]
+mod editor_script;
 mod evidence;
 mod pathway;
 

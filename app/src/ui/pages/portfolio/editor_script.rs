@@ -1,0 +1,459 @@
+//! The evidence editor in the browser (feature `hydrate`, issue 13). The server draws the
+//! form; this works on that markup, so the page's code holds no view code for the form: the
+//! word count (GOV.UK character count, word mode) and the identifying-text warning as the
+//! worker types, the same validation the server runs before sending (errors drawn the GOV.UK
+//! way: the summary, and the message beside each field), the save sent without leaving the
+//! page so nothing typed is lost whatever the answer, and, on the worker's own portfolio,
+//! drafts kept as they type and a save that cannot reach Pathway queued (`offline`).
+
+use super::editor::body_message;
+use crate::api::portfolio::save_evidence::{save_evidence, SaveEvidence};
+use crate::error::{ApiError, AppError};
+use crate::sync_ui::SyncUi;
+use chrono::NaiveDate;
+use leptos::ev::{Event, SubmitEvent};
+use leptos::form::FromFormData;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use pathway_core::domain::EvidenceKind;
+use pathway_core::portfolio::identifying::find_identifying;
+use pathway_core::portfolio::kinds::spec;
+use pathway_core::portfolio::{validate, EvidenceForm, FieldError};
+use web_sys::{Element, HtmlElement, HtmlFormElement};
+
+/// What the editor's handlers share.
+#[derive(Clone, Copy)]
+pub struct Script {
+    ui: SyncUi,
+    offline: bool,
+    /// The text as typed; the offline module puts a restored draft back through it too.
+    body: RwSignal<String>,
+    /// Set once the form has been read after hydration: before that the server's count stands.
+    ready: StoredValue<bool>,
+    /// The warnings shown, so the box is drawn again only when they change.
+    warned: StoredValue<Vec<&'static str>>,
+    /// The form as it was last sent (queued here if Pathway cannot be reached).
+    sent: StoredValue<Option<EvidenceForm>>,
+}
+
+impl Script {
+    pub fn new(ui: SyncUi, offline: bool) -> Self {
+        let script = Self {
+            ui,
+            offline,
+            body: RwSignal::new(String::new()),
+            ready: StoredValue::new(false),
+            warned: StoredValue::new(Vec::new()),
+            sent: StoredValue::new(None),
+        };
+        Effect::new(move |_| script.start());
+        Effect::new(move |_| {
+            let text = script.body.get();
+            if script.ready.get_value() {
+                script.show_count(&text);
+                script.show_warning(&text);
+            }
+        });
+        script
+    }
+
+    /// After hydration: reads the text (the browser may have put back what was typed before
+    /// a reload) and wires drafts and sync on the worker's own portfolio.
+    fn start(self) {
+        let text = textarea_value();
+        self.ready.set_value(true);
+        self.body.set(text);
+        if self.offline {
+            if let Some(form) = crate::offline::current_form() {
+                crate::offline::attach_editor(self.ui, form, self.body, today());
+            }
+        }
+    }
+
+    /// Every keystroke or change in the form.
+    pub fn typed(self, ev: Event) {
+        let is_body = ev
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .is_some_and(|element| element.id() == "body");
+        if is_body {
+            self.body.set(textarea_value());
+        }
+        if let Some(typed) = self.ui.typed.get_untracked() {
+            typed.run(());
+        }
+    }
+
+    /// Save as draft or final: checked here with the shared rules, then sent without leaving
+    /// the page. When the form cannot be read the plain post goes ahead.
+    pub fn submit(self, ev: SubmitEvent) {
+        let Some(data) = submitted(&ev) else {
+            return;
+        };
+        ev.prevent_default();
+        if let Err(found) = validate(&data, today()) {
+            show_errors(&found);
+            return;
+        }
+        show_errors(&[]);
+        if self.offline && crate::offline::cannot_reach(self.ui) {
+            // the save cannot reach Pathway: keep it here as one queued change (it replaces
+            // the one queued as typed) and say so (issue 20)
+            crate::offline::save_here(self.ui, &data, version_of(&data));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let mut data = data;
+            if self.offline && crate::offline::has_pending(&data.person_id, &data.id) {
+                // A change typed offline to this item still waits: send it first, so this
+                // save stands on the version it makes rather than conflicting.
+                crate::offline::sync_now(self.ui, data.person_id.clone()).await;
+                if let Some(now) = crate::offline::current_form() {
+                    data.version = now.version;
+                }
+            }
+            self.send(data).await;
+        });
+    }
+
+    async fn send(self, form: EvidenceForm) {
+        self.sent.set_value(Some(form.clone()));
+        busy(true);
+        let result = save_evidence(form).await;
+        busy(false);
+        match result {
+            Ok(saved) => {
+                crate::offline::saved_online(&saved.person_id, &saved.id);
+                // a full page load: the evidence page is server-rendered
+                let _ = window()
+                    .location()
+                    .set_href(&format!("/portfolio/evidence?id={}&saved=1", saved.id));
+            }
+            Err(ApiError(AppError::Network(_))) if self.offline => {
+                if let Some(form) = self.sent.get_value() {
+                    crate::offline::save_here(self.ui, &form, version_of(&form));
+                }
+            }
+            Err(error) => show_errors(&error.field_errors("title")),
+        }
+    }
+
+    /// The count under a reflective statement, its live region and the form group's error
+    /// state (over the maximum, or a message from the last check).
+    fn show_count(self, text: &str) {
+        let Some(form) = form_element() else { return };
+        if form.get_attribute("data-statement").as_deref() != Some("true") {
+            return;
+        }
+        let number = |name: &str| {
+            form.get_attribute(name)
+                .and_then(|value| value.parse::<u32>().ok())
+                .unwrap_or_default()
+        };
+        let message = body_message(
+            &spec(EvidenceKind::ReflectiveStatement),
+            text,
+            number("data-min-words"),
+            number("data-max-words"),
+        );
+        if let Some(info) = by_id("body-info") {
+            info.set_text_content(Some(&message.text));
+            info.set_class_name(if message.over {
+                "govuk-error-message govuk-character-count__message"
+            } else {
+                "govuk-hint govuk-character-count__message"
+            });
+        }
+        if let Some(status) = by_id("body-sr") {
+            status.set_text_content(Some(&message.text));
+        }
+        if let Some(minimum) = by_id("body-minimum") {
+            minimum.set_text_content(Some(&message.under_minimum.unwrap_or_default()));
+        }
+        if let Some(group) = by_id("body-group") {
+            let in_error = message.over || by_id("body-error").is_some();
+            set_class(&group, "govuk-form-group--error", in_error);
+        }
+    }
+
+    /// The reminder to anonymise (never blocks saving), drawn again only when it changes.
+    fn show_warning(self, text: &str) {
+        let found: Vec<&'static str> = find_identifying(text)
+            .into_iter()
+            .map(|kind| kind.message())
+            .collect();
+        if self.warned.with_value(|shown| *shown == found) {
+            return;
+        }
+        let Some(root) = by_id("identifying-root") else {
+            return;
+        };
+        root.set_inner_html("");
+        if !found.is_empty() {
+            let warning = element("div", "govuk-warning-text", None);
+            warning.set_id("identifying-warning");
+            let icon = element("span", "govuk-warning-text__icon", Some("!"));
+            let _ = icon.set_attribute("aria-hidden", "true");
+            let body = element("div", "govuk-warning-text__text", None);
+            append(
+                &body,
+                &element("span", "govuk-visually-hidden", Some("Warning")),
+            );
+            let _ = body.append_with_str_1(
+                "Check this text does not identify a child or family. You can still save it.",
+            );
+            let list = element("ul", "govuk-list govuk-list--bullet", None);
+            for message in &found {
+                append(&list, &element("li", "", Some(message)));
+            }
+            append(&body, &list);
+            append(&warning, &icon);
+            append(&warning, &body);
+            append(&root, &warning);
+        }
+        self.warned.set_value(found);
+    }
+}
+
+/// The date the server checks against ("today" in the United Kingdom when the page was drawn).
+fn today() -> NaiveDate {
+    form_element()
+        .and_then(|form| form.get_attribute("data-today"))
+        .and_then(|value| value.parse().ok())
+        .unwrap_or_else(crate::offline::runner::device_today)
+}
+
+fn version_of(form: &EvidenceForm) -> i64 {
+    form.version.parse::<i64>().unwrap_or(0)
+}
+
+fn form_element() -> Option<HtmlFormElement> {
+    document()
+        .get_element_by_id("evidence-form")?
+        .dyn_into::<HtmlFormElement>()
+        .ok()
+}
+
+fn by_id(id: &str) -> Option<Element> {
+    document().get_element_by_id(id)
+}
+
+fn textarea_value() -> String {
+    by_id("body")
+        .and_then(|element| element.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|area| area.value())
+        .unwrap_or_default()
+}
+
+/// The form as this submit would post it, with the pressed button's status.
+fn submitted(ev: &SubmitEvent) -> Option<EvidenceForm> {
+    let data = web_sys::FormData::new_with_form(&form_element()?).ok()?;
+    if let Some(button) = ev.submitter() {
+        if let (Some(name), Some(value)) =
+            (button.get_attribute("name"), button.get_attribute("value"))
+        {
+            data.append_with_str(&name, &value).ok()?;
+        }
+    }
+    SaveEvidence::from_form_data(&data)
+        .ok()
+        .map(|data| data.form)
+}
+
+/// One press at a time: the buttons are disabled while a save is on its way.
+fn busy(on: bool) {
+    let Some(form) = form_element() else { return };
+    let Ok(buttons) = form.query_selector_all("button[type=submit]") else {
+        return;
+    };
+    for i in 0..buttons.length() {
+        if let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = if on {
+                button.set_attribute("disabled", "")
+            } else {
+                button.remove_attribute("disabled")
+            };
+        }
+    }
+}
+
+fn element(tag: &str, class: &str, text: Option<&str>) -> Element {
+    let element = document()
+        .create_element(tag)
+        .expect("the document creates elements");
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    if text.is_some() {
+        element.set_text_content(text);
+    }
+    element
+}
+
+fn append(parent: &Element, child: &Element) {
+    let _ = parent.append_child(child);
+}
+
+fn set_class(element: &Element, class: &str, on: bool) {
+    let list = element.class_list();
+    let _ = if on {
+        list.add_1(class)
+    } else {
+        list.remove_1(class)
+    };
+}
+
+/// The controls that show a field's error: its boxes (a date's three), or the one control.
+const ERROR_CLASSES: [(&str, &str); 3] = [
+    ("input", "govuk-input--error"),
+    ("textarea", "govuk-textarea--error"),
+    ("select", "govuk-select--error"),
+];
+
+/// Draws the problems as the server draws them: "There is a problem" with a link to each
+/// field, and the message beside the field (first problem per field), replacing any before.
+/// With none, every error is taken away.
+fn show_errors(errors: &[FieldError]) {
+    let Some(form) = form_element() else { return };
+    clear_errors(&form);
+    let Some(container) = by_id("editor-errors") else {
+        return;
+    };
+    container.set_inner_html("");
+    if errors.is_empty() {
+        return;
+    }
+    let summary = element("div", "govuk-error-summary", None);
+    summary.set_id("error-summary");
+    for (name, value) in [
+        ("data-module", "govuk-error-summary"),
+        ("role", "alert"),
+        ("tabindex", "-1"),
+    ] {
+        let _ = summary.set_attribute(name, value);
+    }
+    append(
+        &summary,
+        &element(
+            "h2",
+            "govuk-error-summary__title",
+            Some("There is a problem"),
+        ),
+    );
+    let body = element("div", "govuk-error-summary__body", None);
+    let list = element("ul", "govuk-list govuk-error-summary__list", None);
+    let mut marked: Vec<&str> = Vec::new();
+    for error in errors {
+        let item = element("li", "", None);
+        let link = element("a", "", Some(&error.message));
+        let _ = link.set_attribute("href", &format!("#{}", error.field));
+        append(&item, &link);
+        append(&list, &item);
+        if !marked.contains(&error.field.as_str()) {
+            marked.push(&error.field);
+            mark(&error.field, &error.message);
+        }
+    }
+    append(&body, &list);
+    append(&summary, &body);
+    append(&container, &summary);
+    if let Ok(summary) = summary.dyn_into::<HtmlElement>() {
+        let _ = summary.focus();
+    }
+}
+
+/// Takes away every field's error message and error state.
+fn clear_errors(form: &HtmlFormElement) {
+    let all = |selector: &str| -> Vec<Element> {
+        form.query_selector_all(selector)
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for message in all("p.govuk-error-message[id$='-error']") {
+        message.remove();
+    }
+    for group in all(".govuk-form-group--error") {
+        set_class(&group, "govuk-form-group--error", false);
+    }
+    for (tag, class) in ERROR_CLASSES {
+        for control in all(&format!("{tag}.{class}")) {
+            set_class(&control, class, false);
+        }
+    }
+    for described in all("[aria-describedby]") {
+        let ids = described
+            .get_attribute("aria-describedby")
+            .unwrap_or_default();
+        let kept: Vec<&str> = ids
+            .split_whitespace()
+            .filter(|id| !id.ends_with("-error"))
+            .collect();
+        let _ = if kept.is_empty() {
+            described.remove_attribute("aria-describedby")
+        } else {
+            described.set_attribute("aria-describedby", &kept.join(" "))
+        };
+    }
+    // the count's own error state (over the maximum) stands on its own
+    if let Some(group) = by_id("body-group") {
+        let over = by_id("body-info")
+            .is_some_and(|info| info.class_name().contains("govuk-error-message"));
+        set_class(&group, "govuk-form-group--error", over);
+    }
+}
+
+/// The message beside field `field` (the element with that id): before its control (a
+/// date's boxes, a set of radios), its form group and control marked, and named by the
+/// control's description.
+fn mark(field: &str, message: &str) {
+    let Some(target) = by_id(field) else { return };
+    let closest = |selector: &str| target.closest(selector).ok().flatten();
+    let anchor = closest(".govuk-date-input")
+        .or_else(|| closest(".govuk-radios"))
+        .unwrap_or_else(|| target.clone());
+    let Some(group) = anchor.closest(".govuk-form-group").ok().flatten() else {
+        return;
+    };
+    set_class(&group, "govuk-form-group--error", true);
+    let text = element("p", "govuk-error-message", None);
+    text.set_id(&format!("{field}-error"));
+    append(
+        &text,
+        &element("span", "govuk-visually-hidden", Some("Error: ")),
+    );
+    let _ = text.append_with_str_1(message);
+    if let Some(parent) = anchor.parent_node() {
+        let _ = parent.insert_before(&text, Some(&anchor));
+    }
+    // a radio is not marked (GOV.UK marks the group); a text box, list or date's boxes are
+    let controls: Vec<Element> = if anchor == target {
+        vec![target.clone()]
+    } else {
+        anchor
+            .query_selector_all("input.govuk-input")
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for control in controls {
+        let tag = control.tag_name().to_lowercase();
+        if let Some((_, class)) = ERROR_CLASSES.iter().find(|(name, _)| *name == tag) {
+            set_class(&control, class, true);
+        }
+    }
+    // the fieldset describes a date; the control itself anything else
+    let described = closest("fieldset")
+        .filter(|_| anchor != target)
+        .unwrap_or(target);
+    let ids = described
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    let _ = described.set_attribute("aria-describedby", format!("{ids} {field}-error").trim());
+}
