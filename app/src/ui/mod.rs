@@ -1,6 +1,8 @@
 //! The Leptos user interface: the HTML shell, the router and the pages.
 
 pub mod components;
+#[cfg(feature = "hydrate")]
+pub mod dom;
 pub mod govuk;
 mod layout;
 mod pages;

@@ -18,13 +18,9 @@ pub fn DateInput(
     #[prop(into, optional)] hint: MaybeProp<String>,
     #[prop(into, optional)] value: String,
     #[prop(into, optional)] error: MaybeProp<String>,
-    /// Called with the joined value as the person types (the hydrated deadline checker).
-    #[prop(optional)]
-    on_change: Option<Callback<String>>,
 ) -> impl IntoView {
     let name = name.unwrap_or_else(|| id.clone());
     let parts = DateParts::from_value(&value);
-    let typed = RwSignal::new(parts.clone());
     let hint = hint
         .get_untracked()
         .unwrap_or_else(|| "For example, 27 3 2026".to_owned());
@@ -44,17 +40,6 @@ pub fn DateInput(
             } else {
                 format!("{id}-{part}")
             };
-            let set = move |ev| {
-                let text = event_target_value(&ev);
-                typed.update(|parts| match part {
-                    "day" => parts.day = text,
-                    "month" => parts.month = text,
-                    _ => parts.year = text,
-                });
-                if let Some(on_change) = on_change {
-                    on_change.run(typed.with_untracked(DateParts::to_value));
-                }
-            };
             view! {
                 <div class="govuk-date-input__item">
                     <div class="govuk-form-group">
@@ -64,7 +49,7 @@ pub fn DateInput(
                                 if error.get().is_some() { format!("{base} govuk-input--error") } else { base }
                             }
                             id=box_id name=format!("{name}[{part}]") type="text" inputmode="numeric"
-                            value=value on:input=set/>
+                            value=value/>
                     </div>
                 </div>
             }

@@ -70,46 +70,52 @@ fn calendar(list: Vec<PanelSummary>) -> AnyView {
 
 /// Without JavaScript the form submits the date's three boxes and the server renders the
 /// answer; after hydration the answer follows every change of the boxes, with no submit.
+/// The server draws the form and the answer; the island only redraws the answer
+/// (`deadline_script`), so the page's code has no view code for the form.
 #[component]
 fn DeadlineChecker() -> impl IntoView {
     let query = use_query_map();
     let first = query.with_untracked(|q| from_query(|key| q.get(key), "panel"));
-    view! { <LiveDeadline first/> }
-}
-
-/// The checker's form and answer; `first` is the date the form was sent with, if any.
-#[island(lazy)]
-pub fn LiveDeadline(first: String) -> impl IntoView {
-    let typed = RwSignal::new(first.clone());
+    let answer = parse_answer(&first);
     let sent = first.clone();
-    let answer = move || typed.with(|value| parse_answer(value));
-    // a problem is shown for the date the form was sent with, not while a new one is typed
-    let error = Signal::derive(move || match answer() {
-        Some(Err(message)) if typed.with(|value| *value == sent) => Some(message),
+    let error = match &answer {
+        Some(Err(message)) => Some(message.clone()),
         _ => None,
-    });
+    };
     view! {
         <h2 class="govuk-heading-l" id="deadline-checker">"Check a panel deadline"</h2>
-        <form method="get" action="/" novalidate=true>
-            <DateInput id="panel" legend="Panel date" hint="For example, 5 2 2027" value=first
-                error on_change=Callback::new(move |value| typed.set(value))/>
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-                "Check deadline"
-            </button>
-        </form>
-        <div class="app-deadline-result" id="deadline-result" aria-live="polite">
-            {move || answer().and_then(Result::ok).map(|text| view! {
-                <div class="govuk-inset-text">
-                    <p class="govuk-body">"Panel: " <strong>{text.panel}</strong></p>
-                    <p class="govuk-body">"Papers must be submitted by " <strong>{text.papers_due}</strong></p>
-                    <p class="govuk-body">"Papers circulated to the panel by " <strong>{text.circulation_due}</strong></p>
-                </div>
-            })}
-        </div>
+        <DeadlineScript>
+            <form method="get" action="/" novalidate=true id="deadline-form" data-sent=sent>
+                <DateInput id="panel" legend="Panel date" hint="For example, 5 2 2027" value=first
+                    error=Signal::stored(error)/>
+                <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+                    "Check deadline"
+                </button>
+            </form>
+            <div class="app-deadline-result" id="deadline-result" aria-live="polite">
+                {answer.and_then(Result::ok).map(|text| view! {
+                    <div class="govuk-inset-text">
+                        <p class="govuk-body">"Panel: " <strong>{text.panel}</strong></p>
+                        <p class="govuk-body">"Papers must be submitted by " <strong>{text.papers_due}</strong></p>
+                        <p class="govuk-body">"Papers circulated to the panel by " <strong>{text.circulation_due}</strong></p>
+                    </div>
+                })}
+            </div>
+        </DeadlineScript>
     }
 }
 
-fn parse_answer(value: &str) -> Option<Result<DeadlineText, String>> {
+/// The checker in the browser: `children` are the server-rendered form and answer.
+#[island(lazy)]
+pub fn DeadlineScript(children: Children) -> impl IntoView {
+    let on_input = move |_: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        super::deadline_script::typed();
+    };
+    view! { <div on:input=on_input>{children()}</div> }
+}
+
+pub(super) fn parse_answer(value: &str) -> Option<Result<DeadlineText, String>> {
     match parse_date_value(value) {
         Ok(date) => Some(Ok(describe_deadline(date))),
         Err(DateProblem::Missing) => None,

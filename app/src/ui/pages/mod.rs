@@ -4,6 +4,8 @@ mod admin;
 mod admin_org;
 mod catalogue;
 mod dashboard;
+#[cfg(feature = "hydrate")]
+mod deadline_script;
 mod home;
 mod not_found;
 mod portfolio;
@@ -12,6 +14,8 @@ mod sign_in;
 #[cfg(feature = "hydrate")]
 mod sign_in_fetch;
 mod sign_out;
+#[cfg(feature = "hydrate")]
+mod sign_out_script;
 mod training;
 
 pub use accessibility::AccessibilityStatement;

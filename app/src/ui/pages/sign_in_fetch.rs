@@ -54,7 +54,7 @@ pub fn submit(ev: SubmitEvent) {
             None => {
                 busy(&button, false);
                 unreachable(true);
-                focus("sign-in-unreachable");
+                crate::ui::dom::focus("sign-in-unreachable");
             }
         }
     });
@@ -173,16 +173,4 @@ fn busy(button: &Option<Element>, on: bool) {
             button.remove_attribute("disabled")
         };
     }
-}
-
-/// Moves keyboard focus to the error summary once it is shown.
-fn focus(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
 }

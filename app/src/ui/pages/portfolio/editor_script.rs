@@ -10,6 +10,7 @@ use super::editor::body_message;
 use crate::api::portfolio::save_evidence::{save_evidence, SaveEvidence};
 use crate::error::{ApiError, AppError};
 use crate::sync_ui::SyncUi;
+use crate::ui::dom::{all, append, by_id, element, errors, set_class};
 use chrono::NaiveDate;
 use leptos::ev::{Event, SubmitEvent};
 use leptos::form::FromFormData;
@@ -19,7 +20,7 @@ use pathway_core::domain::EvidenceKind;
 use pathway_core::portfolio::identifying::find_identifying;
 use pathway_core::portfolio::kinds::spec;
 use pathway_core::portfolio::{validate, EvidenceForm, FieldError};
-use web_sys::{Element, HtmlElement, HtmlFormElement};
+use web_sys::{Element, HtmlFormElement};
 
 /// What the editor's handlers share.
 #[derive(Clone, Copy)]
@@ -234,10 +235,6 @@ fn form_element() -> Option<HtmlFormElement> {
         .ok()
 }
 
-fn by_id(id: &str) -> Option<Element> {
-    document().get_element_by_id(id)
-}
-
 fn textarea_value() -> String {
     by_id("body")
         .and_then(|element| element.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
@@ -263,197 +260,24 @@ fn submitted(ev: &SubmitEvent) -> Option<EvidenceForm> {
 /// One press at a time: the buttons are disabled while a save is on its way.
 fn busy(on: bool) {
     let Some(form) = form_element() else { return };
-    let Ok(buttons) = form.query_selector_all("button[type=submit]") else {
-        return;
-    };
-    for i in 0..buttons.length() {
-        if let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            let _ = if on {
-                button.set_attribute("disabled", "")
-            } else {
-                button.remove_attribute("disabled")
-            };
-        }
-    }
-}
-
-fn element(tag: &str, class: &str, text: Option<&str>) -> Element {
-    let element = document()
-        .create_element(tag)
-        .expect("the document creates elements");
-    if !class.is_empty() {
-        element.set_class_name(class);
-    }
-    if text.is_some() {
-        element.set_text_content(text);
-    }
-    element
-}
-
-fn append(parent: &Element, child: &Element) {
-    let _ = parent.append_child(child);
-}
-
-fn set_class(element: &Element, class: &str, on: bool) {
-    let list = element.class_list();
-    let _ = if on {
-        list.add_1(class)
-    } else {
-        list.remove_1(class)
-    };
-}
-
-/// The controls that show a field's error: its boxes (a date's three), or the one control.
-const ERROR_CLASSES: [(&str, &str); 3] = [
-    ("input", "govuk-input--error"),
-    ("textarea", "govuk-textarea--error"),
-    ("select", "govuk-select--error"),
-];
-
-/// Draws the problems as the server draws them: "There is a problem" with a link to each
-/// field, and the message beside the field (first problem per field), replacing any before.
-/// With none, every error is taken away.
-fn show_errors(errors: &[FieldError]) {
-    let Some(form) = form_element() else { return };
-    clear_errors(&form);
-    let Some(container) = by_id("editor-errors") else {
-        return;
-    };
-    container.set_inner_html("");
-    if errors.is_empty() {
-        return;
-    }
-    let summary = element("div", "govuk-error-summary", None);
-    summary.set_id("error-summary");
-    for (name, value) in [
-        ("data-module", "govuk-error-summary"),
-        ("role", "alert"),
-        ("tabindex", "-1"),
-    ] {
-        let _ = summary.set_attribute(name, value);
-    }
-    append(
-        &summary,
-        &element(
-            "h2",
-            "govuk-error-summary__title",
-            Some("There is a problem"),
-        ),
-    );
-    let body = element("div", "govuk-error-summary__body", None);
-    let list = element("ul", "govuk-list govuk-error-summary__list", None);
-    let mut marked: Vec<&str> = Vec::new();
-    for error in errors {
-        let item = element("li", "", None);
-        let link = element("a", "", Some(&error.message));
-        let _ = link.set_attribute("href", &format!("#{}", error.field));
-        append(&item, &link);
-        append(&list, &item);
-        if !marked.contains(&error.field.as_str()) {
-            marked.push(&error.field);
-            mark(&error.field, &error.message);
-        }
-    }
-    append(&body, &list);
-    append(&summary, &body);
-    append(&container, &summary);
-    if let Ok(summary) = summary.dyn_into::<HtmlElement>() {
-        let _ = summary.focus();
-    }
-}
-
-/// Takes away every field's error message and error state.
-fn clear_errors(form: &HtmlFormElement) {
-    let all = |selector: &str| -> Vec<Element> {
-        form.query_selector_all(selector)
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    for message in all("p.govuk-error-message[id$='-error']") {
-        message.remove();
-    }
-    for group in all(".govuk-form-group--error") {
-        set_class(&group, "govuk-form-group--error", false);
-    }
-    for (tag, class) in ERROR_CLASSES {
-        for control in all(&format!("{tag}.{class}")) {
-            set_class(&control, class, false);
-        }
-    }
-    for described in all("[aria-describedby]") {
-        let ids = described
-            .get_attribute("aria-describedby")
-            .unwrap_or_default();
-        let kept: Vec<&str> = ids
-            .split_whitespace()
-            .filter(|id| !id.ends_with("-error"))
-            .collect();
-        let _ = if kept.is_empty() {
-            described.remove_attribute("aria-describedby")
+    for button in all(&form, "button[type=submit]") {
+        let _ = if on {
+            button.set_attribute("disabled", "")
         } else {
-            described.set_attribute("aria-describedby", &kept.join(" "))
+            button.remove_attribute("disabled")
         };
     }
-    // the count's own error state (over the maximum) stands on its own
+}
+
+/// The problems drawn on the form (none: every error taken away). The count's own error
+/// state (over the maximum) stands apart from them.
+fn show_errors(found: &[FieldError]) {
+    let Some(form) = form_element() else { return };
+    errors::show(&form, "editor-errors", found);
     if let Some(group) = by_id("body-group") {
         let over = by_id("body-info")
             .is_some_and(|info| info.class_name().contains("govuk-error-message"));
-        set_class(&group, "govuk-form-group--error", over);
+        let in_error = over || by_id("body-error").is_some();
+        set_class(&group, "govuk-form-group--error", in_error);
     }
-}
-
-/// The message beside field `field` (the element with that id): before its control (a
-/// date's boxes, a set of radios), its form group and control marked, and named by the
-/// control's description.
-fn mark(field: &str, message: &str) {
-    let Some(target) = by_id(field) else { return };
-    let closest = |selector: &str| target.closest(selector).ok().flatten();
-    let anchor = closest(".govuk-date-input")
-        .or_else(|| closest(".govuk-radios"))
-        .unwrap_or_else(|| target.clone());
-    let Some(group) = anchor.closest(".govuk-form-group").ok().flatten() else {
-        return;
-    };
-    set_class(&group, "govuk-form-group--error", true);
-    let text = element("p", "govuk-error-message", None);
-    text.set_id(&format!("{field}-error"));
-    append(
-        &text,
-        &element("span", "govuk-visually-hidden", Some("Error: ")),
-    );
-    let _ = text.append_with_str_1(message);
-    if let Some(parent) = anchor.parent_node() {
-        let _ = parent.insert_before(&text, Some(&anchor));
-    }
-    // a radio is not marked (GOV.UK marks the group); a text box, list or date's boxes are
-    let controls: Vec<Element> = if anchor == target {
-        vec![target.clone()]
-    } else {
-        anchor
-            .query_selector_all("input.govuk-input")
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    for control in controls {
-        let tag = control.tag_name().to_lowercase();
-        if let Some((_, class)) = ERROR_CLASSES.iter().find(|(name, _)| *name == tag) {
-            set_class(&control, class, true);
-        }
-    }
-    // the fieldset describes a date; the control itself anything else
-    let described = closest("fieldset")
-        .filter(|_| anchor != target)
-        .unwrap_or(target);
-    let ids = described
-        .get_attribute("aria-describedby")
-        .unwrap_or_default();
-    let _ = described.set_attribute("aria-describedby", format!("{ids} {field}-error").trim());
 }
