@@ -65,8 +65,9 @@ pub fn SignIn() -> impl IntoView {
 /// nothing of its own (no view code in its chunk).
 #[island(lazy)]
 pub fn SignInScript(children: Children) -> impl IntoView {
+    // hydrating: the form's fields are already in the page
     #[cfg(feature = "hydrate")]
-    Effect::new(|_| super::sign_in_fetch::restore_email());
+    super::sign_in_fetch::restore_email();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         super::sign_in_fetch::submit(ev);

@@ -89,7 +89,8 @@ async fn send(body: &UrlSearchParams) -> Option<Answer> {
 /// The sign-in page with the refusal, as the server function's redirect for a plain post
 /// builds it (`__err`: the encoded error in URL-safe base64).
 fn refused(next: &str, encoded: &str) -> String {
-    use pathway_core::text::url::encode_component;
+    // the browser's own encoder: no encoding table in the page's code
+    let encode_component = |text: &str| String::from(js_sys::encode_uri_component(text));
     let error = encode_component(&url_safe_base64(encoded));
     if next.is_empty() {
         format!("/sign-in?__err={error}")
