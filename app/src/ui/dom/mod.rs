@@ -1,8 +1,10 @@
 //! Small helpers for the islands that work on server-rendered markup rather than drawing
 //! it (feature `hydrate`, issue 13): finding, making and marking elements, and moving focus.
-//! The GOV.UK error pattern drawn the same way is in `errors`.
+//! The GOV.UK error pattern drawn the same way is in `errors`; sending a form with the
+//! browser's fetch in `fetch`.
 
 pub mod errors;
+pub mod fetch;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;

@@ -7,10 +7,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Element, FormData, Headers, HtmlFormElement, RequestInit, Response, UrlSearchParams,
-};
+use web_sys::{Element, FormData, HtmlFormElement, UrlSearchParams};
 
 /// The server's answer to the sign-in.
 enum Answer {
@@ -32,7 +29,7 @@ pub fn submit(ev: SubmitEvent) {
     let Ok(data) = FormData::new_with_form(&form) else {
         return;
     };
-    let Ok(body) = UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+    let Some(body) = crate::ui::dom::fetch::form_body(&form) else {
         return;
     };
     ev.prevent_default();
@@ -62,28 +59,13 @@ pub fn submit(ev: SubmitEvent) {
 
 /// Posts the form to `auth/sign_in`; `None` when Pathway could not be reached.
 async fn send(body: &UrlSearchParams) -> Option<Answer> {
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_body(body);
-    let headers = Headers::new().ok()?;
-    // data, not a redirect: the server function answers the next page as a JSON string
-    headers.set("Accept", "application/json").ok()?;
-    init.set_headers(&headers);
-    let fetching = window().fetch_with_str_and_init("/api/auth/sign_in", &init);
-    let response: Response = JsFuture::from(fetching).await.ok()?.unchecked_into();
-    let text = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
-        .unwrap_or_default();
-    if response.ok() {
-        js_sys::JSON::parse(&text)
-            .ok()
-            .and_then(|value| value.as_string())
-            .map(Answer::SignedIn)
-    } else {
-        Some(Answer::Refused(text))
-    }
+    // the server function answers the next page as a JSON string
+    Some(
+        match crate::ui::dom::fetch::post("/api/auth/sign_in", body).await? {
+            Ok(next) => Answer::SignedIn(next.as_string().unwrap_or_else(|| "/".to_owned())),
+            Err(refused) => Answer::Refused(refused),
+        },
+    )
 }
 
 /// The sign-in page with the refusal, as the server function's redirect for a plain post

@@ -1,7 +1,4 @@
-use crate::api::admin::import_people::ImportPeople;
-use crate::ui::govuk::Panel;
 use crate::ui::session::RequireUser;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use pathway_core::identity::Role;
@@ -22,37 +19,31 @@ pub fn AdminImport() -> impl IntoView {
     }
 }
 
-/// The form and its report, shown without leaving the page.
-#[island(lazy)]
-pub fn ImportForm() -> impl IntoView {
-    let import = ServerAction::<ImportPeople>::new();
+/// The form, drawn by the server; in the browser the report is shown below it without
+/// leaving the page (`script`).
+#[component]
+fn ImportForm() -> impl IntoView {
     view! {
-            <ActionForm action=import>
+        <ImportScript>
+            <form method="post" action="/api/admin/import_people" id="import-form">
                 <div class="govuk-form-group">
                     <label class="govuk-label" for="csv">"CSV"</label>
                     <textarea class="govuk-textarea" id="csv" name="csv" rows="12" spellcheck="false"></textarea>
                 </div>
                 <button type="submit" class="govuk-button">"Import"</button>
-            </ActionForm>
-            <div aria-live="polite" id="import-report">
-                {move || import.value().get().map(|result| match result {
-                    Ok(report) if report.problems.is_empty() => view! {
-                        <Panel title=format!("{} people imported", report.imported) in_page=true/>
-                    }.into_any(),
-                    Ok(report) => view! {
-                        <div class="govuk-error-summary" role="alert" tabindex="-1">
-                            <h2 class="govuk-error-summary__title">"Nothing was imported"</h2>
-                            <div class="govuk-error-summary__body">
-                                <ul class="govuk-list govuk-error-summary__list">
-                                    {report.problems.into_iter().map(|p| view! {
-                                        <li>{format!("Row {} (after the header row), {}: {}", p.row, p.field, p.message)}</li>
-                                    }).collect_view()}
-                                </ul>
-                            </div>
-                        </div>
-                    }.into_any(),
-                    Err(error) => view! { <p class="govuk-error-message">{error.to_string()}</p> }.into_any(),
-                })}
-            </div>
+            </form>
+            <div aria-live="polite" id="import-report"></div>
+        </ImportScript>
     }
+}
+
+#[island(lazy)]
+pub fn ImportScript(children: Children) -> impl IntoView {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        super::script::import(ev);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! { <div on:submit=on_submit>{children()}</div> }
 }

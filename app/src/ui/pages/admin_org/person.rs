@@ -1,10 +1,8 @@
-use crate::api::admin::set_password_link::SetPasswordLink;
 use crate::api::admin::teams::list_teams;
 use crate::api::people::get::get_person;
 use crate::error::ApiError;
 use crate::ui::govuk::{posted_errors, ErrorSummary, Loaded, SummaryList, SummaryRow};
 use crate::ui::session::RequireUser;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -106,20 +104,27 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
     }
 }
 
-/// Creates the link and shows it without leaving the page.
-#[island(lazy)]
-pub fn SetPasswordLinkForm(person_id: String) -> impl IntoView {
-    let link = ServerAction::<SetPasswordLink>::new();
+/// Creates the link; in the browser it is shown without leaving the page (`script`).
+#[component]
+fn SetPasswordLinkForm(person_id: String) -> impl IntoView {
     view! {
-        <ActionForm action=link>
-            <input type="hidden" name="person_id" value=person_id/>
-            <button type="submit" class="govuk-button govuk-button--secondary">"Create link"</button>
-        </ActionForm>
-        <div aria-live="polite" id="set-password-link">
-            {move || link.value().get().map(|result| match result {
-                Ok(path) => view! { <div class="govuk-inset-text">"Send this link to the person: " <code>{path}</code></div> }.into_any(),
-                Err(error) => view! { <p class="govuk-error-message">{error.to_string()}</p> }.into_any(),
-            })}
-        </div>
+        <SetPasswordLinkScript>
+            <form method="post" action="/api/admin/set_password_link" id="set-password-link-form">
+                <input type="hidden" name="person_id" value=person_id/>
+                <button type="submit" class="govuk-button govuk-button--secondary">"Create link"</button>
+            </form>
+            <div aria-live="polite" id="set-password-link"></div>
+        </SetPasswordLinkScript>
     }
+}
+
+#[island(lazy)]
+pub fn SetPasswordLinkScript(children: Children) -> impl IntoView {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        super::script::set_password_link(ev);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! { <div on:submit=on_submit>{children()}</div> }
 }

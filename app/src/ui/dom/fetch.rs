@@ -1,0 +1,99 @@
+//! Sending a form to its server function with the browser's own fetch, as the plain post
+//! would send it but asking for the answer as data (feature `hydrate`, issue 13): no
+//! server-function client and no JSON reader in the page's code (the browser parses it).
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use pathway_core::error::{AppError, FieldError};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{FormData, Headers, HtmlFormElement, RequestInit, Response, UrlSearchParams};
+
+/// The form's fields, encoded as its plain post encodes them.
+pub fn form_body(form: &HtmlFormElement) -> Option<UrlSearchParams> {
+    let data = FormData::new_with_form(form).ok()?;
+    UrlSearchParams::new_with_str_sequence_sequence(&data).ok()
+}
+
+/// Posts `body` to the server function at `url`. `None`: Pathway could not be reached;
+/// otherwise its answer (parsed by the browser) or the refusal as the server function
+/// encodes it.
+pub async fn post(url: &str, body: &UrlSearchParams) -> Option<Result<JsValue, String>> {
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(body);
+    let headers = Headers::new().ok()?;
+    // data, not a redirect
+    headers.set("Accept", "application/json").ok()?;
+    init.set_headers(&headers);
+    let fetching = window().fetch_with_str_and_init(url, &init);
+    let response: Response = JsFuture::from(fetching).await.ok()?.unchecked_into();
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+        .unwrap_or_default();
+    if response.ok() {
+        Some(js_sys::JSON::parse(&text).map_err(|_| text))
+    } else {
+        Some(Err(text))
+    }
+}
+
+fn field(value: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+pub fn text_of(value: &JsValue, name: &str) -> String {
+    field(value, name).as_string().unwrap_or_default()
+}
+
+pub fn number_of(value: &JsValue, name: &str) -> u64 {
+    field(value, name).as_f64().unwrap_or_default() as u64
+}
+
+/// The items of the array `name` of `value`.
+pub fn list_of(value: &JsValue, name: &str) -> Vec<JsValue> {
+    field(value, name)
+        .dyn_into::<js_sys::Array>()
+        .map(|array| array.iter().collect())
+        .unwrap_or_default()
+}
+
+/// The server's refusal (`AppError` as the server function encodes it: a unit variant as
+/// its name, any other as `{"Variant": value}`); anything else is an internal error.
+pub fn refusal(text: &str) -> AppError {
+    let Ok(value) = js_sys::JSON::parse(text) else {
+        return internal();
+    };
+    match value.as_string().as_deref() {
+        Some("Unauthenticated") => return AppError::Unauthenticated,
+        Some("Forbidden") => return AppError::Forbidden,
+        Some("NotFound") => return AppError::NotFound,
+        _ => {}
+    }
+    let message = |name: &str| field(&value, name).as_string();
+    if let Some(text) = message("Validation") {
+        AppError::Validation(text)
+    } else if let Some(text) = message("Conflict") {
+        AppError::Conflict(text)
+    } else if let Some(text) = message("TooManyRequests") {
+        AppError::TooManyRequests(text)
+    } else if field(&value, "Invalid").is_object() {
+        AppError::Invalid(
+            list_of(&value, "Invalid")
+                .iter()
+                .map(|e| FieldError::new(&text_of(e, "field"), text_of(e, "message")))
+                .collect(),
+        )
+    } else {
+        AppError::Internal {
+            reference: text_of(&field(&value, "Internal"), "reference"),
+        }
+    }
+}
+
+fn internal() -> AppError {
+    AppError::Internal {
+        reference: String::new(),
+    }
+}
