@@ -3,13 +3,11 @@
 //! and pushes the outbox at start-up, on the `online` event and on demand.
 
 use super::drafts::{self, Draft};
-use crate::api::portfolio::save_evidence::SaveEvidence;
 use crate::api::sync::pull::sync_pull;
 use crate::api::sync::push::sync_push;
 use crate::error::AppError;
 use crate::sync_ui::SyncUi;
 use chrono::NaiveDate;
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pathway_core::portfolio::validate;
@@ -414,8 +412,10 @@ fn form_element() -> Option<web_sys::HtmlFormElement> {
 
 /// The form as it stands, in the shape it posts.
 pub fn current_form() -> Option<EvidenceForm> {
-    let data = web_sys::FormData::new_with_form(&form_element()?).ok()?;
-    SaveEvidence::from_form_data(&data).ok().map(|s| s.form)
+    let fields = crate::ui::dom::fetch::form_fields(&form_element()?);
+    Some(EvidenceForm::from_fields(
+        fields.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+    ))
 }
 
 /// Gives the form the draft's item id, so saving it updates that item, not a new one.

@@ -8,6 +8,7 @@
 pub mod form;
 pub mod identifying;
 pub mod kinds;
+pub mod posted;
 pub mod views;
 pub mod words;
 

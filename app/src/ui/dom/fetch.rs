@@ -8,10 +8,39 @@ use pathway_core::error::{AppError, FieldError};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{FormData, Headers, HtmlFormElement, RequestInit, Response, UrlSearchParams};
 
+/// What a form says when its fetch never reached Pathway.
+pub const UNREACHABLE: &str = "Pathway could not be reached. Check your connection and try again.";
+
 /// The form's fields, encoded as its plain post encodes them.
 pub fn form_body(form: &HtmlFormElement) -> Option<UrlSearchParams> {
     let data = FormData::new_with_form(form).ok()?;
     UrlSearchParams::new_with_str_sequence_sequence(&data).ok()
+}
+
+/// The form's fields as (name, value) in document order, as its plain post sends them.
+pub fn form_fields(form: &HtmlFormElement) -> Vec<(String, String)> {
+    let Ok(data) = FormData::new_with_form(form) else {
+        return Vec::new();
+    };
+    let Ok(Some(entries)) = js_sys::try_iter(&data) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// `fields` encoded as a form post encodes them.
+pub fn body_of(fields: &[(String, String)]) -> Option<UrlSearchParams> {
+    let body = UrlSearchParams::new().ok()?;
+    for (name, value) in fields {
+        body.append(name, value);
+    }
+    Some(body)
 }
 
 /// Posts `body` to the server function at `url`. `None`: Pathway could not be reached;

@@ -2,13 +2,11 @@
 //! `hydrate`, issue 13): each is sent with fetch and its answer drawn below it, on the
 //! server's markup, without leaving the page.
 
-use crate::ui::dom::fetch::{form_body, list_of, number_of, post, refusal, text_of};
+use crate::ui::dom::fetch::{form_body, list_of, number_of, post, refusal, text_of, UNREACHABLE};
 use crate::ui::dom::{append, by_id, element};
 use leptos::ev::SubmitEvent;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlFormElement};
-
-const UNREACHABLE: &str = "Pathway could not be reached. Check your connection and try again.";
 
 /// Sends the submitted form to `url` and draws its answer into `#{answer_root}` with `draw`;
 /// a refusal or an unreachable Pathway as an error message there. When the form cannot be

@@ -7,13 +7,11 @@
 //! drafts kept as they type and a save that cannot reach Pathway queued (`offline`).
 
 use super::editor::body_message;
-use crate::api::portfolio::save_evidence::{save_evidence, SaveEvidence};
-use crate::error::{ApiError, AppError};
+use crate::error::AppError;
 use crate::sync_ui::SyncUi;
-use crate::ui::dom::{all, append, by_id, element, errors, set_class};
+use crate::ui::dom::{all, append, by_id, element, errors, fetch, set_class};
 use chrono::NaiveDate;
 use leptos::ev::{Event, SubmitEvent};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pathway_core::domain::EvidenceKind;
@@ -117,25 +115,34 @@ impl Script {
         });
     }
 
+    /// Sends the form to `portfolio/save_evidence` as its plain post would, asking for the
+    /// answer as data (the browser's fetch: no server-function client in the page's code).
     async fn send(self, form: EvidenceForm) {
         self.sent.set_value(Some(form.clone()));
+        let Some(body) = fetch::body_of(&form.to_fields()) else {
+            return;
+        };
         busy(true);
-        let result = save_evidence(form).await;
+        let answer = fetch::post("/api/portfolio/save_evidence", &body).await;
         busy(false);
-        match result {
-            Ok(saved) => {
-                crate::offline::saved_online(&saved.person_id, &saved.id);
+        match answer {
+            Some(Ok(saved)) => {
+                let id = fetch::text_of(&saved, "id");
+                crate::offline::saved_online(&fetch::text_of(&saved, "person_id"), &id);
                 // a full page load: the evidence page is server-rendered
                 let _ = window()
                     .location()
-                    .set_href(&format!("/portfolio/evidence?id={}&saved=1", saved.id));
+                    .set_href(&format!("/portfolio/evidence?id={id}&saved=1"));
             }
-            Err(ApiError(AppError::Network(_))) if self.offline => {
+            None if self.offline => {
                 if let Some(form) = self.sent.get_value() {
                     crate::offline::save_here(self.ui, &form, version_of(&form));
                 }
             }
-            Err(error) => show_errors(&error.field_errors("title")),
+            None => {
+                show_errors(&AppError::Network(fetch::UNREACHABLE.to_owned()).field_errors("title"))
+            }
+            Some(Err(refused)) => show_errors(&fetch::refusal(&refused).field_errors("title")),
         }
     }
 
@@ -244,17 +251,17 @@ fn textarea_value() -> String {
 
 /// The form as this submit would post it, with the pressed button's status.
 fn submitted(ev: &SubmitEvent) -> Option<EvidenceForm> {
-    let data = web_sys::FormData::new_with_form(&form_element()?).ok()?;
+    let mut fields = fetch::form_fields(&form_element()?);
     if let Some(button) = ev.submitter() {
         if let (Some(name), Some(value)) =
             (button.get_attribute("name"), button.get_attribute("value"))
         {
-            data.append_with_str(&name, &value).ok()?;
+            fields.push((name, value));
         }
     }
-    SaveEvidence::from_form_data(&data)
-        .ok()
-        .map(|data| data.form)
+    Some(EvidenceForm::from_fields(
+        fields.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+    ))
 }
 
 /// One press at a time: the buttons are disabled while a save is on its way.
