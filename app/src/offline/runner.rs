@@ -3,18 +3,33 @@
 //! and pushes the outbox at start-up, on the `online` event and on demand.
 
 use super::drafts::{self, Draft};
-use crate::api::sync::pull::sync_pull;
-use crate::api::sync::push::sync_push;
 use crate::error::AppError;
 use crate::sync_ui::SyncUi;
+use crate::ui::dom::fetch;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pathway_core::portfolio::validate;
 use pathway_core::portfolio::EvidenceForm;
 use pathway_core::sync::status::{Held, SyncStatusText};
-use pathway_core::sync::{Change, ChangeOp, Outcome, PullRequest, PushResult};
+use pathway_core::sync::{
+    Change, ChangeOp, Outcome, PullRequest, PullResult, PushRequest, PushResult,
+};
 use std::time::Duration;
+
+/// `sync/push` and `sync/pull` take their one argument, `request`, as JSON.
+#[derive(serde::Serialize)]
+struct Request<'a, R> {
+    request: &'a R,
+}
+
+async fn sync_push(request: &PushRequest) -> Result<PushResult, AppError> {
+    fetch::call_json("/api/sync/push", &Request { request }).await
+}
+
+async fn sync_pull(request: &PullRequest) -> Result<PullResult, AppError> {
+    fetch::call_json("/api/sync/pull", &Request { request }).await
+}
 
 const DEBOUNCE: Duration = Duration::from_millis(400);
 const BATCH: usize = 100;
@@ -127,7 +142,7 @@ pub async fn sync_now(ui: SyncUi, person: String) {
             ui.storage_error.set(Some(error));
         }
         let sent = request.changes.clone();
-        match sync_push(request).await {
+        match sync_push(&request).await {
             Ok(result) => {
                 forget_synced_drafts(&person, &sent, &result);
                 // the draft put back after a reload has now reached Pathway: "not saved to
@@ -147,7 +162,7 @@ pub async fn sync_now(ui: SyncUi, person: String) {
             Err(error) => {
                 ui.running.set(false);
                 show(ui, &person);
-                if matches!(*error, AppError::Unauthenticated) {
+                if matches!(error, AppError::Unauthenticated) {
                     // no retry: it would fail the same way until the worker signs in again,
                     // and the queue waits for them (sync resumes on the next page)
                     ui.status.set(SyncStatusText::SignedOut);
@@ -176,7 +191,7 @@ async fn pull_conflicts(ui: SyncUi, person: &str) {
         client_id: before.client_id,
         since: before.cursor,
     };
-    let Ok(result) = sync_pull(request).await else {
+    let Ok(result) = sync_pull(&request).await else {
         return;
     };
     // read again: the worker may have queued a change while the pull was away

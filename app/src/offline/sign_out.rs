@@ -110,8 +110,8 @@ fn set_cookie(value: &str) {
 /// cannot be reached, the device is marked "sign-out pending" instead and the page shows
 /// that (the offline app's pending screen), never the person's work.
 pub async fn sign_out(person: &str, wipe: bool) {
-    match crate::api::auth::sign_out::sign_out().await {
-        Ok(()) => finish(person, wipe),
+    match crate::ui::dom::fetch::call("/api/auth/sign_out").await {
+        Ok(_) => finish(person, wipe),
         Err(_) => {
             mark_pending(person, wipe);
             drafts::close();
@@ -149,8 +149,8 @@ pub async fn send_pending() -> Result<(), ()> {
     if !window().navigator().on_line() {
         return Err(());
     }
-    match crate::api::auth::sign_out::sign_out().await {
-        Ok(()) => {
+    match crate::ui::dom::fetch::call("/api/auth/sign_out").await {
+        Ok(_) => {
             finish(&record.person, record.wipe);
             Ok(())
         }

@@ -1,10 +1,13 @@
-//! Sending a form to its server function with the browser's own fetch, as the plain post
-//! would send it but asking for the answer as data (feature `hydrate`, issue 13): no
-//! server-function client and no JSON reader in the page's code (the browser parses it).
+//! Calling server functions with the browser's own fetch (feature `hydrate`, issue 13): a
+//! form as its plain post would send it but asking for the answer as data, parsed by the
+//! browser. Every call the browser makes goes through here, so no page's code carries
+//! Leptos's server-function client; only `call_json` (the sync wire) reads JSON in Rust.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use pathway_core::error::{AppError, FieldError};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{FormData, Headers, HtmlFormElement, RequestInit, Response, UrlSearchParams};
 
@@ -47,12 +50,25 @@ pub fn body_of(fields: &[(String, String)]) -> Option<UrlSearchParams> {
 /// otherwise its answer (parsed by the browser) or the refusal as the server function
 /// encodes it.
 pub async fn post(url: &str, body: &UrlSearchParams) -> Option<Result<JsValue, String>> {
+    let (ok, text) = send(url, body, None).await?;
+    Some(if ok {
+        js_sys::JSON::parse(&text).map_err(|_| text)
+    } else {
+        Err(text)
+    })
+}
+
+/// Sends `body` and reads the answer's text; `None` when Pathway could not be reached.
+async fn send(url: &str, body: &JsValue, content_type: Option<&str>) -> Option<(bool, String)> {
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_body(body);
     let headers = Headers::new().ok()?;
     // data, not a redirect
     headers.set("Accept", "application/json").ok()?;
+    if let Some(content_type) = content_type {
+        headers.set("Content-Type", content_type).ok()?;
+    }
     init.set_headers(&headers);
     let fetching = window().fetch_with_str_and_init(url, &init);
     let response: Response = JsFuture::from(fetching).await.ok()?.unchecked_into();
@@ -61,11 +77,34 @@ pub async fn post(url: &str, body: &UrlSearchParams) -> Option<Result<JsValue, S
         .ok()?
         .as_string()
         .unwrap_or_default();
-    if response.ok() {
-        Some(js_sys::JSON::parse(&text).map_err(|_| text))
-    } else {
-        Some(Err(text))
+    Some((response.ok(), text))
+}
+
+/// Calls a server function that takes no arguments; its answer parsed by the browser.
+pub async fn call(url: &str) -> Result<JsValue, AppError> {
+    let body = UrlSearchParams::new().map_err(|_| internal())?;
+    match post(url, &body).await {
+        None => Err(AppError::Network(UNREACHABLE.to_owned())),
+        Some(Ok(value)) => Ok(value),
+        Some(Err(text)) => Err(refusal(&text)),
     }
+}
+
+/// Calls a server function whose input is JSON (`input = Json`: `args` is the object of
+/// its arguments by name), decoding its answer.
+pub async fn call_json<A: Serialize, O: DeserializeOwned>(
+    url: &str,
+    args: &A,
+) -> Result<O, AppError> {
+    let body = serde_json::to_string(args).map_err(|_| internal())?;
+    let Some((ok, text)) = send(url, &JsValue::from_str(&body), Some("application/json")).await
+    else {
+        return Err(AppError::Network(UNREACHABLE.to_owned()));
+    };
+    if !ok {
+        return Err(refusal(&text));
+    }
+    serde_json::from_str(&text).map_err(|_| internal())
 }
 
 fn field(value: &JsValue, name: &str) -> JsValue {

@@ -105,11 +105,15 @@ fn unreachable(shown: bool) {
 
 /// Wraps the signed-in person's draft key with the password just typed (a failure there
 /// never blocks signing in). A chunk of its own (the vault's WebCrypto code and the
-/// server-function client), fetched once the sign-in has succeeded.
+/// person's id from `auth/me`), fetched once the sign-in has succeeded.
 #[lazy]
 async fn enrol(password: String) {
-    if let Ok(Some(user)) = crate::api::auth::me::signed_in_user().await {
-        let _ = crate::offline::vault::enrol(&user.person_id, &password).await;
+    let user = crate::ui::dom::fetch::call("/api/auth/me").await;
+    let person = user
+        .map(|user| crate::ui::dom::fetch::text_of(&user, "person_id"))
+        .unwrap_or_default();
+    if !person.is_empty() {
+        let _ = crate::offline::vault::enrol(&person, &password).await;
     }
 }
 
