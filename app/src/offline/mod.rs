@@ -8,6 +8,7 @@
 
 pub mod crypto;
 pub mod drafts;
+pub mod editor;
 pub mod runner;
 pub mod shell;
 pub mod sign_out;

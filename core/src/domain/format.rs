@@ -19,9 +19,60 @@ pub fn format_count(n: u64) -> String {
     out
 }
 
-/// A date as a worker reads it: `"10 January 2027"`.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A date as a worker reads it: `"10 January 2027"`. Written out here rather than with
+/// chrono's `format` (the same text: see the tests), so the browser's code carries no
+/// format-string machinery (issue 13).
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        year(date.year())
+    )
+}
+
+/// The day of the week: `"Friday"`.
+pub fn weekday_name(date: NaiveDate) -> &'static str {
+    WEEKDAYS[date.weekday().num_days_from_monday() as usize]
+}
+
+/// A year as chrono's `%Y` writes it: four digits at least, signed outside 0 to 9999.
+fn year(year: i32) -> String {
+    match year {
+        0..=9999 => format!("{year:04}"),
+        10000.. => format!("+{year}"),
+        _ => format!("-{:04}", year.unsigned_abs()),
+    }
+}
+
+/// A time of day on the 24-hour clock: `"11:00"`.
+pub fn format_hour_minute(hour: u32, minute: u32) -> String {
+    format!("{hour:02}:{minute:02}")
 }
 
 /// Hundredths of a day (or of an hour): `300` → `"3"`, `150` → `"1.5"`, `25` → `"0.25"`.
@@ -92,6 +143,29 @@ mod tests {
             (1_000_000, "1,000,000"),
         ] {
             assert_eq!(format_count(n), text);
+        }
+    }
+
+    #[test]
+    fn dates_and_times_are_written_as_chrono_would_write_them() {
+        // the hand-written forms must not drift from chrono's (which the browser no longer
+        // carries): every day of a span of years, and the edges of the year range
+        let mut day = d(1999, 12, 25);
+        while day < d(2031, 1, 8) {
+            assert_eq!(format_date(day), day.format("%-d %B %Y").to_string());
+            assert_eq!(weekday_name(day), day.format("%A").to_string());
+            day = day.succ_opt().unwrap();
+        }
+        for y in [-10_000, -1, 0, 1, 999, 9999, 10_000, 262_000] {
+            let day = d(y, 2, 28);
+            assert_eq!(format_date(day), day.format("%-d %B %Y").to_string(), "{y}");
+        }
+        for (hour, minute) in [(0, 0), (9, 5), (11, 0), (23, 59)] {
+            let time = chrono::NaiveTime::from_hms_opt(hour, minute, 0).unwrap();
+            assert_eq!(
+                format_hour_minute(hour, minute),
+                time.format("%H:%M").to_string()
+            );
         }
     }
 

@@ -12,7 +12,9 @@
 //! the local time always exists exactly once.
 
 use super::format::format_date;
-use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{
+    DateTime, Days, LocalResult, NaiveDate, NaiveTime, TimeDelta, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Europe::London;
 use serde::{Deserialize, Serialize};
 
@@ -75,7 +77,7 @@ pub fn format_london(instant: DateTime<Utc>) -> String {
     let local = instant.with_timezone(&London);
     format!(
         "{} on {}",
-        local.format("%H:%M"),
+        super::format::format_hour_minute(local.hour(), local.minute()),
         format_date(local.date_naive())
     )
 }

@@ -8,6 +8,7 @@
 
 use super::editor::body_message;
 use crate::error::AppError;
+use crate::offline::editor::{self, Work};
 use crate::sync_ui::SyncUi;
 use crate::ui::dom::{all, append, by_id, element, errors, fetch, set_class};
 use chrono::NaiveDate;
@@ -33,6 +34,10 @@ pub struct Script {
     warned: StoredValue<Vec<&'static str>>,
     /// The form as it was last sent (queued here if Pathway cannot be reached).
     sent: StoredValue<Option<EvidenceForm>>,
+    /// The form as the server drew it, and the island's owner: what wiring drafts needs.
+    initial: StoredValue<Option<(EvidenceForm, Owner)>>,
+    /// Whether drafts and sync are wired (`offline::editor`: loaded when they have work).
+    attached: StoredValue<bool>,
 }
 
 impl Script {
@@ -44,6 +49,8 @@ impl Script {
             ready: StoredValue::new(false),
             warned: StoredValue::new(Vec::new()),
             sent: StoredValue::new(None),
+            initial: StoredValue::new(None),
+            attached: StoredValue::new(false),
         };
         Effect::new(move |_| script.start());
         Effect::new(move |_| {
@@ -62,11 +69,50 @@ impl Script {
         let text = textarea_value();
         self.ready.set_value(true);
         self.body.set(text);
-        if self.offline {
-            if let Some(form) = crate::offline::current_form() {
-                crate::offline::attach_editor(self.ui, form, self.body, today());
-            }
+        if !self.offline {
+            return;
         }
+        let Some(form) = crate::offline::current_form() else {
+            return;
+        };
+        let person = form.person_id.clone();
+        self.initial
+            .set_value(Some((form, Owner::current().unwrap_or_default())));
+        if editor::has_records(&person) {
+            // a draft to put back, a change to send: wired at once
+            leptos::task::spawn_local(self.attach());
+            return;
+        }
+        editor::nothing_kept(self.ui);
+        // until wired, the status follows the network by itself
+        for event in ["online", "offline"] {
+            let handle = window_event_listener_untyped(event, move |_| {
+                if !self.attached.get_value() {
+                    editor::nothing_kept(self.ui);
+                }
+            });
+            on_cleanup(move || handle.remove());
+        }
+        leptos::task::spawn_local(editor::unlock_vault(person));
+    }
+
+    /// Wires drafts and sync, once (loading their code the first time).
+    async fn attach(self) {
+        if self.attached.get_value() {
+            return;
+        }
+        self.attached.set_value(true);
+        let Some((form, owner)) = self.initial.get_value() else {
+            return;
+        };
+        editor::drafting(Work::Attach {
+            owner,
+            ui: self.ui,
+            server_form: form,
+            body: self.body,
+            today: today(),
+        })
+        .await;
     }
 
     /// Every keystroke or change in the form.
@@ -80,6 +126,14 @@ impl Script {
         }
         if let Some(typed) = self.ui.typed.get_untracked() {
             typed.run(());
+        } else if self.offline && !self.attached.get_value() {
+            // the first keystroke: wire drafts, then keep what has been typed so far
+            leptos::task::spawn_local(async move {
+                self.attach().await;
+                if let Some(typed) = self.ui.typed.get_untracked() {
+                    typed.run(());
+                }
+            });
         }
     }
 
@@ -95,20 +149,19 @@ impl Script {
             return;
         }
         show_errors(&[]);
-        if self.offline && crate::offline::cannot_reach(self.ui) {
-            // the save cannot reach Pathway: keep it here as one queued change (it replaces
-            // the one queued as typed) and say so (issue 20)
-            crate::offline::save_here(self.ui, &data, version_of(&data));
-            return;
-        }
         leptos::task::spawn_local(async move {
             let mut data = data;
-            if self.offline && crate::offline::has_pending(&data.person_id, &data.id) {
-                // A change typed offline to this item still waits: send it first, so this
-                // save stands on the version it makes rather than conflicting.
-                crate::offline::sync_now(self.ui, data.person_id.clone()).await;
-                if let Some(now) = crate::offline::current_form() {
-                    data.version = now.version;
+            if self.offline {
+                self.attach().await;
+                match editor::drafting(Work::BeforeSend {
+                    ui: self.ui,
+                    form: data,
+                })
+                .await
+                {
+                    Some(ready) => data = ready,
+                    // kept on this device: Pathway cannot be reached
+                    None => return,
                 }
             }
             self.send(data).await;
@@ -128,7 +181,13 @@ impl Script {
         match answer {
             Some(Ok(saved)) => {
                 let id = fetch::text_of(&saved, "id");
-                crate::offline::saved_online(&fetch::text_of(&saved, "person_id"), &id);
+                if self.attached.get_value() {
+                    editor::drafting(Work::Saved {
+                        person: fetch::text_of(&saved, "person_id"),
+                        id: id.clone(),
+                    })
+                    .await;
+                }
                 // a full page load: the evidence page is server-rendered
                 let _ = window()
                     .location()
@@ -136,7 +195,7 @@ impl Script {
             }
             None if self.offline => {
                 if let Some(form) = self.sent.get_value() {
-                    crate::offline::save_here(self.ui, &form, version_of(&form));
+                    editor::drafting(Work::KeepHere { ui: self.ui, form }).await;
                 }
             }
             None => {
@@ -229,10 +288,6 @@ fn today() -> NaiveDate {
         .and_then(|form| form.get_attribute("data-today"))
         .and_then(|value| value.parse().ok())
         .unwrap_or_else(crate::offline::runner::device_today)
-}
-
-fn version_of(form: &EvidenceForm) -> i64 {
-    form.version.parse::<i64>().unwrap_or(0)
 }
 
 fn form_element() -> Option<HtmlFormElement> {
