@@ -52,6 +52,30 @@ pub fn set_class(element: &Element, class: &str, on: bool) {
     };
 }
 
+/// Sets or removes a boolean attribute (`disabled`, `hidden`).
+pub fn set_flag(element: &Element, name: &str, on: bool) {
+    let _ = if on {
+        element.set_attribute(name, "")
+    } else {
+        element.remove_attribute(name)
+    };
+}
+
+/// One press at a time: the buttons under `root` matching `selector` are disabled while
+/// what they started is on its way.
+pub fn disable_all(root: &Element, selector: &str, on: bool) {
+    for button in all(root, selector) {
+        set_flag(&button, "disabled", on);
+    }
+}
+
+/// Shows or hides the server-drawn element with this id.
+pub fn show_id(id: &str, shown: bool) {
+    if let Some(element) = by_id(id) {
+        set_flag(&element, "hidden", !shown);
+    }
+}
+
 /// Moves keyboard focus to the element once it is drawn (an error summary, a banner).
 pub fn focus(id: &'static str) {
     request_animation_frame(move || {

@@ -4,10 +4,11 @@
 //! where the plain post goes (back to the sign-in page with the error, which the server
 //! draws); only "Pathway could not be reached" is shown here.
 
+use crate::ui::dom::{disable_all, show_id};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use web_sys::{Element, FormData, HtmlFormElement, UrlSearchParams};
+use web_sys::{FormData, HtmlFormElement, UrlSearchParams};
 
 /// The server's answer to the sign-in.
 enum Answer {
@@ -35,9 +36,8 @@ pub fn submit(ev: SubmitEvent) {
     ev.prevent_default();
     let field = |name: &str| data.get(name).as_string().unwrap_or_default();
     let (email, password, next) = (field("email"), field("password"), field("next"));
-    let button = form.query_selector("button[type=submit]").ok().flatten();
-    busy(&button, true);
-    unreachable(false);
+    disable_all(&form, "button[type=submit]", true);
+    show_id("sign-in-unreachable", false);
     leptos::task::spawn_local(async move {
         match send(&body).await {
             Some(Answer::SignedIn(target)) => {
@@ -49,8 +49,8 @@ pub fn submit(ev: SubmitEvent) {
                 go(&refused(&next, &encoded));
             }
             None => {
-                busy(&button, false);
-                unreachable(true);
+                disable_all(&form, "button[type=submit]", false);
+                show_id("sign-in-unreachable", true);
                 crate::ui::dom::focus("sign-in-unreachable");
             }
         }
@@ -90,17 +90,6 @@ fn url_safe_base64(text: &str) -> String {
         .unwrap_or_default()
         .replace('+', "-")
         .replace('/', "_")
-}
-
-/// Shows or hides "Pathway could not be reached" (server-rendered, hidden).
-fn unreachable(shown: bool) {
-    if let Some(summary) = document().get_element_by_id("sign-in-unreachable") {
-        let _ = if shown {
-            summary.remove_attribute("hidden")
-        } else {
-            summary.set_attribute("hidden", "")
-        };
-    }
 }
 
 /// Wraps the signed-in person's draft key with the password just typed (a failure there
@@ -149,15 +138,4 @@ pub fn restore_email() {
 
 fn go(href: &str) {
     let _ = window().location().set_href(href);
-}
-
-/// One press at a time: the button is disabled while the sign-in is on its way.
-fn busy(button: &Option<Element>, on: bool) {
-    if let Some(button) = button {
-        let _ = if on {
-            button.set_attribute("disabled", "")
-        } else {
-            button.remove_attribute("disabled")
-        };
-    }
 }

@@ -2,7 +2,7 @@
 //! shows the state the server drew that applies, listing what is left only on this device,
 //! and handles the choice. The page's code holds no view code of its own.
 
-use crate::ui::dom::{all, append, by_id, element};
+use crate::ui::dom::{append, by_id, disable_all, element, show_id};
 use leptos::wasm_bindgen::JsCast;
 use pathway_core::sync::LeftHere;
 
@@ -17,23 +17,7 @@ fn busy(on: bool) {
     let Some(root) = by_id("main-content") else {
         return;
     };
-    for button in all(&root, "#sign-out-now, #sync-again, #sign-out-keep") {
-        let _ = if on {
-            button.set_attribute("disabled", "")
-        } else {
-            button.remove_attribute("disabled")
-        };
-    }
-}
-
-fn shown(id: &str, on: bool) {
-    if let Some(element) = by_id(id) {
-        let _ = if on {
-            element.remove_attribute("hidden")
-        } else {
-            element.set_attribute("hidden", "")
-        };
-    }
+    disable_all(&root, "#sign-out-now, #sync-again, #sign-out-keep", on);
 }
 
 /// Sends what waits, then shows what is left (or that everything is saved).
@@ -47,9 +31,9 @@ pub fn check() {
 }
 
 fn show(found: &LeftHere) {
-    shown("plain-sign-out", false);
-    shown("sign-out-all-saved", found.is_empty());
-    shown("sign-out-left-here", !found.is_empty());
+    show_id("plain-sign-out", false);
+    show_id("sign-out-all-saved", found.is_empty());
+    show_id("sign-out-left-here", !found.is_empty());
     let Some(list) = by_id("left-here") else {
         return;
     };

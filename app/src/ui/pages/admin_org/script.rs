@@ -3,7 +3,7 @@
 //! server's markup, without leaving the page.
 
 use crate::ui::dom::fetch::{form_body, list_of, number_of, post, refusal, text_of, UNREACHABLE};
-use crate::ui::dom::{append, by_id, element};
+use crate::ui::dom::{append, by_id, disable_all, element};
 use leptos::ev::SubmitEvent;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlFormElement};
@@ -27,11 +27,10 @@ fn send(
         return;
     };
     ev.prevent_default();
-    let button = form.query_selector("button[type=submit]").ok().flatten();
-    busy(&button, true);
+    disable_all(&form, "button[type=submit]", true);
     leptos::task::spawn_local(async move {
         let answer = post(url, &body).await;
-        busy(&button, false);
+        disable_all(&form, "button[type=submit]", false);
         let Some(root) = by_id(answer_root) else {
             return;
         };
@@ -42,16 +41,6 @@ fn send(
             None => error(&root, UNREACHABLE),
         }
     });
-}
-
-fn busy(button: &Option<Element>, on: bool) {
-    if let Some(button) = button {
-        let _ = if on {
-            button.set_attribute("disabled", "")
-        } else {
-            button.remove_attribute("disabled")
-        };
-    }
 }
 
 fn error(root: &Element, message: &str) {

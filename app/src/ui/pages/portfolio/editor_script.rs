@@ -10,7 +10,7 @@ use super::editor::body_message;
 use crate::error::AppError;
 use crate::offline::editor::{self, Work};
 use crate::sync_ui::SyncUi;
-use crate::ui::dom::{all, append, by_id, element, errors, fetch, set_class};
+use crate::ui::dom::{append, by_id, disable_all, element, errors, fetch, set_class};
 use chrono::NaiveDate;
 use leptos::ev::{Event, SubmitEvent};
 use leptos::prelude::*;
@@ -322,13 +322,7 @@ fn submitted(ev: &SubmitEvent) -> Option<EvidenceForm> {
 /// One press at a time: the buttons are disabled while a save is on its way.
 fn busy(on: bool) {
     let Some(form) = form_element() else { return };
-    for button in all(&form, "button[type=submit]") {
-        let _ = if on {
-            button.set_attribute("disabled", "")
-        } else {
-            button.remove_attribute("disabled")
-        };
-    }
+    disable_all(&form, "button[type=submit]", on);
 }
 
 /// The problems drawn on the form (none: every error taken away). The count's own error
