@@ -26,43 +26,48 @@ pub fn show(form: &Element, summary_root: &str, errors: &[FieldError]) {
     if errors.is_empty() {
         return;
     }
-    let summary = element("div", "govuk-error-summary", None);
-    summary.set_id("error-summary");
-    for (name, value) in [
-        ("data-module", "govuk-error-summary"),
-        ("role", "alert"),
-        ("tabindex", "-1"),
-    ] {
-        let _ = summary.set_attribute(name, value);
-    }
-    append(
-        &summary,
-        &element(
-            "h2",
-            "govuk-error-summary__title",
-            Some("There is a problem"),
-        ),
-    );
-    let body = element("div", "govuk-error-summary__body", None);
-    let list = element("ul", "govuk-list govuk-error-summary__list", None);
     let mut marked: Vec<&str> = Vec::new();
-    for error in errors {
-        let item = element("li", "", None);
-        let link = element("a", "", Some(&error.message));
-        let _ = link.set_attribute("href", &format!("#{}", error.field));
-        append(&item, &link);
-        append(&list, &item);
-        if !marked.contains(&error.field.as_str()) {
-            marked.push(&error.field);
-            mark(&error.field, &error.message);
-        }
-    }
-    append(&body, &list);
-    append(&summary, &body);
+    let items = errors
+        .iter()
+        .map(|error| {
+            if !marked.contains(&error.field.as_str()) {
+                marked.push(&error.field);
+                mark(&error.field, &error.message);
+            }
+            let item = element("li", "", None);
+            let link = element("a", "", Some(&error.message));
+            let _ = link.set_attribute("href", &format!("#{}", error.field));
+            append(&item, &link);
+            item
+        })
+        .collect();
+    let summary = summary("There is a problem", items);
+    summary.set_id("error-summary");
+    let _ = summary.set_attribute("data-module", "govuk-error-summary");
     append(&container, &summary);
     if let Ok(summary) = summary.dyn_into::<HtmlElement>() {
         let _ = summary.focus();
     }
+}
+
+/// A GOV.UK error summary (`role="alert"`, focusable) with its title and the list `items`
+/// (each an `li`): the page's problems, or another refusal's (an import's rows).
+pub fn summary(title: &str, items: Vec<Element>) -> Element {
+    let summary = element("div", "govuk-error-summary", None);
+    let _ = summary.set_attribute("role", "alert");
+    let _ = summary.set_attribute("tabindex", "-1");
+    append(
+        &summary,
+        &element("h2", "govuk-error-summary__title", Some(title)),
+    );
+    let body = element("div", "govuk-error-summary__body", None);
+    let list = element("ul", "govuk-list govuk-error-summary__list", None);
+    for item in &items {
+        append(&list, item);
+    }
+    append(&body, &list);
+    append(&summary, &body);
+    summary
 }
 
 /// Takes away every field's error message and error state in `form`.

@@ -3,7 +3,7 @@
 //! server's markup, without leaving the page.
 
 use crate::ui::dom::fetch::{form_body, list_of, number_of, post, refusal, text_of, UNREACHABLE};
-use crate::ui::dom::{append, by_id, disable_all, element};
+use crate::ui::dom::{append, by_id, disable_all, element, errors};
 use leptos::ev::SubmitEvent;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlFormElement};
@@ -70,30 +70,19 @@ pub fn import(ev: SubmitEvent) {
                 append(root, &panel);
                 return;
             }
-            let summary = element("div", "govuk-error-summary", None);
-            let _ = summary.set_attribute("role", "alert");
-            let _ = summary.set_attribute("tabindex", "-1");
-            append(
-                &summary,
-                &element(
-                    "h2",
-                    "govuk-error-summary__title",
-                    Some("Nothing was imported"),
-                ),
-            );
-            let body = element("div", "govuk-error-summary__body", None);
-            let list = element("ul", "govuk-list govuk-error-summary__list", None);
-            for problem in &problems {
-                let line = format!(
-                    "Row {} (after the header row), {}: {}",
-                    number_of(problem, "row"),
-                    text_of(problem, "field"),
-                    text_of(problem, "message")
-                );
-                append(&list, &element("li", "", Some(&line)));
-            }
-            append(&body, &list);
-            append(&summary, &body);
+            let items = problems
+                .iter()
+                .map(|problem| {
+                    let line = format!(
+                        "Row {} (after the header row), {}: {}",
+                        number_of(problem, "row"),
+                        text_of(problem, "field"),
+                        text_of(problem, "message")
+                    );
+                    element("li", "", Some(&line))
+                })
+                .collect();
+            let summary = errors::summary("Nothing was imported", items);
             append(root, &summary);
         },
     );
