@@ -61,6 +61,7 @@ test("when the device's storage is full the worker is told, keeps the text, and 
   const text = "Reflected on the strategy meeting and what the family asked for.";
   await page.locator("#body").pressSequentially(text, { delay: 5 });
   const warning = page.locator("#storage-error");
+  await expect(warning).toBeVisible();
   await expect(warning).toContainText("This device could not keep your latest text");
   await expect(warning).toContainText("Save to Pathway now");
   await expect(page.locator("#body")).toHaveValue(text);
@@ -68,7 +69,7 @@ test("when the device's storage is full the worker is told, keeps the text, and 
   // Room again: the next keystroke is kept and the warning goes.
   await freeStorage(page);
   await page.locator("#body").pressSequentially(" Agreed next steps.", { delay: 5 });
-  await expect(warning).toHaveCount(0);
+  await expect(warning).toBeHidden();
   const kept = `${text} Agreed next steps.`;
   await expect
     .poll(async () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":draft:")).length))

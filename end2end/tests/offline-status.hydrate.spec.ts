@@ -18,13 +18,14 @@ test("offline, Save as draft confirms that the edit is kept on this device, as o
   await page.waitForTimeout(800);
   await page.getByRole("button", { name: "Save as draft" }).click();
 
+  await expect(page.locator("#saved-on-device")).toBeVisible();
   await expect(page.locator("#saved-on-device")).toContainText("saved on this device");
   await expect(page.locator("#sync-status")).toContainText("Offline — 1 change only on this device");
   await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(0);
 
   await page.context().setOffline(false);
   await expect(page.locator("#sync-status")).toContainText("All changes saved to Pathway", { timeout: 20_000 });
-  await expect(page.locator("#saved-on-device")).toHaveCount(0);
+  await expect(page.locator("#saved-on-device")).toBeHidden();
   const mine = (await serverItems(page.request, baseURL!)).filter((i) => i.form?.title === title);
   expect(mine).toHaveLength(1);
   expect(mine[0].version).toBe(1);
@@ -55,7 +56,7 @@ test("after a reload mid-sync, the editor does not say the text is unsaved once 
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
 
   await expect(page.locator("#sync-status")).toContainText("All changes saved to Pathway", { timeout: 20_000 });
-  await expect(page.locator("#draft-restored")).toHaveCount(0);
+  await expect(page.locator("#draft-restored")).toBeHidden();
   const mine = (await serverItems(page.request, baseURL!)).filter((i) => i.form?.title === title);
   expect(mine).toHaveLength(1);
   expect(mine[0].form?.body).toBe("Typed before the reload.");

@@ -43,7 +43,7 @@ test("two people on one browser: the second cannot see the first's drafts and no
   await signIn(page, SECOND_WORKER, "/portfolio/edit?kind=reflective_statement");
   await page.waitForTimeout(1000); // a restored draft would appear after hydration
   await expect(page.locator("#body")).toHaveValue("");
-  await expect(page.locator("#draft-restored")).toHaveCount(0);
+  await expect(page.locator("#draft-restored")).toBeHidden();
   await page.locator("#body").pressSequentially("Jordan's own words", { delay: 2 });
   const drafts = async () => Object.keys(await storage(page)).filter((k) => k.includes(":draft:"));
   await expect.poll(async () => (await drafts()).length).toBe(2);

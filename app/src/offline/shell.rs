@@ -223,7 +223,8 @@ pub fn OfflineApp() -> impl IntoView {
             }.into_any(),
             Phase::Open => view! {
                 <h1 class="govuk-heading-xl">"Your drafts on this device"</h1>
-                <SyncStatus ui=ui/>
+                <SyncStatus/>
+                {crate::ui::components::sync_status_script::paint(ui)}
                 {move || match editing.get() {
                     Some(draft) => view! {
                         <OfflineEditor ui draft person=person.get_value() on_done=Callback::new(move |()| {

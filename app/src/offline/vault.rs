@@ -10,8 +10,10 @@
 //! never deletes anything.
 
 use super::crypto::{self, CryptoError, Sealed};
+use crate::ui::dom::fetch::{field, number_of, text_of};
 use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
+use js_sys::{Object, Reflect, JSON};
+use leptos::wasm_bindgen::JsValue;
 use std::cell::RefCell;
 use web_sys::CryptoKey;
 
@@ -56,8 +58,11 @@ impl From<CryptoError> for UnlockError {
     }
 }
 
-/// What the device stores for one person: the data key, wrapped twice.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// What the device stores for one person: the data key, wrapped twice. Stored as JSON
+/// (`{"salt", "iterations", "by_password", "by_server"}`, a wrap `{"iv", "ct"}` or null),
+/// read and written with the browser's JSON: the editor unlocks the vault at load, and this
+/// keeps a JSON library out of that first download (issue 13).
+#[derive(Clone, Debug)]
 struct KeyRecord {
     salt: String,
     iterations: u32,
@@ -69,12 +74,62 @@ fn record_key(person: &str) -> String {
     format!("pathway:v1:{person}:keys")
 }
 
+impl KeyRecord {
+    fn parse(text: &str) -> Option<Self> {
+        let value = JSON::parse(text).ok().filter(JsValue::is_object)?;
+        let wrap = |name: &str| {
+            let sealed = field(&value, name);
+            sealed.is_object().then(|| Sealed {
+                iv: text_of(&sealed, "iv"),
+                ct: text_of(&sealed, "ct"),
+            })
+        };
+        Some(Self {
+            salt: text_of(&value, "salt"),
+            iterations: u32::try_from(number_of(&value, "iterations")).ok()?,
+            by_password: wrap("by_password"),
+            by_server: wrap("by_server"),
+        })
+    }
+
+    fn to_json(&self) -> Option<String> {
+        let object = |pairs: &[(&str, JsValue)]| {
+            let object = Object::new();
+            for (name, value) in pairs {
+                let _ = Reflect::set(&object, &JsValue::from_str(name), value);
+            }
+            JsValue::from(object)
+        };
+        let wrap = |sealed: &Option<Sealed>| match sealed {
+            Some(sealed) => object(&[
+                ("iv", JsValue::from_str(&sealed.iv)),
+                ("ct", JsValue::from_str(&sealed.ct)),
+            ]),
+            None => JsValue::NULL,
+        };
+        let record = object(&[
+            ("salt", JsValue::from_str(&self.salt)),
+            ("iterations", JsValue::from(self.iterations)),
+            ("by_password", wrap(&self.by_password)),
+            ("by_server", wrap(&self.by_server)),
+        ]);
+        JSON::stringify(&record).ok()?.as_string()
+    }
+}
+
 fn load_record(person: &str) -> Option<KeyRecord> {
-    LocalStorage::get(record_key(person)).ok()
+    KeyRecord::parse(&LocalStorage::raw().get_item(&record_key(person)).ok()??)
+}
+
+fn store(name: &str, record: &KeyRecord) -> Result<(), UnlockError> {
+    let json = record.to_json().ok_or(UnlockError::Unavailable)?;
+    LocalStorage::raw()
+        .set_item(name, &json)
+        .map_err(|_| UnlockError::StorageFull)
 }
 
 fn save_record(person: &str, record: &KeyRecord) -> Result<(), UnlockError> {
-    LocalStorage::set(record_key(person), record).map_err(|_| UnlockError::StorageFull)
+    store(&record_key(person), record)
 }
 
 fn context(person: &str, wrap: &str) -> String {
@@ -101,7 +156,14 @@ async fn remember(person: &str, raw: &[u8]) -> Result<(), UnlockError> {
     if current_person().as_deref() == Some(person) {
         return Ok(());
     }
-    LocalStorage::set(CURRENT, person).map_err(|_| UnlockError::StorageFull)
+    // a JSON string, as it has always been stored
+    let json = JSON::stringify(&JsValue::from_str(person))
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or(UnlockError::Unavailable)?;
+    LocalStorage::raw()
+        .set_item(CURRENT, &json)
+        .map_err(|_| UnlockError::StorageFull)
 }
 
 /// The unlocked data key of `person`, if unlocked in this page.
@@ -120,7 +182,8 @@ pub fn is_unlocked(person: &str) -> bool {
 
 /// The person whose drafts this device last held, for the offline app.
 pub fn current_person() -> Option<String> {
-    LocalStorage::get(CURRENT).ok()
+    let text = LocalStorage::raw().get_item(CURRENT).ok()??;
+    JSON::parse(&text).ok()?.as_string()
 }
 
 /// At sign-in, online, with the password just typed: unlocks the existing data key (or
@@ -147,7 +210,7 @@ pub async fn enrol(person: &str, password: &str) -> Result<(), UnlockError> {
             // Neither wrap opens (the server key and the password both changed): keep the
             // old record beside the new one, so its drafts are never destroyed.
             let aside = format!("{}:set-aside:{}", record_key(person), js_sys::Date::now());
-            LocalStorage::set(aside, record).map_err(|_| UnlockError::StorageFull)?;
+            store(&aside, record)?;
         }
     }
     let raw = match raw {

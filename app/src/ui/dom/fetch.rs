@@ -107,7 +107,8 @@ pub async fn call_json<A: Serialize, O: DeserializeOwned>(
     serde_json::from_str(&text).map_err(|_| internal())
 }
 
-fn field(value: &JsValue, name: &str) -> JsValue {
+/// The property `name` of `value` (undefined when it has none).
+pub fn field(value: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 

@@ -8,7 +8,6 @@
 use super::pathway::AddEvidence;
 use super::IdentifyingWarning;
 use crate::api::portfolio::editor::load_editor;
-use crate::sync_ui::SyncUi;
 use crate::ui::components::sync_status::SyncStatus;
 use crate::ui::govuk::{
     error_for, group_class, posted_errors, DateInput, ErrorMessage, ErrorSummary, Loaded, TextInput,
@@ -108,7 +107,8 @@ fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
         })}
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-xl">{heading}</h1>
-        <EditorScript offline>
+        {offline.then(|| view! { <SyncStatus/> })}
+        <EditorScript>
             // what the browser's checks need to know, read from here (no island props to decode)
             <form method="post" action="/api/portfolio/save_evidence" novalidate=true id="evidence-form"
                 data-today=state.today.clone() data-min-words=state.min_words.to_string()
@@ -146,13 +146,24 @@ fn Editor(state: EditorState, posted: Vec<FieldError>) -> impl IntoView {
     }
 }
 
-/// The editor in the browser: the form (`children`, server-rendered) and, for the worker's
-/// own portfolio, the sync status above it. Everything it does is in `editor_script`.
+/// The editor in the browser: the form (`children`, server-rendered). Everything it does is
+/// in `editor_script`; on the worker's own portfolio it also fills in the sync status drawn
+/// above it.
 #[island(lazy)]
-pub fn EditorScript(offline: bool, children: Children) -> impl IntoView {
-    let sync_ui = SyncUi::new();
+pub fn EditorScript(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    let script = super::editor_script::Script::new(sync_ui, offline);
+    let script = {
+        // the worker's own portfolio (drafts, sync): the form says so
+        let offline = crate::ui::dom::by_id("evidence-form")
+            .and_then(|form| form.get_attribute("data-offline"))
+            .as_deref()
+            == Some("true");
+        let sync_ui = crate::sync_ui::SyncUi::new();
+        if offline {
+            crate::ui::components::sync_status_script::paint(sync_ui);
+        }
+        super::editor_script::Script::new(sync_ui, offline)
+    };
     let on_submit = move |ev: SubmitEvent| {
         #[cfg(feature = "hydrate")]
         script.submit(ev);
@@ -166,7 +177,6 @@ pub fn EditorScript(offline: bool, children: Children) -> impl IntoView {
         let _ = ev;
     };
     view! {
-        {offline.then(|| view! { <SyncStatus ui=sync_ui/> })}
         <div on:submit=on_submit on:input=on_typed on:change=on_typed>{children()}</div>
     }
 }

@@ -286,7 +286,8 @@ impl Script {
 fn today() -> NaiveDate {
     form_element()
         .and_then(|form| form.get_attribute("data-today"))
-        .and_then(|value| value.parse().ok())
+        // the form's own date reader: no chrono parsing machinery in the page
+        .and_then(|value| pathway_core::date_input::parse_date_value(&value).ok())
         .unwrap_or_else(crate::offline::runner::device_today)
 }
 
