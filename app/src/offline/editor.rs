@@ -34,9 +34,9 @@ pub fn nothing_kept(ui: SyncUi) {
     });
 }
 
-/// Unlocks the vault with Pathway's key, so a draft can be kept later even offline. A chunk
-/// of its own (the vault's WebCrypto code); a failure is reported when drafts are wired.
-#[lazy]
+/// Unlocks the vault with Pathway's key, so a draft can be kept later even offline; a
+/// failure is reported when drafts are wired. Part of the editor's own chunk: as a lazy entry
+/// of its own it saved no bytes and cost the page more requests.
 pub async fn unlock_vault(person: String) {
     let _ = super::vault::unlock_online(&person).await;
 }
