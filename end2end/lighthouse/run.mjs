@@ -11,7 +11,9 @@ import lighthouse from "lighthouse";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const DEMO_PASSWORD = "pathway-demo-password";
+// this run's demo password: the server makes a new one at every start unless given one
+const DEMO_PASSWORD = process.env.PATHWAY_DEMO_PASSWORD;
+if (!DEMO_PASSWORD) throw new Error("PATHWAY_DEMO_PASSWORD is not set: run this through `cargo xtask lighthouse`");
 const out = process.argv[2] ?? "lighthouse-reports";
 
 const PAGES = [

@@ -2,8 +2,7 @@
 // other): the header shows that role's navigation, and a protected page sends a visitor
 // to sign in and back.
 import { test, expect, type Page } from "@playwright/test";
-
-const PASSWORD = "pathway-demo-password";
+import { DEMO_PASSWORD as PASSWORD } from "./support/session";
 
 const ROLES: { name: string; email: string; nav: string[]; notNav: string[] }[] = [
   { name: "Alex Morgan", email: "alex.morgan@pathway.example", nav: ["People", "Audit log"], notNav: ["Practitioner"] },

@@ -40,7 +40,9 @@ async fn run(label: &str, url: &str) {
         .await
         .expect("catalogue");
     let today = chrono::Utc::now().date_naive();
-    pathway_store::seed::seed_if_empty(&db, today)
+    // nobody signs in here: a throwaway password
+    let password = pathway_store::seed::random_demo_password();
+    pathway_store::seed::seed_if_empty(&db, today, &password)
         .await
         .expect("seed");
     let (person_id,): (PersonId,) =

@@ -11,14 +11,30 @@ pub enum LogFormat {
     Json,
 }
 
+/// How this server runs (`PATHWAY_MODE`, issue 17 items 1 and 5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The default: served over TLS (through the proxy that terminates it), so the session
+    /// cookie is `__Host-` and `Secure` and every response carries HSTS; no demo data, ever.
+    Production,
+    /// Plain http on this machine, for development and tests: no `Secure` cookie, no HSTS,
+    /// no demo data.
+    Local,
+    /// Plain http with the fictional demo organisation: loaded into an empty database, and at
+    /// every start each demo account gets a new random password, printed then.
+    Demo,
+}
+
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub database_url: DatabaseUrl,
-    /// Load the fictional demo organisation into an empty database.
-    pub seed_demo: bool,
+    pub mode: Mode,
+    /// Demo mode only: the demo accounts' password for this run (`PATHWAY_DEMO_PASSWORD`, for
+    /// a test harness that must sign in); `None` makes a random one.
+    pub demo_password: Option<String>,
     pub log_format: LogFormat,
     pub leptos_options: LeptosOptions,
-    /// Served over TLS (PATHWAY_TLS): `__Host-` Secure session cookie and HSTS.
+    /// Served over TLS (production mode): `__Host-` Secure session cookie and HSTS.
     pub tls: bool,
     /// The server's one clock (the system's; the server's tests fix it).
     pub clock: pathway_store::clock::Clock,
@@ -39,14 +55,38 @@ impl Settings {
             &lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
         )
         .map_err(ConfigError)?;
-        let seed_demo = match lookup("PATHWAY_SEED_DEMO") {
-            None => true,
-            Some(value) => parse_switch("PATHWAY_SEED_DEMO", &value)?,
+        for retired in ["PATHWAY_SEED_DEMO", "PATHWAY_TLS"] {
+            if lookup(retired).is_some() {
+                return Err(ConfigError(format!(
+                    "{retired} is no longer read: set PATHWAY_MODE to production (the default: TLS, no demo data), local (plain http, no demo data) or demo (plain http, demo data)"
+                )));
+            }
+        }
+        let mode = match lookup("PATHWAY_MODE").as_deref().map(str::trim) {
+            None | Some("production") => Mode::Production,
+            Some("local") => Mode::Local,
+            Some("demo") => Mode::Demo,
+            Some(other) => {
+                return Err(ConfigError(format!(
+                    "PATHWAY_MODE must be production, local or demo, not {other:?}"
+                )))
+            }
         };
-        let tls = match lookup("PATHWAY_TLS") {
-            None => false,
-            Some(value) => parse_switch("PATHWAY_TLS", &value)?,
+        let demo_password = match (lookup("PATHWAY_DEMO_PASSWORD"), mode) {
+            (None, _) => None,
+            (Some(_), Mode::Production | Mode::Local) => {
+                return Err(ConfigError(
+                    "PATHWAY_DEMO_PASSWORD is for demo mode only (PATHWAY_MODE=demo)".into(),
+                ))
+            }
+            (Some(password), Mode::Demo) if password.chars().count() < 12 => {
+                return Err(ConfigError(
+                    "PATHWAY_DEMO_PASSWORD must be at least 12 characters".into(),
+                ))
+            }
+            (Some(password), Mode::Demo) => Some(password),
         };
+        let tls = mode == Mode::Production;
         let log_format = match lookup("PATHWAY_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -81,7 +121,8 @@ impl Settings {
             .build();
         Ok(Self {
             database_url,
-            seed_demo,
+            mode,
+            demo_password,
             log_format,
             leptos_options,
             tls,
@@ -117,17 +158,64 @@ mod tests {
         })
     }
 
+    /// Issue 17 items 1 and 5: with nothing set, the server is in production mode: TLS
+    /// settings on and no demo data (so no account with a known password).
     #[test]
-    fn defaults_to_the_embedded_sqlite_file_with_demo_data() {
+    fn defaults_to_production_on_the_embedded_sqlite_file_without_demo_data() {
         let settings = settings(&[]).unwrap();
         assert_eq!(
             settings.database_url,
             DatabaseUrl::SqliteFile("data/pathway.db".into())
         );
-        assert!(settings.seed_demo);
+        assert_eq!(settings.mode, Mode::Production);
+        assert!(settings.tls, "secure cookies and HSTS by default");
+        assert_eq!(settings.demo_password, None);
         assert_eq!(
             settings.leptos_options.site_addr.to_string(),
             "127.0.0.1:3000"
+        );
+    }
+
+    #[test]
+    fn local_and_demo_modes_serve_plain_http() {
+        for (mode, expected) in [("local", Mode::Local), ("demo", Mode::Demo)] {
+            let settings = settings(&[("PATHWAY_MODE", mode)]).unwrap();
+            assert_eq!(settings.mode, expected);
+            assert!(!settings.tls, "{mode}");
+        }
+    }
+
+    /// Issue 17 item 1: a demo password can be given only to demo mode, and the old switches
+    /// that turned demo data on (or TLS off) are refused by name rather than ignored.
+    #[test]
+    fn demo_data_and_its_password_cannot_reach_production() {
+        for pairs in [
+            &[("PATHWAY_DEMO_PASSWORD", "a long enough password")][..],
+            &[
+                ("PATHWAY_MODE", "local"),
+                ("PATHWAY_DEMO_PASSWORD", "a long enough password"),
+            ],
+        ] {
+            let error = settings(pairs).unwrap_err().to_string();
+            assert!(error.contains("demo mode only"), "{error}");
+        }
+        let error = settings(&[("PATHWAY_MODE", "demo"), ("PATHWAY_DEMO_PASSWORD", "short")])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("at least 12"), "{error}");
+        for retired in ["PATHWAY_SEED_DEMO", "PATHWAY_TLS"] {
+            let error = settings(&[(retired, "on")]).unwrap_err().to_string();
+            assert!(error.starts_with(retired), "{error}");
+            assert!(error.contains("PATHWAY_MODE"), "{error}");
+        }
+        let demo = settings(&[
+            ("PATHWAY_MODE", "demo"),
+            ("PATHWAY_DEMO_PASSWORD", "a long enough password"),
+        ])
+        .unwrap();
+        assert_eq!(
+            demo.demo_password.as_deref(),
+            Some("a long enough password")
         );
     }
 
@@ -141,15 +229,14 @@ mod tests {
     }
 
     #[test]
-    fn bad_switches_and_addresses_are_refused_by_name() {
-        let error = settings(&[("PATHWAY_SEED_DEMO", "maybe")])
+    fn bad_modes_and_addresses_are_refused_by_name() {
+        let error = settings(&[("PATHWAY_MODE", "maybe")])
             .unwrap_err()
             .to_string();
-        assert!(error.contains("PATHWAY_SEED_DEMO"), "{error}");
+        assert!(error.contains("PATHWAY_MODE"), "{error}");
         let error = settings(&[("LEPTOS_SITE_ADDR", "localhost")])
             .unwrap_err()
             .to_string();
         assert!(error.contains("LEPTOS_SITE_ADDR"), "{error}");
-        assert!(!settings(&[("PATHWAY_SEED_DEMO", "off")]).unwrap().seed_demo);
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod cpd_csv;
+pub mod create_admin;
 pub mod csp;
 pub mod health;
 pub mod middleware;

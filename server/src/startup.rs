@@ -1,13 +1,13 @@
 //! Builds the application from settings (database opened, migrated and seeded, port bound)
 //! and runs it until SIGTERM or Ctrl-C, finishing requests already in flight.
 
-use crate::config::Settings;
+use crate::config::{Mode, Settings};
 use crate::routes;
 use crate::state::AppState;
 use axum::serve::ListenerExt;
 use pathway_store::auth::SecuritySettings;
 use pathway_store::db::Db;
-use pathway_store::seed::{seed_if_empty, DemoAccount, DEMO_PASSWORD};
+use pathway_store::seed::{self, DemoAccount};
 use std::future::Future;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
@@ -18,7 +18,16 @@ pub struct Application {
     router: axum::Router,
     db: Db,
     database: String,
-    seeded: Vec<DemoAccount>,
+    mode: Mode,
+    /// Demo mode: the accounts to sign in as, this run's password, and whether the demo
+    /// organisation was loaded now (rather than found from an earlier run).
+    demo: Option<Demo>,
+}
+
+pub struct Demo {
+    pub accounts: Vec<DemoAccount>,
+    pub password: String,
+    pub loaded_now: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -28,23 +37,10 @@ pub struct StartupError(String);
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         let database = settings.database_url.redacted();
-        let db = Db::connect(&settings.database_url)
-            .await
-            .map_err(|e| StartupError(format!("cannot open the database ({database}): {e}")))?
-            .with_clock(settings.clock.clone());
-        db.migrate()
-            .await
-            .map_err(|e| StartupError(format!("cannot migrate the database ({database}): {e}")))?;
-        pathway_store::db::catalogues::ensure_seeded(&db)
-            .await
-            .map_err(|e| StartupError(format!("cannot store the requirement catalogue: {e}")))?;
-        let seeded = if settings.seed_demo {
-            let today = db.clock().today();
-            seed_if_empty(&db, today)
-                .await
-                .map_err(|e| StartupError(format!("cannot load the demo data: {e}")))?
-        } else {
-            Vec::new()
+        let db = open_database(&settings).await?;
+        let demo = match settings.mode {
+            Mode::Demo => Some(demo_organisation(&db, settings.demo_password).await?),
+            Mode::Production | Mode::Local => None,
         };
         let mut leptos_options = settings.leptos_options;
         let listener = TcpListener::bind(leptos_options.site_addr)
@@ -75,7 +71,8 @@ impl Application {
             router,
             db,
             database,
-            seeded,
+            mode: settings.mode,
+            demo,
         })
     }
 
@@ -87,28 +84,38 @@ impl Application {
         self.db.clone()
     }
 
-    /// Demo accounts created by this start (empty when the database already had people).
-    pub fn seeded_accounts(&self) -> &[DemoAccount] {
-        &self.seeded
+    /// Demo mode's accounts and this run's password (`None` outside demo mode).
+    pub fn demo(&self) -> Option<&Demo> {
+        self.demo.as_ref()
     }
 
     pub fn print_welcome(&self) {
+        let scheme = match self.mode {
+            Mode::Production => "production mode: serve it behind a proxy that terminates TLS",
+            Mode::Local => "local mode: plain http, no demo data",
+            Mode::Demo => "demo mode: plain http, fictional demo data",
+        };
         println!(
-            "Pathway is running at http://{}/ ({})",
+            "Pathway is running at http://{}/ ({}; {scheme})",
             self.address, self.database
         );
-        if self.seeded.is_empty() {
-            println!("The database already held people, so no demo data was added.");
+        let Some(demo) = &self.demo else {
             return;
+        };
+        if demo.loaded_now {
+            println!("Demo organisation loaded (fictional).");
         }
-        println!("Demo organisation loaded (fictional). Sign in as any of:");
-        for account in &self.seeded {
+        println!("Sign in as any of:");
+        for account in &demo.accounts {
             println!(
                 "  {:<48} {:<22} {}",
                 account.role, account.name, account.email
             );
         }
-        println!("Every demo account's password is: {DEMO_PASSWORD}");
+        println!(
+            "This run's password for every demo account (a new one at each start): {}",
+            demo.password
+        );
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
@@ -138,6 +145,43 @@ impl Application {
         tracing::info!("Pathway stopped");
         Ok(())
     }
+}
+
+/// Opens the database, brings its schema up to date and stores the requirement catalogue:
+/// what serving and the command-line commands both need first.
+pub async fn open_database(settings: &Settings) -> Result<Db, StartupError> {
+    let database = settings.database_url.redacted();
+    let db = Db::connect(&settings.database_url)
+        .await
+        .map_err(|e| StartupError(format!("cannot open the database ({database}): {e}")))?
+        .with_clock(settings.clock.clone());
+    db.migrate()
+        .await
+        .map_err(|e| StartupError(format!("cannot migrate the database ({database}): {e}")))?;
+    pathway_store::db::catalogues::ensure_seeded(&db)
+        .await
+        .map_err(|e| StartupError(format!("cannot store the requirement catalogue: {e}")))?;
+    Ok(db)
+}
+
+/// Demo mode: loads the demo organisation into an empty database, and gives the demo
+/// accounts this run's password (a new random one unless the harness set one).
+async fn demo_organisation(db: &Db, password: Option<String>) -> Result<Demo, StartupError> {
+    let password = password.unwrap_or_else(seed::random_demo_password);
+    let failed = |e: sqlx::Error| StartupError(format!("cannot load the demo data: {e}"));
+    let loaded = seed::seed_if_empty(db, db.clock().today(), &password)
+        .await
+        .map_err(failed)?;
+    if loaded.is_empty() {
+        seed::reset_demo_passwords(db, &password)
+            .await
+            .map_err(failed)?;
+    }
+    Ok(Demo {
+        accounts: seed::demo_accounts(),
+        password,
+        loaded_now: !loaded.is_empty(),
+    })
 }
 
 async fn shutdown_signal() {

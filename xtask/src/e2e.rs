@@ -26,7 +26,7 @@ pub fn run_sizes() -> Result {
 
 /// The Playwright `projects`' `specs` against a fresh release server.
 fn run_projects(projects: &[&str], specs: &[String]) -> Result {
-    with_release_server("e2e", |base| {
+    with_release_server("e2e", |base, password| {
         run(command("npx")
             .args(["playwright", "test"])
             .args(
@@ -37,6 +37,7 @@ fn run_projects(projects: &[&str], specs: &[String]) -> Result {
             .args(specs)
             .current_dir(env::root().join("end2end"))
             .env("BASE_URL", base)
+            .env("PATHWAY_DEMO_PASSWORD", password)
             // the PWA spec deploys a second build of its own from these (pwa.hydrate.spec.ts)
             .env("PATHWAY_SERVER_BIN", env::server_binary())
             .env("PATHWAY_SITE_ROOT", env::site_root())
@@ -48,19 +49,22 @@ fn run_projects(projects: &[&str], specs: &[String]) -> Result {
 /// summary under target/lighthouse; fails when a page's accessibility is below 100.
 pub fn run_lighthouse() -> Result {
     let reports = env::target_dir().join("lighthouse");
-    with_release_server("lighthouse-server", |base| {
+    with_release_server("lighthouse-server", |base, password| {
         run(command("node")
             .arg("lighthouse/run.mjs")
             .arg(&reports)
             .current_dir(env::root().join("end2end"))
             .env("BASE_URL", base)
+            .env("PATHWAY_DEMO_PASSWORD", password)
             .env("CHROMIUM_PATH", CHROMIUM))
     })
 }
 
-/// Starts the release server on a free port with a fresh demo database (in target/`name`),
-/// waits until it answers, runs `work` with its base URL, then stops it.
-fn with_release_server(name: &str, work: impl FnOnce(&str) -> Result) -> Result {
+/// Starts the release server in demo mode on a free port with a fresh database (in
+/// target/`name`), waits until it answers, runs `work` with its base URL and this run's demo
+/// password (random, made here so the specs can sign in), then stops it.
+fn with_release_server(name: &str, work: impl FnOnce(&str, &str) -> Result) -> Result {
+    let password = random_password()?;
     let port = free_port()?;
     let addr = format!("127.0.0.1:{port}");
     let data = env::target_dir().join(name);
@@ -72,13 +76,15 @@ fn with_release_server(name: &str, work: impl FnOnce(&str) -> Result) -> Result 
             "DATABASE_URL",
             format!("sqlite://{}", data.join("pathway.db").display()),
         )
+        .env("PATHWAY_MODE", "demo")
+        .env("PATHWAY_DEMO_PASSWORD", &password)
         .stdout(Stdio::from(log.try_clone().map_err(|e| e.to_string())?))
         .stderr(Stdio::from(log))
         .spawn()
         .map_err(|e| format!("cannot start the server: {e}"))?;
     let guard = ServerGuard(&mut server);
     wait_for_health(&addr)?;
-    let result = work(&format!("http://{addr}"));
+    let result = work(&format!("http://{addr}"), &password);
     drop(guard);
     if result.is_err() {
         println!("server log: {}", data.join("server.log").display());
@@ -104,6 +110,15 @@ impl Drop for ServerGuard<'_> {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// 128 random bits from the system, in hex: the demo accounts' password for one test run.
+fn random_password() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut random| random.read_exact(&mut bytes))
+        .map_err(|e| format!("cannot read /dev/urandom: {e}"))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 fn free_port() -> Result<u16> {

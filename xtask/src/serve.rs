@@ -1,5 +1,6 @@
-//! `cargo xtask serve`: build in release mode and run Pathway on the embedded SQLite
-//! database (`data/pathway.db`, or `DATABASE_URL`), loading the demo organisation on first start.
+//! `cargo xtask serve`: build in release mode and run Pathway in demo mode on the embedded
+//! SQLite database (`data/pathway.db`, or `DATABASE_URL`): the fictional demo organisation is
+//! loaded on first start, and every start prints a new random password for its accounts.
 
 use crate::env::{self, command, run, Result};
 use crate::tools::{self, Need};
@@ -12,6 +13,8 @@ pub fn run_serve() -> Result {
         "starting Pathway on http://{addr}/ (Ctrl-C stops it)"
     ));
     let mut server = server_command(&addr);
+    // plain http with demo data: for trying Pathway out, never for a deployment
+    server.env("PATHWAY_MODE", "demo");
     if std::env::var_os("DATABASE_URL").is_none() {
         server.env("DATABASE_URL", "sqlite://data/pathway.db");
     }

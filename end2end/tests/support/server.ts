@@ -98,7 +98,8 @@ export async function freePort(): Promise<number> {
 }
 
 export interface ServerOptions {
-  /** Load the fictional demo organisation on first start (its accounts sign in with DEMO_PASSWORD). */
+  /** Demo mode: the fictional demo organisation, its accounts signing in with this run's
+   * PATHWAY_DEMO_PASSWORD (passed on from the environment); otherwise local mode, nobody. */
   demo?: boolean;
 }
 
@@ -110,9 +111,12 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<ChildProcess> {
   const out = fs.openSync(log, "a");
+  // the demo password is for demo mode only: local mode refuses to start with one
+  const { PATHWAY_DEMO_PASSWORD, ...inherited } = process.env;
   const child = spawn(build.bin, [], {
     env: {
-      ...process.env,
+      ...inherited,
+      ...(options.demo ? { PATHWAY_DEMO_PASSWORD } : {}),
       LEPTOS_ENV: "PROD",
       LEPTOS_OUTPUT_NAME: "pathway",
       LEPTOS_SITE_ROOT: build.site,
@@ -120,7 +124,7 @@ export async function startServer(
       LEPTOS_HASH_FILES: "true",
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       DATABASE_URL: `sqlite://${database}`,
-      PATHWAY_SEED_DEMO: options.demo ? "on" : "off",
+      PATHWAY_MODE: options.demo ? "demo" : "local",
     },
     stdio: ["ignore", out, out],
   });

@@ -2,7 +2,13 @@
 // straight from the server (the sync pull endpoint), so a spec can count what reached Pathway.
 import { test, expect, type ConsoleMessage, type Page, type APIRequestContext, type BrowserContext, type Route } from "@playwright/test";
 
-export const DEMO_PASSWORD = "pathway-demo-password";
+/** This run's password for the demo accounts: demo mode makes a new random one at every
+ * start, so `cargo xtask` makes one per run and gives it to the server and to the specs. */
+export const DEMO_PASSWORD: string = (() => {
+  const password = process.env.PATHWAY_DEMO_PASSWORD;
+  if (!password) throw new Error("PATHWAY_DEMO_PASSWORD is not set: run the specs through `cargo xtask e2e`");
+  return password;
+})();
 export const WORKER = "ella.nowak@pathway.example";
 
 /**

@@ -227,7 +227,7 @@ on_both_databases!(
         let response = User::anonymous(&app)
             .try_sign_in(
                 &pathway_store::seed::email_of("Ravi Chauhan"),
-                pathway_store::seed::DEMO_PASSWORD,
+                crate::helpers::TEST_PASSWORD,
             )
             .await;
         assert_eq!(response.status(), 422);

@@ -1,8 +1,9 @@
 //! Sign-in, sign-out, sessions, throttling and passwords over real HTTP.
 
+use crate::helpers::TEST_PASSWORD;
 use crate::helpers::{spawn_app, Backend};
 use crate::session::{count, person_id, signed_in, User};
-use pathway_store::seed::{email_of, DEMO_PASSWORD};
+use pathway_store::seed::email_of;
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
     response
@@ -22,7 +23,7 @@ on_both_databases!(
         let user = User::anonymous(&app);
         // Act
         let response = user
-            .try_sign_in("Jordan.Ellis@pathway.example", DEMO_PASSWORD)
+            .try_sign_in("Jordan.Ellis@pathway.example", TEST_PASSWORD)
             .await;
         // Assert
         assert_eq!(response.status(), 200);
@@ -115,7 +116,7 @@ on_both_databases!(
             .await
             .unwrap();
         let response = user
-            .try_sign_in(&email_of("Jordan Ellis"), DEMO_PASSWORD)
+            .try_sign_in(&email_of("Jordan Ellis"), TEST_PASSWORD)
             .await;
         assert_eq!(response.status(), 200);
         let rows: Vec<(String,)> = sqlx::query_as("SELECT id_hash FROM sessions")
@@ -183,7 +184,7 @@ on_both_databases!(
             assert_eq!(response.status(), 422);
         }
         // even the right password is refused while locked
-        let response = user.try_sign_in(&email, DEMO_PASSWORD).await;
+        let response = user.try_sign_in(&email, TEST_PASSWORD).await;
         assert_eq!(response.status(), 429);
         let body = response.text().await.unwrap();
         assert!(
@@ -193,7 +194,7 @@ on_both_databases!(
         // another account from elsewhere is unaffected
         assert_eq!(
             User::anonymous(&app)
-                .try_sign_in(&email_of("Ben Castillo"), DEMO_PASSWORD)
+                .try_sign_in(&email_of("Ben Castillo"), TEST_PASSWORD)
                 .await
                 .status(),
             200
@@ -216,7 +217,7 @@ on_both_databases!(
                 .unwrap();
         }
         let response = User::anonymous(&app)
-            .try_sign_in(&email_of("Ben Castillo"), DEMO_PASSWORD)
+            .try_sign_in(&email_of("Ben Castillo"), TEST_PASSWORD)
             .await;
         assert_eq!(response.status(), 429);
     }
@@ -284,7 +285,7 @@ on_both_databases!(
         let response = user
             .call(
                 "auth/change_password",
-                &[("current", DEMO_PASSWORD), ("new_password", "password1234")],
+                &[("current", TEST_PASSWORD), ("new_password", "password1234")],
             )
             .await;
         assert_eq!(response.status(), 422);
@@ -303,7 +304,7 @@ on_both_databases!(
             .call(
                 "auth/change_password",
                 &[
-                    ("current", DEMO_PASSWORD),
+                    ("current", TEST_PASSWORD),
                     ("new_password", "quiet meadow lantern"),
                 ],
             )

@@ -4,6 +4,10 @@ use server::config::Settings;
 use server::startup::Application;
 use std::path::PathBuf;
 
+/// The demo accounts' password in these tests (demo mode takes it from
+/// `PATHWAY_DEMO_PASSWORD`; without it each start makes a random one).
+pub const TEST_PASSWORD: &str = "a-test-run-demo-password";
+
 #[derive(Clone, Copy, Debug)]
 pub enum Backend {
     Sqlite,
@@ -16,12 +20,19 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: Db,
     pub seeded: usize,
+    /// Demo mode: this run's password for the demo accounts.
+    pub demo_password: Option<String>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _database: TestDatabase,
 }
 
 pub struct Options {
+    /// Demo mode (the demo organisation); otherwise local mode (plain http, no people).
     pub seed_demo: bool,
+    /// Demo mode with no password given: each start makes a random one.
+    pub random_password: bool,
+    /// Production mode, the default a deployment gets: TLS settings on, no demo data.
+    pub production: bool,
     /// A fixed clock the test can move (`Clock::fixed`); the system clock when `None`.
     pub clock: Option<Clock>,
 }
@@ -30,6 +41,8 @@ impl Default for Options {
     fn default() -> Self {
         Self {
             seed_demo: true,
+            random_password: false,
+            production: false,
             clock: None,
         }
     }
@@ -50,7 +63,19 @@ pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
     let mut settings = Settings::from_lookup(|name| match name {
         "DATABASE_URL" => Some(url.clone()),
         "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
-        "PATHWAY_SEED_DEMO" => Some(if options.seed_demo { "on" } else { "off" }.into()),
+        // demo mode loads the demo organisation; local mode is plain http with none
+        "PATHWAY_MODE" => Some(
+            match (options.production, options.seed_demo) {
+                (true, _) => "production",
+                (false, true) => "demo",
+                (false, false) => "local",
+            }
+            .into(),
+        ),
+        "PATHWAY_DEMO_PASSWORD" => {
+            (options.seed_demo && !options.production && !options.random_password)
+                .then(|| TEST_PASSWORD.into())
+        }
         _ => None,
     })
     .expect("test settings");
@@ -62,7 +87,11 @@ pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
         .expect("application starts");
     let address = format!("http://{}", application.address());
     let db = application.db();
-    let seeded = application.seeded_accounts().len();
+    let seeded = application
+        .demo()
+        .filter(|demo| demo.loaded_now)
+        .map_or(0, |demo| demo.accounts.len());
+    let demo_password = application.demo().map(|demo| demo.password.clone());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(application.run_until(async move {
         let _ = stopped.await;
@@ -77,6 +106,7 @@ pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
         client,
         db,
         seeded,
+        demo_password,
         stop: Some(stop),
         _database: database,
     }

@@ -10,6 +10,7 @@ mod authz;
 mod catalogue;
 mod config;
 mod dashboards;
+mod first_run;
 mod health;
 mod ids;
 mod pages;

@@ -38,7 +38,7 @@ impl HashedApp {
             "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
             "LEPTOS_HASH_FILES" => Some("true".into()),
             "LEPTOS_SITE_ROOT" => Some(site_root.clone()),
-            "PATHWAY_SEED_DEMO" => Some("off".into()),
+            "PATHWAY_MODE" => Some("local".into()),
             _ => None,
         })
         .expect("test settings");

@@ -1,6 +1,6 @@
 //! Cross-site requests and security headers.
 
-use crate::helpers::{spawn_app, Backend};
+use crate::helpers::{spawn_app, Backend, TEST_PASSWORD};
 use crate::session::User;
 
 on_both_databases!(
@@ -175,17 +175,21 @@ async fn every_page_load_carries_one_fresh_nonce_in_its_policy_and_on_its_script
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn over_tls_the_cookie_is_host_prefixed_and_hsts_is_sent() {
-    // Arrange: an application told it is served over TLS (by a TLS-terminating proxy)
+    // Arrange: an application in production mode, the default: served over TLS (by a
+    // TLS-terminating proxy); no demo data, so one organisation is loaded by hand
     let database = crate::helpers::TestDatabase::create(Backend::Sqlite).await;
     let url = database.url.clone();
     let settings = server::config::Settings::from_lookup(|name| match name {
         "DATABASE_URL" => Some(url.clone()),
         "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
-        "PATHWAY_TLS" => Some("on".into()),
         _ => None,
     })
     .unwrap();
     let application = server::startup::Application::build(settings).await.unwrap();
+    let db = application.db();
+    pathway_store::seed::seed_if_empty(&db, db.clock().today(), TEST_PASSWORD)
+        .await
+        .unwrap();
     let address = application.address();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(application.run_until(async move {
@@ -201,7 +205,7 @@ async fn over_tls_the_cookie_is_host_prefixed_and_hsts_is_sent() {
                 "email",
                 pathway_store::seed::email_of("Jordan Ellis").as_str(),
             ),
-            ("password", pathway_store::seed::DEMO_PASSWORD),
+            ("password", TEST_PASSWORD),
         ])
         .send()
         .await

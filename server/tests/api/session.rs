@@ -1,7 +1,8 @@
 //! Signed-in test users: each its own HTTP client with its own cookie jar.
 
 use crate::helpers::TestApp;
-use pathway_store::seed::{email_of, DEMO_PASSWORD};
+use crate::helpers::TEST_PASSWORD;
+use pathway_store::seed::email_of;
 
 pub struct User {
     pub client: reqwest::Client,
@@ -27,7 +28,7 @@ impl User {
 
     /// Signs in a demo person by name ("Daniel Okafor") with the demo password.
     pub async fn demo(app: &TestApp, name: &str) -> Self {
-        Self::sign_in(app, &email_of(name), DEMO_PASSWORD).await
+        Self::sign_in(app, &email_of(name), TEST_PASSWORD).await
     }
 
     pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> Self {

@@ -1,9 +1,10 @@
 //! The sign-in journey as a browser with JavaScript off makes it: plain form posts,
 //! redirects, the error summary, protected pages sending visitors to sign in and back.
 
+use crate::helpers::TEST_PASSWORD;
 use crate::helpers::{spawn_app, Backend};
 use crate::session::User;
-use pathway_store::seed::{email_of, DEMO_PASSWORD};
+use pathway_store::seed::email_of;
 
 on_both_databases!(
     a_protected_page_sends_visitors_to_sign_in_and_back,
@@ -53,7 +54,7 @@ on_both_databases!(
                 Some(location.as_str()),
                 &[
                     ("email", email_of("Alex Morgan").as_str()),
-                    ("password", DEMO_PASSWORD),
+                    ("password", TEST_PASSWORD),
                     ("next", "/admin/audit?action=sign_in"),
                 ],
             )
@@ -140,7 +141,7 @@ on_both_databases!(
                     Some("/sign-in"),
                     &[
                         ("email", email_of("Alex Morgan").as_str()),
-                        ("password", DEMO_PASSWORD),
+                        ("password", TEST_PASSWORD),
                         ("next", next),
                     ],
                 )

@@ -29,7 +29,7 @@ pub async fn issue_link(
     let now = db.clock().now();
     let mut tx = db.begin().await?;
     crate::people::ensure_active(&mut tx, person_id).await?;
-    let token = create(&mut tx, person_id, &admin.person_id, now).await?;
+    let token = create(&mut tx, person_id, Some(&admin.person_id), now).await?;
     audit::record(
         db.clock(),
         &mut *tx,
@@ -47,11 +47,12 @@ pub async fn issue_link(
     Ok(format!("/set-password?token={token}"))
 }
 
-/// Creates a link token for `person_id`, spending any earlier unused ones.
+/// Creates a link token for `person_id`, spending any earlier unused ones. `created_by`:
+/// the administrator, or none for the first administrator made from the command line.
 pub async fn create(
     tx: &mut Transaction<'static, Any>,
     person_id: &PersonId,
-    created_by: &PersonId,
+    created_by: Option<&PersonId>,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     sqlx::query(
