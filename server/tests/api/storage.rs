@@ -114,3 +114,25 @@ async fn sqlite_runs_in_wal_mode_with_a_busy_timeout() {
     assert_eq!(pragma("foreign_keys").await.unwrap(), "1");
     assert_eq!(pragma("busy_timeout").await.unwrap(), "5000");
 }
+
+/// Issue 17 item 5: sqlx is built with rustls, so `sslmode=require` in a PostgreSQL URL
+/// gives an encrypted connection (CI's PostgreSQL offers TLS with its own certificate).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_connections_can_require_tls() {
+    let Ok(url) = std::env::var("PATHWAY_TEST_POSTGRES_URL") else {
+        panic!("PostgreSQL tests need PATHWAY_TEST_POSTGRES_URL");
+    };
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let url = pathway_store::db::DatabaseUrl::parse(&format!("{url}{separator}sslmode=require"))
+        .expect("a PostgreSQL URL");
+    let db = pathway_store::db::Db::connect(&url)
+        .await
+        .expect("an encrypted connection");
+    let (encrypted,): (bool,) =
+        sqlx::query_as("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            .fetch_one(db.pool())
+            .await
+            .expect("the connection's TLS state");
+    assert!(encrypted, "sslmode=require gave an unencrypted connection");
+    db.close().await;
+}
