@@ -4,6 +4,7 @@
 // The pages' view types nest deeply; computing their layouts needs more than the default 128.
 #![recursion_limit = "256"]
 
+pub mod body_limit;
 pub mod config;
 pub mod cpd_csv;
 pub mod create_admin;

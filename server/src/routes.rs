@@ -47,6 +47,8 @@ pub fn router(state: AppState) -> Router {
             shell,
         ))
         .layer(axum::middleware::from_fn(security::server_fn_error_status))
+        // before anything reads a body: refused with 413 past the endpoint's ceiling
+        .layer(axum::middleware::from_fn(crate::body_limit::limit_body))
         .layer(axum::middleware::from_fn_with_state(
             settings,
             security::refuse_cross_site,

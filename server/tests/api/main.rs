@@ -13,6 +13,7 @@ mod dashboards;
 mod first_run;
 mod health;
 mod ids;
+mod input_limits;
 mod pages;
 mod portfolio;
 mod pwa;

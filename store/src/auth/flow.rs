@@ -28,18 +28,35 @@ pub async fn sign_in(
     settings: SecuritySettings,
     now: DateTime<Utc>,
 ) -> Result<(String, Caller), AppError> {
-    let email = pathway_core::email::normalise(email);
-    if email.is_empty() || password_text.is_empty() {
+    // Text that is no email address (empty, malformed, longer than any address) belongs to
+    // nobody: refused before anything is counted or logged, so what was typed into the box
+    // (perhaps a password, perhaps megabytes) is never stored (issue 17 item 4).
+    let Ok(email) = pathway_core::email::Email::parse(email) else {
+        return Err(AppError::validation(WRONG_CREDENTIALS));
+    };
+    let email = email.as_str().to_owned();
+    if password_text.is_empty() {
         return Err(AppError::validation(WRONG_CREDENTIALS));
     }
     if let Err(refusal) = throttle::check(db, &email, &meta.ip, now).await {
+        // whose account was asked for, by id; never the typed address
+        let person: Option<(PersonId,)> =
+            sqlx::query_as("SELECT id FROM people WHERE LOWER(email) = $1")
+                .bind(&email)
+                .fetch_optional(db.pool())
+                .await?;
         audit::record(
             db.clock(),
             db.pool(),
             Event {
                 action: action::SIGN_IN_THROTTLED,
-                record_type: "account",
-                detail: email.clone(),
+                record_type: "person",
+                record_id: person.as_ref().map_or("", |(id,)| id.as_str()),
+                detail: if person.is_some() {
+                    "too many failed sign-ins".into()
+                } else {
+                    "too many failed sign-ins, unknown email".into()
+                },
                 ip: &meta.ip,
                 ..Event::default()
             },
