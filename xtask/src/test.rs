@@ -20,6 +20,11 @@ pub fn run_tests() -> Result {
     steps.run("cargo fmt --check", || {
         run(command("cargo").args(["fmt", "--all", "--check"]))
     });
+    // before any build: the dependencies' advisories, licences and sources (issue 17 item 11)
+    steps.run(
+        "dependencies: cargo deny (RustSec snapshot, licences, sources); rsa built for no target",
+        crate::deny::run_deny,
+    );
     steps.run("clippy: core, store, app (ssr), server, xtask", || {
         run(command("cargo").args([
             "clippy",

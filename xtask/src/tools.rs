@@ -7,6 +7,8 @@ use std::path::Path;
 
 /// cargo-leptos 0.3.11 with --locked needs rustc 1.96; 0.3.10 builds with this machine's 1.95.
 const CARGO_LEPTOS_VERSION: &str = "0.3.10";
+/// The dependency check (deny.toml); 0.20.2 builds with --locked on rustc 1.95.
+const CARGO_DENY_VERSION: &str = "0.20.2";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,7 @@ pub fn ensure_all(need: Need) -> Result {
     if need == Need::Everything {
         ensure_npm(&env::root().join("end2end"), "playwright")?;
         ensure_chromium()?;
+        ensure_cargo_deny()?;
     }
     Ok(())
 }
@@ -57,6 +60,25 @@ fn ensure_cargo_leptos() -> Result {
             "--version",
             CARGO_LEPTOS_VERSION,
             "--locked",
+        ])
+        .env_remove("CARGO_TARGET_DIR"))
+}
+
+fn ensure_cargo_deny() -> Result {
+    let wanted = format!("cargo-deny {CARGO_DENY_VERSION}");
+    if output(command("cargo-deny").arg("--version")).as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    say(&format!(
+        "installing {wanted} from crates.io (about 6 minutes on 2 cores, once per machine)"
+    ));
+    run(command("cargo")
+        .args([
+            "install",
+            "cargo-deny",
+            "--locked",
+            "--version",
+            CARGO_DENY_VERSION,
         ])
         .env_remove("CARGO_TARGET_DIR"))
 }
