@@ -163,17 +163,6 @@ pub async fn log(
     ))
 }
 
-/// One CSV field, quoted, with a leading `'` where a spreadsheet would otherwise read the
-/// text as a formula.
-fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
 /// The log as CSV: the fields Social Work England's CPD record asks for (date, title,
 /// type of CPD, time spent, description and reflection), plus the CPD-2 allowance columns.
 pub fn csv(log: &CpdLog, rows: &[EvidenceRow]) -> String {
@@ -200,25 +189,8 @@ pub fn csv(log: &CpdLog, rows: &[EvidenceRow]) -> String {
                 pathway_core::domain::EvidenceStatus::Draft => "Draft",
             }
             .to_owned(),
-        ]
-        .iter()
-        .map(|f| field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-        out.push_str(&line);
-        out.push_str("\r\n");
+        ];
+        out.push_str(&pathway_core::text::csv::line(&line));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(field("a \"b\", c"), "\"a \"\"b\"\", c\"");
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(field("-3"), "\"'-3\"");
-    }
 }
