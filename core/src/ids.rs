@@ -26,6 +26,14 @@ impl fmt::Display for IdProblem {
 
 impl std::error::Error for IdProblem {}
 
+/// Whether `text` is a UUID written the one way Pathway writes them (lowercase, hyphenated,
+/// 36 characters). Ids made on devices (evidence, a device's client id) must be, so one
+/// record or device cannot arrive under two spellings (`{…}`, `urn:uuid:…`, upper case,
+/// no hyphens) and be taken for two (issue 17 item 10).
+pub fn is_canonical_uuid(text: &str) -> bool {
+    uuid::Uuid::parse_str(text).is_ok_and(|id| id.hyphenated().to_string() == text)
+}
+
 fn well_formed(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= MAX_ID_LENGTH
@@ -150,6 +158,24 @@ id_type!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 17 item 10: one UUID, one spelling.
+    #[test]
+    fn only_the_canonical_spelling_of_a_uuid_is_accepted() {
+        let id = uuid::Uuid::now_v7();
+        let canonical = id.hyphenated().to_string();
+        assert!(is_canonical_uuid(&canonical));
+        for other in [
+            canonical.to_uppercase(),
+            id.simple().to_string(),
+            format!("{{{canonical}}}"),
+            id.urn().to_string(),
+            format!(" {canonical}"),
+            "not a uuid".to_owned(),
+        ] {
+            assert!(!is_canonical_uuid(&other), "{other:?}");
+        }
+    }
 
     #[test]
     fn issued_ids_parse_and_read_back_as_their_text() {

@@ -9,7 +9,6 @@ use crate::ids::{EvidenceId, PersonId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use uuid::Uuid;
 
 pub const TITLE_MAX: usize = 120;
 pub const BODY_MAX_CHARS: usize = 30_000;
@@ -114,9 +113,9 @@ pub fn validate(form: &EvidenceForm, today: NaiveDate) -> Result<ValidEvidence, 
     let mut errors = Vec::new();
     // The id is made by the editor or the device as a UUID; the person is whose portfolio
     // the editor was opened for. Either wrong means the form did not come from our pages.
-    let id = Uuid::parse_str(form.id.trim())
-        .ok()
-        .and_then(|id| EvidenceId::parse(id.to_string()).ok());
+    let id = Some(form.id.trim())
+        .filter(|id| crate::ids::is_canonical_uuid(id))
+        .and_then(|id| EvidenceId::parse(id).ok());
     let person_id = PersonId::parse(form.person_id.trim()).ok();
     if id.is_none() || person_id.is_none() {
         errors.push(error(

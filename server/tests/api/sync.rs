@@ -621,3 +621,24 @@ on_both_databases!(
         assert!(conflicts(&jordan, false).await.is_empty());
     }
 );
+
+on_both_databases!(
+    a_device_id_in_any_spelling_but_the_canonical_one_is_refused,
+    |backend: Backend| async move {
+        // Issue 17 item 10: one device, one spelling, so exactly-once cannot be side-stepped
+        // by sending the same changes under the upper-case spelling of the same id
+        let (app, jordan, _) = crate::session::signed_in(backend, "Jordan Ellis").await;
+        let device = new_id();
+        for spelling in [device.to_uppercase(), device.replace('-', "")] {
+            let (status, body) = post_json(
+                &app,
+                &jordan,
+                "sync/pull",
+                serde_json::json!({ "request": { "client_id": spelling, "since": null } }),
+            )
+            .await;
+            assert_eq!(status, 422, "{spelling}: {body}");
+        }
+        pull(&app, &jordan, &device, None).await;
+    }
+);

@@ -15,9 +15,10 @@ pub async fn bind(
     caller: &Caller,
     client_id: &ClientId,
 ) -> Result<i64, AppError> {
-    let valid = uuid::Uuid::parse_str(client_id).is_ok();
-    if !valid {
-        return Err(AppError::validation("The device id is not a UUID"));
+    if !pathway_core::ids::is_canonical_uuid(client_id) {
+        return Err(AppError::validation(
+            "The device id is not a UUID in lowercase with hyphens",
+        ));
     }
     let at = stamp(clock.now());
     sqlx::query(
