@@ -11,6 +11,7 @@ pub mod create_admin;
 pub mod csp;
 pub mod health;
 pub mod middleware;
+pub mod posted_error;
 pub mod pwa;
 pub mod routes;
 pub mod security;

@@ -47,6 +47,11 @@ pub fn router(state: AppState) -> Router {
             shell,
         ))
         .layer(axum::middleware::from_fn(security::server_fn_error_status))
+        // vouches for the error a refused form's page will show from its address
+        .layer(axum::middleware::from_fn_with_state(
+            settings,
+            crate::posted_error::vouch,
+        ))
         // before anything reads a body: refused with 413 past the endpoint's ceiling
         .layer(axum::middleware::from_fn(crate::body_limit::limit_body))
         .layer(axum::middleware::from_fn_with_state(

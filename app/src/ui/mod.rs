@@ -6,6 +6,7 @@ pub mod dom;
 pub mod govuk;
 mod layout;
 mod pages;
+pub mod response;
 pub mod session;
 
 use layout::{Footer, Header, PhaseBanner, SkipLink};

@@ -4,6 +4,7 @@
 
 use crate::api::auth::me::signed_in_user;
 use crate::error::ApiError;
+use crate::ui::govuk::Failed;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
@@ -35,10 +36,13 @@ pub fn RequireUser(#[prop(optional)] role: Option<Role>, children: ChildrenFn) -
                     Ok(Some(user)) if role.is_none_or(|role| user.has(role)) => {
                         children.read_value()().into_any()
                     }
-                    Ok(Some(_)) => view! {
+                    Ok(Some(_)) => {
+                        crate::ui::response::set_status(403);
+                        view! {
                         <h1 class="govuk-heading-l">"You do not have access to this page"</h1>
                         <p class="govuk-body">"Go to " <a class="govuk-link" href="/dashboard">"your dashboard"</a> "."</p>
-                    }.into_any(),
+                        }.into_any()
+                    }
                     Ok(None) => {
                         let pathname = location.pathname.get_untracked();
                         let search = location.search.get_untracked();
@@ -51,9 +55,7 @@ pub fn RequireUser(#[prop(optional)] role: Option<Role>, children: ChildrenFn) -
                         let path = format!("/sign-in?next={}", pathway_core::text::url::encode_component(&here));
                         view! { <Redirect path=path/> }.into_any()
                     }
-                    Err(error) => view! {
-                        <p class="govuk-body govuk-error-message">{error.to_string()}</p>
-                    }.into_any(),
+                    Err(error) => view! { <Failed error id=None/> }.into_any(),
                 }
             })}
         </Suspense>

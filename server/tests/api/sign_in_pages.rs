@@ -109,8 +109,10 @@ on_both_databases!(
             .unwrap();
         assert!(html.contains("Practitioner dashboard"));
         assert!(!html.contains("href=\"/dashboard/panel\""));
-        // a practitioner opening the administration page is refused, not redirected
+        // a practitioner opening the administration page is refused, not redirected, and
+        // the answer says so with its status (issue 17 item 10)
         let response = jordan.get("/admin/people").await;
+        assert_eq!(response.status(), 403);
         let html = response.text().await.unwrap();
         assert!(
             html.contains("You do not have access to this page"),
@@ -159,5 +161,63 @@ on_both_databases!(
                 .is_some_and(|c| !c.to_str().unwrap_or("").contains("x=1")));
         }
         assert_eq!(app.get("/healthz").await.status(), 200);
+    }
+);
+
+on_both_databases!(
+    an_error_in_a_link_from_elsewhere_is_not_shown,
+    |backend: Backend| async move {
+        // Issue 17 item 10: a page shows the error in its address only when Pathway put it
+        // there for this browser
+        let app = spawn_app(backend).await;
+        let refused = User::anonymous(&app);
+        let response = refused
+            .post_form(
+                "/api/auth/sign_in",
+                Some("/sign-in"),
+                &[
+                    ("email", email_of("Alex Morgan").as_str()),
+                    ("password", "not it at all"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 302);
+        let back = response.headers()["location"].to_str().unwrap().to_string();
+        let back = back.trim_start_matches(&app.address).to_string();
+        assert!(back.contains("__err="), "{back}");
+        let shown = "Enter a correct email address and password";
+        // the browser that was refused sees why
+        let html = refused.html(&back).await;
+        assert!(
+            html.contains(shown) && html.contains("id=\"error-summary\""),
+            "{html}"
+        );
+        // the same address opened from a link, in another browser, shows no error
+        let elsewhere = User::anonymous(&app).html(&back).await;
+        assert!(elsewhere.contains("Sign in to Pathway"), "{elsewhere}");
+        assert!(!elsewhere.contains(shown), "{elsewhere}");
+        assert!(!elsewhere.contains("id=\"error-summary\""), "{elsewhere}");
+    }
+);
+
+on_both_databases!(
+    a_record_the_caller_may_not_see_answers_403_and_none_404,
+    |backend: Backend| async move {
+        // Issue 17 item 10: the page's status is the refusal's, not 200
+        let app = spawn_app(backend).await;
+        let jordan = User::demo(&app, "Jordan Ellis").await;
+        let ben = crate::session::person_id(&app, "Ben Castillo").await;
+        let response = jordan.get(&format!("/portfolio?person={ben}")).await;
+        assert_eq!(response.status(), 403);
+        assert!(response
+            .text()
+            .await
+            .unwrap()
+            .contains("You do not have permission to do that."));
+        let response = jordan.get("/portfolio").await;
+        assert_eq!(response.status(), 200);
+        // signed out: sent to sign in
+        let response = User::anonymous(&app).get("/portfolio").await;
+        assert_eq!(response.status(), 302);
     }
 );

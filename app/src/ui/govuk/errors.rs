@@ -7,14 +7,30 @@ use leptos::server_fn::error::ServerFnUrlError;
 use leptos_router::hooks::use_query_map;
 use pathway_core::error::FieldError;
 
-/// The error a plain form post came back with: the server function redirected back here
-/// with it encoded in `__err`.
+/// The cookie by which the server vouches for a page's `__err` (server/src/posted_error.rs):
+/// the digest of the last error it answered this browser with.
+pub const POSTED_ERROR_COOKIE: &str = "pathway_posted";
+
+/// The error a refused form came back with: the server function redirected back here with it
+/// encoded in `__err` (or the page's script did, from the refusal it fetched). Shown only
+/// when Pathway vouches for it, so a link from elsewhere cannot put words in the page's
+/// mouth (issue 17 item 10).
 pub fn posted_error() -> Option<AppError> {
-    use_query_map().with_untracked(|query| {
-        query
-            .get("__err")
-            .map(|encoded| ServerFnUrlError::<ApiError>::decode_err(&encoded).0)
-    })
+    let encoded = use_query_map().with_untracked(|query| query.get("__err"))?;
+    vouched_for(&encoded).then(|| ServerFnUrlError::<ApiError>::decode_err(&encoded).0)
+}
+
+#[cfg(feature = "ssr")]
+fn vouched_for(encoded: &str) -> bool {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| pathway_store::auth::cookie_value(&parts, POSTED_ERROR_COOKIE))
+        .is_some_and(|value| value == pathway_store::auth::sessions::digest(encoded))
+}
+
+/// Pages are drawn by the server; the browser never shows an error from its address.
+#[cfg(not(feature = "ssr"))]
+fn vouched_for(_: &str) -> bool {
+    false
 }
 
 /// The problems a plain form post came back with, field by field when the server named the

@@ -36,8 +36,10 @@ where
     .into_any()
 }
 
-/// A failed load, said plainly.
+/// A failed load, said plainly, answered with the refusal's own status (403 for a record
+/// the caller may not see, 404 for none).
 #[component]
 pub fn Failed(error: ApiError, id: Option<String>) -> impl IntoView {
+    crate::ui::response::set_status(error.status_code());
     view! { <p class="govuk-body govuk-error-message" id=id>{error.to_string()}</p> }
 }
