@@ -7,7 +7,7 @@ use crate::audit::{self, action, Event};
 use crate::auth::tokens;
 use crate::db::Db;
 use crate::people::{self, NewPerson};
-use pathway_core::error::{AppError, FieldError};
+use pathway_core::error::AppError;
 use pathway_core::identity::Role;
 
 /// Where the command line's changes come from, in the audit log's address column.
@@ -24,14 +24,7 @@ pub async fn create(db: &Db, email: &str, full_name: &str) -> Result<String, App
         qualification_date: None,
         registration_number: None,
     })
-    .map_err(|problems| {
-        AppError::Invalid(
-            problems
-                .into_iter()
-                .map(|problem| FieldError::new(problem.field, problem.message))
-                .collect(),
-        )
-    })?;
+    .map_err(people::invalid)?;
     let now = db.clock().now();
     let mut tx = db.begin().await?;
     if people::email_taken(&mut tx, &person.email, None).await? {

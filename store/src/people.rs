@@ -171,6 +171,16 @@ pub struct PersonProblem {
     pub message: String,
 }
 
+/// The problems with a person's record as the error that puts each beside its field.
+pub fn invalid(problems: Vec<PersonProblem>) -> AppError {
+    AppError::Invalid(
+        problems
+            .into_iter()
+            .map(|problem| FieldError::new(problem.field, problem.message))
+            .collect(),
+    )
+}
+
 /// Checks what was typed or imported for one person.
 pub fn check_person(person: &NewPerson) -> Result<ValidPerson, Vec<PersonProblem>> {
     let mut problems = Vec::new();
@@ -283,14 +293,7 @@ pub async fn create(
     person: NewPerson,
     ip: &str,
 ) -> Result<PersonId, AppError> {
-    let person = check_person(&person).map_err(|problems| {
-        AppError::Invalid(
-            problems
-                .into_iter()
-                .map(|problem| FieldError::new(problem.field, problem.message))
-                .collect(),
-        )
-    })?;
+    let person = check_person(&person).map_err(invalid)?;
     let mut tx = db.begin().await?;
     if email_taken(&mut tx, &person.email, None).await? {
         return Err(AppError::field(
