@@ -322,3 +322,45 @@ on_both_databases!(
         User::sign_in(&app, &email_of("Ella Nowak"), "quiet meadow lantern").await;
     }
 );
+
+on_both_databases!(
+    a_password_change_spends_an_outstanding_set_password_link,
+    |backend: Backend| async move {
+        // Issue 17 item 8: a link left in an inbox cannot set the password after the person
+        // has changed it themselves
+        let app = spawn_app(backend).await;
+        let admin = User::demo(&app, "Alex Morgan").await;
+        let ella = person_id(&app, "Ella Nowak").await;
+        let link: String = admin
+            .call("admin/set_password_link", &[("person_id", &ella)])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let token = link
+            .strip_prefix("/set-password?token=")
+            .expect("link path")
+            .to_string();
+        let user = User::demo(&app, "Ella Nowak").await;
+        let changed = user
+            .call(
+                "auth/change_password",
+                &[
+                    ("current", TEST_PASSWORD),
+                    ("new_password", "quiet meadow lantern"),
+                ],
+            )
+            .await;
+        assert_eq!(changed.status(), 200);
+        let late = User::anonymous(&app)
+            .set_password(&token, "someone else's choice")
+            .await;
+        assert_eq!(late.status(), 422);
+        assert!(late
+            .text()
+            .await
+            .unwrap()
+            .contains("expired or has already been used"));
+        User::sign_in(&app, &email_of("Ella Nowak"), "quiet meadow lantern").await;
+    }
+);

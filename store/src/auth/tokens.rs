@@ -55,13 +55,7 @@ pub async fn create(
     created_by: Option<&PersonId>,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    sqlx::query(
-        "UPDATE set_password_tokens SET used_at = $1 WHERE person_id = $2 AND used_at IS NULL",
-    )
-    .bind(stamp(now))
-    .bind(person_id)
-    .execute(&mut **tx)
-    .await?;
+    spend_outstanding(tx, person_id, now).await?;
     let token = new_token();
     sqlx::query(
         "INSERT INTO set_password_tokens (token_hash, person_id, created_by, created_at, expires_at)
@@ -128,7 +122,25 @@ pub async fn redeem(
     Ok(person_id)
 }
 
-/// Saves a password hash for a person (insert or replace).
+/// Spends every unused link of `person_id`: a new link replaces them, and a new password
+/// (through a link or changed by the person) makes them pointless, so a link forgotten in
+/// an inbox cannot set the password later (issue 17 item 8).
+async fn spend_outstanding(
+    tx: &mut Transaction<'static, Any>,
+    person_id: &PersonId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE set_password_tokens SET used_at = $1 WHERE person_id = $2 AND used_at IS NULL",
+    )
+    .bind(stamp(now))
+    .bind(person_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Saves a password hash for a person (insert or replace), spending their unused links.
 pub async fn store_hash(
     tx: &mut Transaction<'static, Any>,
     person_id: &PersonId,
@@ -144,5 +156,5 @@ pub async fn store_hash(
     .bind(stamp(now))
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    spend_outstanding(tx, person_id, now).await
 }
