@@ -229,16 +229,7 @@ on_both_databases!(
         let app = spawn_app(backend).await;
         let admin = User::demo(&app, "Alex Morgan").await;
         let chloe = person_id(&app, "Chloe Brennan").await;
-        let link: String = admin
-            .call("admin/set_password_link", &[("person_id", &chloe)])
-            .await
-            .json()
-            .await
-            .unwrap();
-        let token = link
-            .strip_prefix("/set-password?token=")
-            .expect("link path")
-            .to_string();
+        let token = admin.set_password_token(&chloe).await;
         let anonymous = User::anonymous(&app);
         // too short a password is refused and the link stays usable
         let response = anonymous.set_password(&token, "short").await;
@@ -258,13 +249,7 @@ on_both_databases!(
             .contains("expired or has already been used"));
 
         // an expired link is refused
-        let link: String = admin
-            .call("admin/set_password_link", &[("person_id", &chloe)])
-            .await
-            .json()
-            .await
-            .unwrap();
-        let token = link.trim_start_matches("/set-password?token=").to_string();
+        let token = admin.set_password_token(&chloe).await;
         sqlx::query("UPDATE set_password_tokens SET expires_at = '2000-01-01T00:00:00Z' WHERE used_at IS NULL")
             .execute(app.db.pool())
             .await
@@ -331,16 +316,7 @@ on_both_databases!(
         let app = spawn_app(backend).await;
         let admin = User::demo(&app, "Alex Morgan").await;
         let ella = person_id(&app, "Ella Nowak").await;
-        let link: String = admin
-            .call("admin/set_password_link", &[("person_id", &ella)])
-            .await
-            .json()
-            .await
-            .unwrap();
-        let token = link
-            .strip_prefix("/set-password?token=")
-            .expect("link path")
-            .to_string();
+        let token = admin.set_password_token(&ella).await;
         let user = User::demo(&app, "Ella Nowak").await;
         let changed = user
             .call(

@@ -44,6 +44,19 @@ impl User {
             .await
     }
 
+    /// As an administrator: a new set-password link for `person_id`, and its token.
+    pub async fn set_password_token(&self, person_id: &str) -> String {
+        let link: String = self
+            .call("admin/set_password_link", &[("person_id", person_id)])
+            .await
+            .json()
+            .await
+            .expect("a link");
+        link.strip_prefix("/set-password?token=")
+            .expect("link path")
+            .to_string()
+    }
+
     /// Sets a password through a set-password link's token, whatever the answer.
     pub async fn set_password(&self, token: &str, new_password: &str) -> reqwest::Response {
         self.call(
