@@ -71,6 +71,19 @@ pub struct AuditEntry {
     pub ip: String,
 }
 
+/// Many refusals for one person in a short time (issue 17 item 9): someone probing for
+/// records they may not see, or a screen that keeps asking for the wrong thing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusalBurst {
+    pub person_id: String,
+    /// Their name as it stands now.
+    pub name: String,
+    pub refusals: usize,
+    /// The first and last refusal of the busiest stretch (UTC timestamps).
+    pub from: String,
+    pub to: String,
+}
+
 /// One problem in one field of one CSV row (row 1 is the first data row after the header).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportProblem {

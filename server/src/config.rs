@@ -38,6 +38,9 @@ pub struct Settings {
     pub tls: bool,
     /// The server's one clock (the system's; the server's tests fix it).
     pub clock: pathway_store::clock::Clock,
+    /// The proxies whose `Forwarded`/`X-Forwarded-For` headers name the client
+    /// (`PATHWAY_TRUSTED_PROXIES`; none by default, so the TCP peer is the client).
+    pub trusted_proxies: crate::client_addr::TrustedProxies,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -112,6 +115,14 @@ impl Settings {
             None => false,
             Some(value) => parse_switch("LEPTOS_HASH_FILES", &value)?,
         };
+        let trusted_proxies = crate::client_addr::TrustedProxies::parse(
+            &lookup("PATHWAY_TRUSTED_PROXIES").unwrap_or_default(),
+        )
+        .map_err(|entry| {
+            ConfigError(format!(
+                "PATHWAY_TRUSTED_PROXIES must list addresses or CIDR blocks separated by commas (such as 10.0.0.0/8, ::1), and {entry:?} is neither"
+            ))
+        })?;
         let leptos_options = LeptosOptions::builder()
             .output_name(output_name)
             .site_root(lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()))
@@ -127,6 +138,7 @@ impl Settings {
             leptos_options,
             tls,
             clock: pathway_store::clock::Clock::system(),
+            trusted_proxies,
         })
     }
 }
@@ -238,5 +250,25 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("LEPTOS_SITE_ADDR"), "{error}");
+    }
+
+    /// Issue 17 item 2: the trusted proxies are read from the environment, and a bad entry
+    /// stops start-up naming it.
+    #[test]
+    fn trusted_proxies_are_addresses_or_blocks() {
+        let configured = settings(&[("PATHWAY_TRUSTED_PROXIES", "10.0.0.0/8, ::1")]).unwrap();
+        assert_eq!(
+            configured.trusted_proxies,
+            crate::client_addr::TrustedProxies::parse("10.0.0.0/8,::1").unwrap()
+        );
+        assert_eq!(
+            settings(&[]).unwrap().trusted_proxies,
+            crate::client_addr::TrustedProxies::default()
+        );
+        let error = settings(&[("PATHWAY_TRUSTED_PROXIES", "10.0.0.0/8, the proxy")])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("PATHWAY_TRUSTED_PROXIES"), "{error}");
+        assert!(error.contains("\"the proxy\""), "{error}");
     }
 }

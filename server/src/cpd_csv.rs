@@ -14,7 +14,7 @@ pub async fn csv_route(
     use axum::http::{header, StatusCode};
     use axum::response::IntoResponse;
     let answer = async {
-        let meta = pathway_store::auth::meta_from_parts(&parts, state.security.cookie_name());
+        let meta = pathway_store::auth::meta_from_parts(&parts, state.security);
         let token = meta.session_token.ok_or(AppError::Unauthenticated)?;
         let caller = pathway_store::auth::sessions::resolve(
             &state.db,

@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod body_limit;
+pub mod client_addr;
 pub mod config;
 pub mod cpd_csv;
 pub mod create_admin;
@@ -13,6 +14,7 @@ pub mod health;
 pub mod middleware;
 pub mod posted_error;
 pub mod pwa;
+pub mod refusal_log;
 pub mod routes;
 pub mod security;
 pub mod startup;

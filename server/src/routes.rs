@@ -52,8 +52,18 @@ pub fn router(state: AppState) -> Router {
             settings,
             crate::posted_error::vouch,
         ))
+        // a signed-in person's 403, from a page or a server function, goes to the audit log
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::refusal_log::log_refusals,
+        ))
         // before anything reads a body: refused with 413 past the endpoint's ceiling
         .layer(axum::middleware::from_fn(crate::body_limit::limit_body))
+        // the client's address, through the trusted proxies, for throttling and the audit log
+        .layer(axum::middleware::from_fn_with_state(
+            state.proxies.clone(),
+            crate::client_addr::client_address,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             settings,
             security::refuse_cross_site,

@@ -63,6 +63,7 @@ impl Application {
             db: db.clone(),
             leptos_options,
             security,
+            proxies: settings.trusted_proxies,
         });
         tracing::info!(%address, %database, "Pathway ready");
         Ok(Self {

@@ -11,6 +11,7 @@ pub struct AppState {
     pub db: Db,
     pub leptos_options: LeptosOptions,
     pub security: SecuritySettings,
+    pub proxies: crate::client_addr::TrustedProxies,
 }
 
 impl FromRef<AppState> for LeptosOptions {

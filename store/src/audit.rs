@@ -25,6 +25,8 @@ pub mod action {
     pub const TEAM_CREATED: &str = "team_created";
     pub const TEAM_MOVE: &str = "team_move";
     pub const PEOPLE_IMPORTED: &str = "people_imported";
+    /// A signed-in person was refused (403): what they asked for and the record's id.
+    pub const ACCESS_DENIED: &str = "access_denied";
 }
 
 #[derive(Clone, Debug, Default)]

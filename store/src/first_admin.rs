@@ -61,5 +61,5 @@ pub async fn create(db: &Db, email: &str, full_name: &str) -> Result<String, App
         audit::record(db.clock(), &mut *tx, event).await?;
     }
     tx.commit().await?;
-    Ok(format!("/set-password?token={token}"))
+    Ok(format!("/set-password#{token}"))
 }

@@ -14,6 +14,8 @@ pub mod import;
 pub mod org;
 pub mod people;
 pub mod portfolio;
+pub mod rate;
+pub mod refusals;
 pub mod relations;
 pub mod seed;
 mod seed_portfolios;

@@ -46,7 +46,7 @@ pub fn request_meta() -> RequestMeta {
     let Some(parts) = use_context::<Parts>() else {
         return RequestMeta::default();
     };
-    meta_from_parts(&parts, settings().cookie_name())
+    meta_from_parts(&parts, settings())
 }
 
 /// The signed-in caller, or `Unauthenticated` (401). First line of every protected server fn.

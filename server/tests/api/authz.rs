@@ -128,6 +128,7 @@ on_both_databases!(
             ("admin/people", vec![]),
             ("admin/teams", vec![]),
             ("admin/audit_log", vec![]),
+            ("admin/refusal_bursts", vec![]),
             (
                 "admin/create_person",
                 vec![

@@ -85,7 +85,7 @@ on_both_databases!(
             String::from_utf8_lossy(&made.stderr)
         );
         let token = printed
-            .split("https://pathway.council.example/set-password?token=")
+            .split("https://pathway.council.example/set-password#")
             .nth(1)
             .expect("the link is printed")
             .trim()

@@ -35,6 +35,8 @@ pub struct Options {
     pub production: bool,
     /// A fixed clock the test can move (`Clock::fixed`); the system clock when `None`.
     pub clock: Option<Clock>,
+    /// `PATHWAY_TRUSTED_PROXIES`, as a deployment behind a proxy sets it.
+    pub trusted_proxies: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -44,6 +46,7 @@ impl Default for Options {
             random_password: false,
             production: false,
             clock: None,
+            trusted_proxies: None,
         }
     }
 }
@@ -76,6 +79,7 @@ pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
             (options.seed_demo && !options.production && !options.random_password)
                 .then(|| TEST_PASSWORD.into())
         }
+        "PATHWAY_TRUSTED_PROXIES" => options.trusted_proxies.map(str::to_string),
         _ => None,
     })
     .expect("test settings");

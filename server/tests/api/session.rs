@@ -26,6 +26,22 @@ impl User {
         }
     }
 
+    /// A client whose requests reach Pathway through a proxy that names `client_ip` as the
+    /// client (`X-Forwarded-For`), as every request does behind a TLS-terminating proxy.
+    pub fn forwarded_for(app: &TestApp, client_ip: &str) -> Self {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", client_ip.parse().expect("header value"));
+        Self {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .default_headers(headers)
+                .build()
+                .expect("http client"),
+            address: app.address.clone(),
+        }
+    }
+
     /// Signs in a demo person by name ("Daniel Okafor") with the demo password.
     pub async fn demo(app: &TestApp, name: &str) -> Self {
         Self::sign_in(app, &email_of(name), TEST_PASSWORD).await
@@ -52,7 +68,7 @@ impl User {
             .json()
             .await
             .expect("a link");
-        link.strip_prefix("/set-password?token=")
+        link.strip_prefix("/set-password#")
             .expect("link path")
             .to_string()
     }

@@ -162,6 +162,71 @@ on_both_databases!(
 );
 
 on_both_databases!(
+    a_flood_of_pushes_is_refused_until_the_window_passes_and_nothing_is_lost,
+    |backend: Backend| async move {
+        // Issue 17 item 10: one person's devices cannot push without limit
+        use pathway_store::sync::push::PUSH_LIMIT;
+        let (app, jordan, me) = signed_in(backend, "Jordan Ellis").await;
+        let device = new_id();
+        for _ in 0..PUSH_LIMIT {
+            push(&app, &jordan, &device, vec![]).await;
+        }
+        let item = statement(&new_id(), &me, "Written during the flood.");
+        let (status, body) = push_raw(&app, &jordan, &device, vec![save(1, 0, &item)]).await;
+        assert_eq!(status, 429, "{body}");
+        assert!(body.contains("safe on this device"), "{body}");
+        // refused whole: nothing half-written, so the device sends it again later
+        assert_eq!(stored(&app, &item.id).await, None);
+        // another person is not held up by Jordan's devices
+        let ben = User::demo(&app, "Ben Castillo").await;
+        let bens = statement(&new_id(), &ben.id().await, "Ben's own work.");
+        push(&app, &ben, &new_id(), vec![save(1, 0, &bens)]).await;
+    }
+);
+
+on_both_databases!(
+    a_conflict_copy_never_shows_another_persons_record_as_theirs,
+    |backend: Backend| async move {
+        // Issue 17 item 10: a copy names its item by the id a device sent. If that id comes to
+        // name someone else's record (deleted, then made again elsewhere), the copy shows no
+        // "theirs" rather than the other person's text.
+        let (app, jordan, me) = signed_in(backend, "Jordan Ellis").await;
+        let (tablet, laptop) = (new_id(), new_id());
+        let item = statement(&new_id(), &me, "First version.");
+        push(&app, &jordan, &tablet, vec![save(1, 0, &item)]).await;
+        let mut newer = item.clone();
+        newer.body = "The tablet's words.".into();
+        push(&app, &jordan, &tablet, vec![save(2, 1, &newer)]).await;
+        let mut late = item.clone();
+        late.body = "The laptop's words.".into();
+        // a field no kind has, of any size, is not kept with the copy (issue 17 item 10)
+        late.details.insert("smuggled".into(), "x".repeat(100_000));
+        push(&app, &jordan, &laptop, vec![save(1, 1, &late)]).await;
+        let (kept,): (String,) = sqlx::query_as("SELECT form FROM evidence_conflicts")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        assert!(!kept.contains("smuggled"), "only the kind's own fields");
+        // Ben's own record, and the copy's id now naming it
+        let ben = User::demo(&app, "Ben Castillo").await;
+        let bens_id = new_id();
+        let bens = statement(&bens_id, &ben.id().await, "Ben's private reflection.");
+        push(&app, &ben, &new_id(), vec![save(1, 0, &bens)]).await;
+        sqlx::query("UPDATE evidence_conflicts SET evidence_id = $1")
+            .bind(&bens_id)
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        let open = conflicts(&jordan, false).await;
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].mine.body, late.body, "the copy itself is kept");
+        assert_eq!(open[0].theirs, None, "never Ben's record");
+        let page = jordan.html("/portfolio/conflicts").await;
+        assert!(!page.contains("Ben's private reflection"), "{page}");
+    }
+);
+
+on_both_databases!(
     sync_stale_base_version_keeps_a_conflict_copy_beside_the_newer_text,
     |backend: Backend| async move {
         // Arrange: one item on the server at version 1, known to two devices

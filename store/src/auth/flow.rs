@@ -1,7 +1,7 @@
 //! Sign-in, sign-out and change of password: the steps in order, each write one transaction
 //! with its audit entry.
 
-use super::{password, sessions, throttle, tokens, Caller, RequestMeta, SecuritySettings};
+use super::{devices, password, sessions, throttle, tokens, Caller, RequestMeta, SecuritySettings};
 use crate::audit::{self, action, Event};
 use crate::db::Db;
 use chrono::{DateTime, Utc};
@@ -18,8 +18,16 @@ struct Credential {
 /// Shown for a wrong password and for an unknown email alike.
 pub const WRONG_CREDENTIALS: &str = "Enter a correct email address and password";
 
-/// Checks the password and starts a new session; returns the token for the cookie.
-/// Any session the request already carried ends (the session id rotates at sign-in).
+/// What a successful sign-in hands the web layer: the session token for its cookie, the
+/// person, and a new known-device token when this browser was not yet one of theirs.
+pub struct SignedIn {
+    pub token: String,
+    pub caller: Caller,
+    pub device_token: Option<String>,
+}
+
+/// Checks the password and starts a new session. Any session the request already carried
+/// ends (the session id rotates at sign-in).
 pub async fn sign_in(
     db: &Db,
     email: &str,
@@ -27,7 +35,7 @@ pub async fn sign_in(
     meta: &RequestMeta,
     settings: SecuritySettings,
     now: DateTime<Utc>,
-) -> Result<(String, Caller), AppError> {
+) -> Result<SignedIn, AppError> {
     // Text that is no email address (empty, malformed, longer than any address) belongs to
     // nobody: refused before anything is counted or logged, so what was typed into the box
     // (perhaps a password, perhaps megabytes) is never stored (issue 17 item 4).
@@ -37,32 +45,6 @@ pub async fn sign_in(
     let email = email.as_str().to_owned();
     if password_text.is_empty() {
         return Err(AppError::validation(WRONG_CREDENTIALS));
-    }
-    if let Err(refusal) = throttle::check(db, &email, &meta.ip, now).await {
-        // whose account was asked for, by id; never the typed address
-        let person: Option<(PersonId,)> =
-            sqlx::query_as("SELECT id FROM people WHERE LOWER(email) = $1")
-                .bind(&email)
-                .fetch_optional(db.pool())
-                .await?;
-        audit::record(
-            db.clock(),
-            db.pool(),
-            Event {
-                action: action::SIGN_IN_THROTTLED,
-                record_type: "person",
-                record_id: person.as_ref().map_or("", |(id,)| id.as_str()),
-                detail: if person.is_some() {
-                    "too many failed sign-ins".into()
-                } else {
-                    "too many failed sign-ins, unknown email".into()
-                },
-                ip: &meta.ip,
-                ..Event::default()
-            },
-        )
-        .await?;
-        return Err(refusal);
     }
     let row: Option<Credential> = sqlx::query_as(
         "SELECT p.id, c.password_hash FROM people p LEFT JOIN credentials c ON c.person_id = p.id
@@ -75,6 +57,36 @@ pub async fn sign_in(
         Some(Credential { id, password_hash }) => (Some(id), password_hash),
         None => (None, None),
     };
+    let device = match &person_id {
+        Some(id) => devices::known_device(db, meta.device_token.as_deref(), id).await?,
+        None => None,
+    };
+    // counted before the password is checked, so a burst of parallel guesses is cut off
+    let keys = throttle::Keys::new(&email, device.as_deref(), &meta.ip);
+    let verdict = throttle::admit(db, &keys, now).await?;
+    // a busy address waits, refused or not, and whether or not the password is right
+    tokio::time::sleep(verdict.delay).await;
+    if let Some(refusal) = verdict.refused {
+        audit::record(
+            db.clock(),
+            db.pool(),
+            Event {
+                action: action::SIGN_IN_THROTTLED,
+                record_type: "person",
+                // whose account was asked for, by id; never the typed address
+                record_id: person_id.as_deref().unwrap_or(""),
+                detail: if person_id.is_some() {
+                    "too many failed sign-ins".into()
+                } else {
+                    "too many failed sign-ins, unknown email".into()
+                },
+                ip: &meta.ip,
+                ..Event::default()
+            },
+        )
+        .await?;
+        return Err(AppError::TooManyRequests(refusal));
+    }
     // Unknown email or no password yet: verify against a dummy hash, same cost.
     let matches = password::verify(password_text, stored).await?;
     let caller = match (&person_id, matches) {
@@ -82,7 +94,6 @@ pub async fn sign_in(
         _ => None,
     };
     let Some(caller) = caller else {
-        throttle::record_failure(db, &email, &meta.ip, now).await?;
         audit::record(
             db.clock(),
             db.pool(),
@@ -111,8 +122,13 @@ pub async fn sign_in(
     }
     let token = start_session(db, &mut tx, &caller, meta, settings, action::SIGN_IN, now).await?;
     tx.commit().await?;
-    throttle::clear_account(db, &email).await?;
-    Ok((token, caller))
+    throttle::succeeded(db, &keys).await?;
+    let device_token = devices::remember(db, &caller.person_id, device.as_deref(), now).await?;
+    Ok(SignedIn {
+        token,
+        caller,
+        device_token,
+    })
 }
 
 /// Ends the request's session, if any.
@@ -120,13 +136,9 @@ pub async fn sign_out(db: &Db, meta: &RequestMeta) -> Result<(), AppError> {
     let Some(token) = &meta.session_token else {
         return Ok(());
     };
-    let person: Option<(PersonId,)> =
-        sqlx::query_as("SELECT person_id FROM sessions WHERE id_hash = $1")
-            .bind(sessions::digest(token))
-            .fetch_optional(db.pool())
-            .await?;
+    let person = sessions::holder(db, token).await?;
     sessions::end(db, token).await?;
-    if let Some((person_id,)) = person {
+    if let Some(person_id) = person {
         let event = Event::person(&person_id, action::SIGN_OUT, &person_id, &meta.ip);
         audit::record(db.clock(), db.pool(), event).await?;
     }
@@ -144,6 +156,15 @@ pub async fn change_password(
     settings: SecuritySettings,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
+    // the current password is guessed against the same counts as a sign-in (issue 17
+    // item 10): a session left open on a shared computer is no way round the throttle
+    let device = devices::known_device(db, meta.device_token.as_deref(), &caller.person_id).await?;
+    let keys = throttle::Keys::new(caller.email.as_str(), device.as_deref(), &meta.ip);
+    let verdict = throttle::admit(db, &keys, now).await?;
+    tokio::time::sleep(verdict.delay).await;
+    if let Some(refusal) = verdict.refused {
+        return Err(AppError::TooManyRequests(refusal));
+    }
     let stored: Option<(String,)> =
         sqlx::query_as("SELECT password_hash FROM credentials WHERE person_id = $1")
             .bind(&caller.person_id)
@@ -155,6 +176,7 @@ pub async fn change_password(
             "Your current password is not correct",
         ));
     }
+    throttle::succeeded(db, &keys).await?;
     password::check_policy(&new_password)?;
     let hash = password::hash(new_password).await?;
     let mut tx = db.begin().await?;

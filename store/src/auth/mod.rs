@@ -3,6 +3,7 @@
 //! every server function that needs a signed-in person; what that person may then do is
 //! `crate::authz`.
 
+pub mod devices;
 pub mod flow;
 pub mod password;
 pub mod sessions;
@@ -17,13 +18,16 @@ use pathway_core::email::Email;
 use pathway_core::error::AppError;
 use pathway_core::identity::{CurrentUser, Role};
 use pathway_core::ids::PersonId;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 /// Cookie name over plain HTTP (local development, tests).
 pub const COOKIE_NAME: &str = "pathway_session";
 /// Cookie name over TLS: the `__Host-` prefix makes the browser insist on Secure, Path=/
 /// and no Domain, so no sibling site can plant or read it.
 pub const SECURE_COOKIE_NAME: &str = "__Host-pathway_session";
+/// The known-device cookie (`devices`), over plain HTTP and over TLS.
+pub const DEVICE_COOKIE_NAME: &str = "pathway_device";
+pub const SECURE_DEVICE_COOKIE_NAME: &str = "__Host-pathway_device";
 
 /// Session and transport settings, read once at start-up and shared through context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +66,25 @@ impl SecuritySettings {
             "{}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}{secure}",
             self.cookie_name(),
             self.absolute_timeout.num_seconds()
+        )
+    }
+
+    pub fn device_cookie_name(&self) -> &'static str {
+        if self.tls {
+            SECURE_DEVICE_COOKIE_NAME
+        } else {
+            DEVICE_COOKIE_NAME
+        }
+    }
+
+    /// The Set-Cookie value marking this browser as a known device (it outlives sessions
+    /// and sign-outs: it says only that its owner has signed in here before).
+    pub fn device_cookie(&self, token: &str) -> String {
+        let secure = if self.tls { "; Secure" } else { "" };
+        format!(
+            "{}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}{secure}",
+            self.device_cookie_name(),
+            Duration::days(devices::KNOWN_FOR_DAYS).num_seconds()
         )
     }
 
@@ -106,13 +129,27 @@ pub struct RequestMeta {
     pub ip: String,
     pub user_agent: String,
     pub session_token: Option<String>,
+    /// The known-device cookie, if the browser sent one (`devices`).
+    pub device_token: Option<String>,
 }
 
-pub fn meta_from_parts(parts: &Parts, cookie_name: &str) -> RequestMeta {
+/// The client's address as the server's edge worked it out (through trusted proxies, see
+/// `server::client_addr`); requests without it fall back to the TCP peer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddr(pub IpAddr);
+
+pub fn meta_from_parts(parts: &Parts, settings: SecuritySettings) -> RequestMeta {
     let ip = parts
         .extensions
-        .get::<axum::extract::ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
+        .get::<ClientAddr>()
+        .map(|client| client.0)
+        .or_else(|| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<SocketAddr>>()
+                .map(|info| info.0.ip())
+        })
+        .map(|ip| ip.to_string())
         .unwrap_or_default();
     let user_agent = parts
         .headers
@@ -120,11 +157,11 @@ pub fn meta_from_parts(parts: &Parts, cookie_name: &str) -> RequestMeta {
         .and_then(|v| v.to_str().ok())
         .map(|ua| ua.chars().take(300).collect())
         .unwrap_or_default();
-    let session_token = cookie_value(parts, cookie_name);
     RequestMeta {
         ip,
         user_agent,
-        session_token,
+        session_token: cookie_value(parts, settings.cookie_name()),
+        device_token: cookie_value(parts, settings.device_cookie_name()),
     }
 }
 
@@ -193,11 +230,12 @@ mod tests {
             .body(())
             .unwrap();
         let (parts, ()) = request.into_parts();
-        let meta = meta_from_parts(&parts, COOKIE_NAME);
+        let meta = meta_from_parts(&parts, SecuritySettings::default());
         assert_eq!(meta.session_token.as_deref(), Some("tok123"));
-        assert_eq!(
-            meta_from_parts(&parts, SECURE_COOKIE_NAME).session_token,
-            None
-        );
+        let tls = SecuritySettings {
+            tls: true,
+            ..SecuritySettings::default()
+        };
+        assert_eq!(meta_from_parts(&parts, tls).session_token, None);
     }
 }

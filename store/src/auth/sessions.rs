@@ -29,6 +29,16 @@ pub fn digest(token: &str) -> String {
         .collect()
 }
 
+/// Whose session `token` is, without touching it (no idle-time refresh), live or not.
+pub async fn holder(db: &Db, token: &str) -> Result<Option<PersonId>, AppError> {
+    let row: Option<(PersonId,)> =
+        sqlx::query_as("SELECT person_id FROM sessions WHERE id_hash = $1")
+            .bind(digest(token))
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(person,)| person))
+}
+
 /// Starts a session for `person_id`; returns the token for the cookie.
 pub async fn create(
     tx: &mut Transaction<'static, Any>,

@@ -1,55 +1,105 @@
-//! Sign-in throttling, per account and per address, counted from `sign_in_failures` so
-//! every server instance shares the count. A locked account stays locked even for the
-//! right password until the window passes; a success clears that account's failures.
+//! Sign-in throttling (issue 17 item 2), counted with `crate::rate` so every server
+//! instance shares the counts.
+//!
+//! - **Per account**: five attempts in a fifteen-minute window, then refused until the window
+//!   ends, even with the right password. A browser the person has signed in on before (its
+//!   device cookie, `devices`) counts apart from everyone else, so guesses made elsewhere
+//!   cannot keep a person locked out of the devices they use.
+//! - **Per address**: past twenty attempts in the window an address is slowed down, never
+//!   refused, because an office or a proxy puts many honest people behind one address. IPv6
+//!   addresses count per /64, the block one household or device usually holds.
+//!
+//! Every attempt raises its counters *before* the password is checked, in one atomic
+//! statement that answers the new count: parallel guesses each see their own place in the
+//! queue, so only the first five of any burst are ever checked. A success takes its attempt
+//! back off the counts.
 
-use crate::clock::{new_id, parse, stamp};
 use crate::db::Db;
+use crate::rate::{self, minutes_until};
 use chrono::{DateTime, Duration, Utc};
 use pathway_core::error::AppError;
+use std::net::IpAddr;
 
 pub const WINDOW_MINUTES: i64 = 15;
-/// Failures for one email within the window before it is locked.
-pub const ACCOUNT_LIMIT: usize = 5;
-/// Failures from one address within the window (higher: an office shares one address).
-pub const ADDRESS_LIMIT: usize = 20;
+/// Attempts on one account (or from one known device of its owner) within the window.
+pub const ACCOUNT_LIMIT: i64 = 5;
+/// Attempts from one address within the window before each further one is slowed.
+pub const ADDRESS_LIMIT: i64 = 20;
+/// The longest an address is made to wait before an attempt is checked.
+pub const MAX_DELAY_SECONDS: i64 = 10;
 
-/// Refuses with 429 when the email or the address has failed too often recently.
-pub async fn check(db: &Db, email: &str, ip: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-    let since = stamp(now - Duration::minutes(WINDOW_MINUTES));
-    let by_email: Vec<(String,)> = sqlx::query_as(
-        "SELECT failed_at FROM sign_in_failures WHERE email = $1 AND failed_at > $2 ORDER BY failed_at",
-    )
-    .bind(email)
-    .bind(&since)
-    .fetch_all(db.pool())
-    .await?;
-    let by_address: Vec<(String,)> = sqlx::query_as(
-        "SELECT failed_at FROM sign_in_failures WHERE ip = $1 AND failed_at > $2 ORDER BY failed_at",
-    )
-    .bind(ip)
-    .bind(&since)
-    .fetch_all(db.pool())
-    .await?;
-    let wait = [(by_email, ACCOUNT_LIMIT), (by_address, ADDRESS_LIMIT)]
-        .into_iter()
-        .filter_map(|(failures, limit)| wait_minutes(&failures, limit, now))
-        .max();
-    match wait {
-        None => Ok(()),
-        Some(minutes) => Err(AppError::TooManyRequests(message(minutes))),
+/// The counters one attempt raises.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keys {
+    /// The account, or the person's known device when the attempt comes from one.
+    person: String,
+    address: String,
+}
+
+impl Keys {
+    /// `device`: the digest of the attempt's device cookie when it is a known device of the
+    /// account asked for.
+    pub fn new(email: &str, device: Option<&str>, ip: &str) -> Self {
+        let person = match device {
+            Some(device) => format!("device:{device}"),
+            None => format!("account:{email}"),
+        };
+        Self {
+            person: rate::key(&person),
+            address: rate::key(&format!("address:{}", address_block(ip))),
+        }
     }
 }
 
-/// Minutes until the count drops below `limit` (None when it is already below).
-fn wait_minutes(failures: &[(String,)], limit: usize, now: DateTime<Utc>) -> Option<i64> {
-    if failures.len() < limit {
-        return None;
+/// What the counters say about one attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Refused (the account is locked): the message, with how long until it opens.
+    pub refused: Option<String>,
+    /// How long to hold the attempt before checking it (its address is busy).
+    pub delay: std::time::Duration,
+}
+
+/// Counts one attempt against its account (or device) and its address.
+pub async fn admit(db: &Db, keys: &Keys, now: DateTime<Utc>) -> Result<Verdict, AppError> {
+    let window = Duration::minutes(WINDOW_MINUTES);
+    let (address_attempts, _) = rate::hit(db, &keys.address, window, now).await?;
+    let (person_attempts, window_start) = rate::hit(db, &keys.person, window, now).await?;
+    let refused = (person_attempts > ACCOUNT_LIMIT)
+        .then(|| message(minutes_until(window_start + window, now)));
+    Ok(Verdict {
+        refused,
+        delay: address_delay(address_attempts),
+    })
+}
+
+/// A correct password: the account's (or device's) count starts again, and the attempt no
+/// longer counts against its address.
+pub async fn succeeded(db: &Db, keys: &Keys) -> Result<(), AppError> {
+    rate::reset(db, &keys.person).await?;
+    rate::take_back(db, &keys.address).await
+}
+
+/// One more second for each attempt past the address's limit, up to the maximum.
+pub fn address_delay(attempts: i64) -> std::time::Duration {
+    let seconds = (attempts - ADDRESS_LIMIT).clamp(0, MAX_DELAY_SECONDS);
+    std::time::Duration::from_secs(seconds.unsigned_abs())
+}
+
+/// What an address counts as: an IPv4 address itself (also when written IPv4-mapped), an
+/// IPv6 address by its /64. Text that is no address counts as itself.
+pub fn address_block(ip: &str) -> String {
+    match ip.parse::<IpAddr>() {
+        Ok(IpAddr::V4(v4)) => v4.to_string(),
+        Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        Err(_) => ip.to_owned(),
     }
-    // the failure whose expiry brings the count back under the limit
-    let index = failures.len() - limit;
-    let at = parse(&failures[index].0)?;
-    let seconds = (at + Duration::minutes(WINDOW_MINUTES) - now).num_seconds();
-    Some(((seconds + 59) / 60).max(1))
 }
 
 pub fn message(minutes: i64) -> String {
@@ -57,48 +107,12 @@ pub fn message(minutes: i64) -> String {
     format!("Too many sign-in attempts. Try again in {minutes} {unit}.")
 }
 
-pub async fn record_failure(
-    db: &Db,
-    email: &str,
-    ip: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO sign_in_failures (id, email, ip, failed_at) VALUES ($1, $2, $3, $4)")
-        .bind(new_id())
-        .bind(email)
-        .bind(ip)
-        .bind(stamp(now))
-        .execute(db.pool())
-        .await?;
-    // keep the table small: nothing older than a day is ever counted
-    sqlx::query("DELETE FROM sign_in_failures WHERE failed_at < $1")
-        .bind(stamp(now - Duration::days(1)))
-        .execute(db.pool())
-        .await?;
-    Ok(())
-}
-
-pub async fn clear_account(db: &Db, email: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
-        .bind(email)
-        .execute(db.pool())
-        .await?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_wait_runs_until_the_oldest_counted_failure_leaves_the_window() {
-        let now = parse("2026-11-23T14:15:00Z").unwrap();
-        let failures: Vec<(String,)> = ["14:03:00", "14:05:00", "14:06:00", "14:07:00", "14:08:00"]
-            .iter()
-            .map(|t| (format!("2026-11-23T{t}Z"),))
-            .collect();
-        assert_eq!(wait_minutes(&failures, 5, now), Some(3));
-        assert_eq!(wait_minutes(&failures[1..], 5, now), None);
+    fn the_message_says_how_long_to_wait() {
         assert_eq!(
             message(1),
             "Too many sign-in attempts. Try again in 1 minute."
@@ -107,5 +121,38 @@ mod tests {
             message(3),
             "Too many sign-in attempts. Try again in 3 minutes."
         );
+    }
+
+    /// Issue 17 item 2: a busy address is slowed, a second more per attempt, never refused.
+    #[test]
+    fn an_address_past_its_limit_waits_longer_up_to_a_ceiling() {
+        assert_eq!(address_delay(ADDRESS_LIMIT).as_secs(), 0);
+        assert_eq!(address_delay(ADDRESS_LIMIT + 1).as_secs(), 1);
+        assert_eq!(address_delay(ADDRESS_LIMIT + 4).as_secs(), 4);
+        assert_eq!(address_delay(10_000).as_secs(), MAX_DELAY_SECONDS as u64);
+    }
+
+    /// Issue 17 item 2: IPv6 counts per /64; an IPv4-mapped address counts as its IPv4.
+    #[test]
+    fn ipv6_addresses_count_by_their_64_block() {
+        assert_eq!(
+            address_block("2001:db8:1:2:aaaa::1"),
+            address_block("2001:db8:1:2:bbbb:cccc:dddd:eeee")
+        );
+        assert_ne!(
+            address_block("2001:db8:1:2::1"),
+            address_block("2001:db8:1:3::1")
+        );
+        assert_eq!(address_block("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(address_block("192.0.2.7"), "192.0.2.7");
+        assert_ne!(address_block("192.0.2.7"), address_block("192.0.2.8"));
+    }
+
+    #[test]
+    fn a_known_device_counts_apart_from_its_account() {
+        let elsewhere = Keys::new("a@pathway.example", None, "192.0.2.7");
+        let device = Keys::new("a@pathway.example", Some("d1"), "192.0.2.7");
+        assert_ne!(elsewhere.person, device.person);
+        assert_eq!(elsewhere.address, device.address);
     }
 }

@@ -44,7 +44,7 @@ pub async fn issue_link(
     )
     .await?;
     tx.commit().await?;
-    Ok(format!("/set-password?token={token}"))
+    Ok(format!("/set-password#{token}"))
 }
 
 /// Creates a link token for `person_id`, spending any earlier unused ones. `created_by`:
@@ -79,23 +79,21 @@ struct LinkRow {
     used_at: Option<String>,
 }
 
-/// Sets the password through a link; returns the person whose password it was.
+/// Sets the password through a link; returns the person whose password it was. The link is
+/// looked up first: a made-up or spent token costs no password hashing (issue 17 item 2).
 pub async fn redeem(
     db: &Db,
     token: &str,
     new_password: String,
     now: DateTime<Utc>,
 ) -> Result<PersonId, AppError> {
-    password::check_policy(&new_password)?;
-    let hash = password::hash(new_password).await?;
-    let mut tx = db.begin().await?;
     let row: Option<LinkRow> = sqlx::query_as(
         "SELECT t.person_id, t.expires_at, t.used_at FROM set_password_tokens t
          JOIN people p ON p.id = t.person_id
          WHERE t.token_hash = $1 AND p.active = 1",
     )
     .bind(digest(token))
-    .fetch_optional(&mut *tx)
+    .fetch_optional(db.pool())
     .await?;
     let person_id = match row {
         Some(LinkRow {
@@ -105,6 +103,9 @@ pub async fn redeem(
         }) if parse(&expires_at).is_some_and(|expires| now < expires) => person_id,
         _ => return Err(AppError::validation(EXPIRED_MESSAGE)),
     };
+    password::check_policy(&new_password)?;
+    let hash = password::hash(new_password).await?;
+    let mut tx = db.begin().await?;
     // spend the token; the guard on used_at makes a concurrent second use fail
     let spent = sqlx::query(
         "UPDATE set_password_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",

@@ -150,10 +150,14 @@ struct ConflictRow {
 const SELECT: &str = "SELECT id, evidence_id, base_version, server_version, form, created_at,
     resolution FROM evidence_conflicts";
 
-async fn view(db: &Db, row: ConflictRow) -> Result<ConflictView, AppError> {
+/// A copy of `owner`'s as they see it. "Theirs" is the item the copy's id names only while
+/// that item is `owner`'s own: the id came from a device, and an item deleted and made again
+/// under the same id by someone else must never show through a copy (issue 17 item 10).
+async fn view(db: &Db, row: ConflictRow, owner: &PersonId) -> Result<ConflictView, AppError> {
     let mine = serde_json::from_str(&row.form).map_err(|e| AppError::internal(&e))?;
     let theirs = store::load(db, &row.evidence_id)
         .await?
+        .filter(|record| record.person_id == *owner)
         .map(|r| r.to_form());
     Ok(ConflictView {
         id: row.id,
@@ -179,7 +183,7 @@ pub async fn list(db: &Db, caller: &Caller, all: bool) -> Result<Vec<ConflictVie
     .await?;
     let mut views = Vec::with_capacity(rows.len());
     for row in rows {
-        views.push(view(db, row).await?);
+        views.push(view(db, row, &caller.person_id).await?);
     }
     Ok(views)
 }

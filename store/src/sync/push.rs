@@ -26,6 +26,11 @@ use std::collections::HashMap;
 
 /// Most changes one push may carry.
 pub const MAX_BATCH: usize = 500;
+/// Most pushes one person may make in `PUSH_WINDOW_MINUTES`, from all their devices (issue 17
+/// item 10). A device syncs after each change and retries a failure after a pause, so this
+/// is far above honest use; a refused push stays in the device's outbox and goes later.
+pub const PUSH_LIMIT: i64 = 120;
+pub const PUSH_WINDOW_MINUTES: i64 = 5;
 
 pub async fn push(
     db: &Db,
@@ -37,6 +42,16 @@ pub async fn push(
     if request.changes.len() > MAX_BATCH {
         return Err(AppError::validation(format!(
             "Send at most {MAX_BATCH} changes at a time"
+        )));
+    }
+    let now = db.clock().now();
+    let window = chrono::Duration::minutes(PUSH_WINDOW_MINUTES);
+    let key = crate::rate::key(&format!("sync:{}", caller.person_id));
+    let (pushes, window_start) = crate::rate::hit(db, &key, window, now).await?;
+    if pushes > PUSH_LIMIT {
+        let minutes = crate::rate::minutes_until(window_start + window, now);
+        return Err(AppError::TooManyRequests(format!(
+            "Too many changes were sent in a short time. They are safe on this device and will be sent again in {minutes} minutes or less"
         )));
     }
     if request
@@ -253,6 +268,12 @@ fn decide<'a>(
                 Ok(valid) => valid,
                 Err(errors) => return Ok(rejected(&validation_message(&errors))),
             };
+            // a copy keeps what validation read, no more: fields no kind has (of any size)
+            // and padding around the codes would otherwise be stored as sent (issue 17 item 10)
+            form.details.clone_from(&valid.details);
+            form.previous_employer = if valid.previous_employer { "yes" } else { "" }.into();
+            form.kind = form.kind.trim().to_owned();
+            form.status = form.status.trim().to_owned();
             match store::check_author(caller, &valid, false) {
                 Ok(()) => {}
                 Err(AppError::Validation(reason)) => return Ok(rejected(&reason)),

@@ -9,6 +9,7 @@ pub mod grant_role;
 pub mod import_people;
 pub mod move_team;
 pub mod people;
+pub mod refusal_bursts;
 pub mod revoke_role;
 pub mod set_password_link;
 pub mod teams;

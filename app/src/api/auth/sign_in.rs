@@ -16,8 +16,11 @@ pub async fn sign_in(
     let meta = request_meta();
     let settings = settings();
     let now = db.clock().now();
-    let (token, _caller) = flow::sign_in(&db, &email, password, &meta, settings, now).await?;
-    set_cookie(&settings.session_cookie(&token));
+    let signed_in = flow::sign_in(&db, &email, password, &meta, settings, now).await?;
+    set_cookie(&settings.session_cookie(&signed_in.token));
+    if let Some(device) = &signed_in.device_token {
+        set_cookie(&settings.device_cookie(device));
+    }
     let target = super::safe_next(next.as_deref());
     if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect(&target);

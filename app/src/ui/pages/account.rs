@@ -29,20 +29,39 @@ pub fn ChangePassword() -> impl IntoView {
     }
 }
 
+/// The page a set-password link opens. The link carries its code after `#`, which browsers
+/// never send to a server, so the code stays out of every proxy's and server's logs
+/// (issue 17 item 8). With JavaScript the page copies the code into the form and takes it
+/// out of the address bar and history (`link_code_script`); without, the person copies it
+/// into the "Code from your link" box.
 #[component]
 pub fn SetPassword() -> impl IntoView {
-    let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
     let errors = Signal::stored(posted_errors("new_password"));
     view! {
         <Title text="Set your password"/>
         <ErrorSummary errors/>
         <h1 class="govuk-heading-xl">"Set your password"</h1>
-        <form method="post" action="/api/auth/set_password" novalidate=true>
-            <input type="hidden" name="token" value=token/>
-            <NewPassword errors/>
-            <button type="submit" class="govuk-button" data-module="govuk-button">"Set password"</button>
-        </form>
+        <LinkCodeScript>
+            <form method="post" action="/api/auth/set_password" novalidate=true>
+                <div id="link-code">
+                    <TextInput id="token" label="Code from your link" hint=CODE_HINT width=WIDTH
+                        autocomplete="off"/>
+                </div>
+                <NewPassword errors/>
+                <button type="submit" class="govuk-button" data-module="govuk-button">"Set password"</button>
+            </form>
+        </LinkCodeScript>
     }
+}
+
+const CODE_HINT: &str = "Copy everything after the # at the end of the link you were sent";
+
+#[island(lazy)]
+pub fn LinkCodeScript(children: Children) -> impl IntoView {
+    // hydrating: the form is already in the page
+    #[cfg(feature = "hydrate")]
+    super::link_code_script::fill();
+    view! { <div>{children()}</div> }
 }
 
 #[component]

@@ -3,6 +3,7 @@
 
 use crate::api::admin::audit_log::audit_log;
 use crate::api::admin::people::list_people;
+use crate::api::admin::refusal_bursts::refusal_bursts;
 use crate::ui::govuk::{
     error_for, posted_errors, Cell, Column, DateInput, ErrorSummary, Loaded, Row, Table, TextInput,
 };
@@ -12,7 +13,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use pathway_core::date_input::from_query;
 use pathway_core::identity::Role;
-use pathway_core::organisation::{AuditEntry, AuditFilter, PersonSummary};
+use pathway_core::organisation::{AuditEntry, AuditFilter, PersonSummary, RefusalBurst};
 
 #[component]
 pub fn AdminPeople() -> impl IntoView {
@@ -87,11 +88,13 @@ pub fn AdminAudit() -> impl IntoView {
     // the dates are checked here too, so their errors sit beside the boxes they are in
     let errors = Signal::stored(typed.problems());
     let entries = Resource::new_blocking(filter, audit_log);
+    let bursts = Resource::new_blocking(|| (), |_| refusal_bursts());
     view! {
         <Title text="Audit log"/>
         <RequireUser role=Role::Administrator>
             <ErrorSummary errors/>
             <h1 class="govuk-heading-xl">"Audit log"</h1>
+            <Loaded resource=bursts view=burst_warnings/>
             <form method="get" action="/admin/audit" class="app-filter" novalidate=true>
                 <TextInput id="action" label="Action" width="govuk-input--width-20" value=action.clone()/>
                 <TextInput id="actor" label="Who (part of a name)" width="govuk-input--width-20" value=actor.clone()/>
@@ -102,6 +105,39 @@ pub fn AdminAudit() -> impl IntoView {
             {move || errors.with(Vec::is_empty).then(|| view! { <Loaded resource=entries view=audit_table/> })}
         </RequireUser>
     }
+}
+
+/// A GOV.UK warning for each person refused many times close together in the last day.
+fn burst_warnings(bursts: Vec<RefusalBurst>) -> impl IntoView {
+    bursts
+        .into_iter()
+        .map(|burst| {
+            let entries = "/admin/audit?action=access_denied";
+            view! {
+                <div class="govuk-warning-text" data-refusal-burst=burst.person_id.clone()>
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text">
+                        <span class="govuk-visually-hidden">"Warning"</span>
+                        {burst_sentence(&burst)}" "
+                        <a class="govuk-link" href=entries>"See their refusals"</a>
+                    </strong>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+fn burst_sentence(burst: &RefusalBurst) -> String {
+    // timestamps are "2026-12-07T10:30:00Z": the day, then the time to the minute
+    let day = burst.from.get(..10).unwrap_or_default();
+    let time = |stamp: &str| stamp.get(11..16).unwrap_or_default().to_owned();
+    format!(
+        "{} was refused {} times between {} and {} (UTC) on {day}. Many refusals close together can mean someone is trying records they may not see.",
+        burst.name,
+        burst.refusals,
+        time(&burst.from),
+        time(&burst.to),
+    )
 }
 
 fn audit_table(list: Vec<AuditEntry>) -> impl IntoView {

@@ -7,6 +7,8 @@ mod dashboard;
 #[cfg(feature = "hydrate")]
 mod deadline_script;
 mod home;
+#[cfg(feature = "hydrate")]
+mod link_code_script;
 mod not_found;
 mod portfolio;
 mod privacy;

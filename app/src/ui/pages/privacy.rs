@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// What is held, why, and for how long: one row each.
-const HELD: [(&str, &str, &str); 7] = [
+const HELD: [(&str, &str, &str); 8] = [
     (
         "Your name, work email address, team, roles, level and its history, and qualification date",
         "To give you the right pathway, show you to the people who supervise or manage you, and pay you from the right date",
@@ -34,9 +34,14 @@ const HELD: [(&str, &str, &str); 7] = [
         "Until you sign out, and no longer than 12 hours after you signed in",
     ),
     (
-        "Failed attempts to sign in: the email address entered and the internet address",
+        "Counts of recent attempts to sign in, for each account and each internet address, kept under a one-way code rather than the email or address itself",
         "To stop people guessing passwords",
         "24 hours",
+    ),
+    (
+        "The browsers you have signed in on: a random code stored in the browser, and when it was last used",
+        "So that someone guessing your password elsewhere cannot lock you out of the devices you use",
+        "400 days after you last signed in on that browser",
     ),
     (
         "A log of changes: who changed what record, when, and from which internet address",

@@ -100,7 +100,12 @@ pub fn set_password_link(ev: SubmitEvent) {
                 "govuk-inset-text",
                 Some("Send this link to the person: "),
             );
-            append(&inset, &element("code", "", path.as_string().as_deref()));
+            // the whole address, ready to paste into an email
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            let link = format!("{origin}{}", path.as_string().unwrap_or_default());
+            append(&inset, &element("code", "", Some(&link)));
             append(root, &inset);
         },
     );
