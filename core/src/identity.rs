@@ -81,6 +81,24 @@ impl Role {
     }
 }
 
+/// A person's two-step sign-in as their account page shows it (issue 17 item 6).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoStepStatus {
+    pub on: bool,
+    pub recovery_codes_left: usize,
+}
+
+/// A two-step set-up begun and waiting for its first code: what the set-up page shows once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoStepSetup {
+    /// The key to type into an app that cannot scan, in groups of four.
+    pub key: String,
+    /// The same as a QR code (an `otpauth://` address), drawn as SVG.
+    pub qr_svg: String,
+    /// Ten single-use codes for when the app is not to hand, shown only now.
+    pub recovery_codes: Vec<String>,
+}
+
 /// The signed-in person as the UI sees them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {

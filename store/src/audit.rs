@@ -25,6 +25,8 @@ pub mod action {
     pub const TEAM_CREATED: &str = "team_created";
     pub const TEAM_MOVE: &str = "team_move";
     pub const PEOPLE_IMPORTED: &str = "people_imported";
+    pub const TWO_STEP_ON: &str = "two_step_on";
+    pub const TWO_STEP_OFF: &str = "two_step_off";
     /// A signed-in person was refused (403): what they asked for and the record's id.
     pub const ACCESS_DENIED: &str = "access_denied";
 }

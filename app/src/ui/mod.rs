@@ -59,9 +59,11 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=pages::NotFound>
                         <Route path=StaticSegment("") view=pages::Home ssr=SsrMode::Async/>
                         <Route path=StaticSegment("sign-in") view=pages::SignIn ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("sign-in"), StaticSegment("code")) view=pages::SignInCode ssr=SsrMode::Async/>
                         <Route path=StaticSegment("sign-out") view=pages::SignOutPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("set-password") view=pages::SetPassword ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("account"), StaticSegment("password")) view=pages::ChangePassword ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("account"), StaticSegment("two-step")) view=pages::TwoStepPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("dashboard") view=pages::Dashboards ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("dashboard"), ParamSegment("kind")) view=pages::RoleDashboard ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("people")) view=pages::AdminPeople ssr=SsrMode::Async/>

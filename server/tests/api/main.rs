@@ -27,4 +27,5 @@ mod sync;
 mod sync_model;
 mod throttle;
 mod training;
+mod two_step;
 mod vault;

@@ -1,7 +1,10 @@
 //! Sign-in, sign-out and change of password: the steps in order, each write one transaction
 //! with its audit entry.
 
-use super::{devices, password, sessions, throttle, tokens, Caller, RequestMeta, SecuritySettings};
+use super::{
+    devices, password, pending, sessions, throttle, tokens, two_step, Caller, RequestMeta,
+    SecuritySettings,
+};
 use crate::audit::{self, action, Event};
 use crate::db::Db;
 use chrono::{DateTime, Utc};
@@ -26,6 +29,13 @@ pub struct SignedIn {
     pub device_token: Option<String>,
 }
 
+/// Where a right password leads: signed in, or (two-step sign-in on) to the code page with
+/// a half-way sign-in's token for its cookie.
+pub enum SignInStep {
+    Done(SignedIn),
+    Code { pending_token: String },
+}
+
 /// Checks the password and starts a new session. Any session the request already carried
 /// ends (the session id rotates at sign-in).
 pub async fn sign_in(
@@ -35,7 +45,7 @@ pub async fn sign_in(
     meta: &RequestMeta,
     settings: SecuritySettings,
     now: DateTime<Utc>,
-) -> Result<SignedIn, AppError> {
+) -> Result<SignInStep, AppError> {
     // Text that is no email address (empty, malformed, longer than any address) belongs to
     // nobody: refused before anything is counted or logged, so what was typed into the box
     // (perhaps a password, perhaps megabytes) is never stored (issue 17 item 4).
@@ -113,17 +123,114 @@ pub async fn sign_in(
         .await?;
         return Err(AppError::validation(WRONG_CREDENTIALS));
     };
+    throttle::succeeded(db, &keys).await?;
+    if two_step::status(db, &caller.person_id).await?.on {
+        let pending_token = pending::create(db, &caller.person_id, now).await?;
+        return Ok(SignInStep::Code { pending_token });
+    }
+    let signed_in = complete(db, caller, device.as_deref(), meta, settings, now, None).await?;
+    Ok(SignInStep::Done(signed_in))
+}
+
+/// The second step of a sign-in: the code from the person's app or a recovery code, for the
+/// half-way sign-in `pending_token` names. Throttled per person like a password; a wrong
+/// code leaves the half-way sign-in to try again until it expires.
+pub async fn finish_with_code(
+    db: &Db,
+    pending_token: &str,
+    code: &str,
+    meta: &RequestMeta,
+    settings: SecuritySettings,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, AppError> {
+    let caller = match pending::holder(db, pending_token, now).await? {
+        Some(person) => super::load_caller(db, &person).await?,
+        None => None,
+    };
+    let Some(caller) = caller else {
+        return Err(AppError::validation(pending::EXPIRED));
+    };
+    let attempt = match two_step::count_attempt(db, &caller.person_id, now).await {
+        Ok(key) => key,
+        Err(refusal) => {
+            let event = Event::person(
+                &caller.person_id,
+                action::SIGN_IN_THROTTLED,
+                &caller.person_id,
+                &meta.ip,
+            )
+            .with_detail("too many two-step codes");
+            audit::record(db.clock(), db.pool(), event).await?;
+            return Err(refusal);
+        }
+    };
+    let accepted = two_step::check(db, &caller.person_id, caller.email.as_str(), code, now).await?;
+    let Some(how) = accepted else {
+        let event = Event::person(
+            &caller.person_id,
+            action::SIGN_IN_FAILED,
+            &caller.person_id,
+            &meta.ip,
+        )
+        .with_detail("wrong two-step code");
+        audit::record(db.clock(), db.pool(), event).await?;
+        return Err(AppError::field("code", two_step::WRONG_CODE));
+    };
+    crate::rate::reset(db, &attempt).await?;
+    let device = devices::known_device(db, meta.device_token.as_deref(), &caller.person_id).await?;
+    let detail = match how {
+        two_step::Accepted::App => "with a code from the app",
+        two_step::Accepted::RecoveryCode => "with a recovery code",
+    };
+    complete(
+        db,
+        caller,
+        device.as_deref(),
+        meta,
+        settings,
+        now,
+        Some((pending_token, detail)),
+    )
+    .await
+}
+
+/// The end of every sign-in: the request's old session ends, a new one starts with its audit
+/// entry (and the half-way sign-in it finishes, if any, ends in the same transaction), and
+/// the browser is remembered as one of the person's devices.
+async fn complete(
+    db: &Db,
+    caller: Caller,
+    device: Option<&str>,
+    meta: &RequestMeta,
+    settings: SecuritySettings,
+    now: DateTime<Utc>,
+    second_step: Option<(&str, &str)>,
+) -> Result<SignedIn, AppError> {
     let mut tx = db.begin().await?;
+    if let Some((pending_token, _)) = second_step {
+        if !pending::end(&mut tx, pending_token).await? {
+            return Err(AppError::validation(pending::EXPIRED));
+        }
+    }
     if let Some(old) = &meta.session_token {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
             .bind(sessions::digest(old))
             .execute(&mut *tx)
             .await?;
     }
-    let token = start_session(db, &mut tx, &caller, meta, settings, action::SIGN_IN, now).await?;
+    let how = second_step.map_or("", |(_, how)| how);
+    let token = start_session(
+        db,
+        &mut tx,
+        &caller,
+        meta,
+        settings,
+        (action::SIGN_IN, how),
+        now,
+    )
+    .await?;
     tx.commit().await?;
-    throttle::succeeded(db, &keys).await?;
-    let device_token = devices::remember(db, &caller.person_id, device.as_deref(), now).await?;
+    let device_token = devices::remember(db, &caller.person_id, device, now).await?;
     Ok(SignedIn {
         token,
         caller,
@@ -188,7 +295,7 @@ pub async fn change_password(
         caller,
         meta,
         settings,
-        action::PASSWORD_CHANGED,
+        (action::PASSWORD_CHANGED, ""),
         now,
     )
     .await?;
@@ -196,15 +303,16 @@ pub async fn change_password(
     Ok(token)
 }
 
-/// A new session for `caller` with its audit entry (`why`: a sign-in or a password change),
-/// in the caller's transaction: answers the token for the cookie.
+/// A new session for `caller` with its audit entry (`why`: a sign-in or a password change,
+/// and how, in words, or empty), in the caller's transaction: answers the token for the
+/// cookie.
 async fn start_session(
     db: &Db,
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     caller: &Caller,
     meta: &RequestMeta,
     settings: SecuritySettings,
-    why: &str,
+    (why, how): (&str, &str),
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     let token = sessions::create(
@@ -216,7 +324,7 @@ async fn start_session(
         now,
     )
     .await?;
-    let event = Event::person(&caller.person_id, why, &caller.person_id, &meta.ip);
+    let event = Event::person(&caller.person_id, why, &caller.person_id, &meta.ip).with_detail(how);
     audit::record(db.clock(), &mut **tx, event).await?;
     Ok(token)
 }

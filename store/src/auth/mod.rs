@@ -6,9 +6,11 @@
 pub mod devices;
 pub mod flow;
 pub mod password;
+pub mod pending;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;
+pub mod two_step;
 
 use crate::db::Db;
 use axum::http::header::{COOKIE, USER_AGENT};
@@ -25,9 +27,10 @@ pub const COOKIE_NAME: &str = "pathway_session";
 /// Cookie name over TLS: the `__Host-` prefix makes the browser insist on Secure, Path=/
 /// and no Domain, so no sibling site can plant or read it.
 pub const SECURE_COOKIE_NAME: &str = "__Host-pathway_session";
-/// The known-device cookie (`devices`), over plain HTTP and over TLS.
+/// The known-device cookie (`devices`); `__Host-` prefixed over TLS.
 pub const DEVICE_COOKIE_NAME: &str = "pathway_device";
-pub const SECURE_DEVICE_COOKIE_NAME: &str = "__Host-pathway_device";
+/// The half-way sign-in's cookie (`pending`); `__Host-` prefixed over TLS.
+pub const PENDING_COOKIE_NAME: &str = "pathway_pending";
 
 /// Session and transport settings, read once at start-up and shared through context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +54,25 @@ impl Default for SecuritySettings {
 }
 
 impl SecuritySettings {
+    /// A cookie's name for this transport: over TLS the `__Host-` prefix makes the browser
+    /// insist on Secure, Path=/ and no Domain, so no sibling site can plant or read it.
+    fn name(&self, plain: &'static str) -> String {
+        if self.tls {
+            format!("__Host-{plain}")
+        } else {
+            plain.to_owned()
+        }
+    }
+
+    /// A Set-Cookie value: HttpOnly, for the whole site, Secure over TLS.
+    fn cookie(&self, plain: &'static str, value: &str, same_site: &str, max_age: i64) -> String {
+        let secure = if self.tls { "; Secure" } else { "" };
+        format!(
+            "{}={value}; HttpOnly; SameSite={same_site}; Path=/; Max-Age={max_age}{secure}",
+            self.name(plain)
+        )
+    }
+
     pub fn cookie_name(&self) -> &'static str {
         if self.tls {
             SECURE_COOKIE_NAME
@@ -61,40 +83,39 @@ impl SecuritySettings {
 
     /// The Set-Cookie value carrying a new session token.
     pub fn session_cookie(&self, token: &str) -> String {
-        let secure = if self.tls { "; Secure" } else { "" };
-        format!(
-            "{}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}{secure}",
-            self.cookie_name(),
-            self.absolute_timeout.num_seconds()
-        )
+        let lifetime = self.absolute_timeout.num_seconds();
+        self.cookie(COOKIE_NAME, token, "Lax", lifetime)
     }
 
-    pub fn device_cookie_name(&self) -> &'static str {
-        if self.tls {
-            SECURE_DEVICE_COOKIE_NAME
-        } else {
-            DEVICE_COOKIE_NAME
-        }
+    /// The Set-Cookie value that removes the session cookie.
+    pub fn clearing_cookie(&self) -> String {
+        self.cookie(COOKIE_NAME, "", "Lax", 0)
+    }
+
+    pub fn device_cookie_name(&self) -> String {
+        self.name(DEVICE_COOKIE_NAME)
     }
 
     /// The Set-Cookie value marking this browser as a known device (it outlives sessions
     /// and sign-outs: it says only that its owner has signed in here before).
     pub fn device_cookie(&self, token: &str) -> String {
-        let secure = if self.tls { "; Secure" } else { "" };
-        format!(
-            "{}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}{secure}",
-            self.device_cookie_name(),
-            Duration::days(devices::KNOWN_FOR_DAYS).num_seconds()
-        )
+        let lifetime = Duration::days(devices::KNOWN_FOR_DAYS).num_seconds();
+        self.cookie(DEVICE_COOKIE_NAME, token, "Strict", lifetime)
     }
 
-    /// The Set-Cookie value that removes the session cookie.
-    pub fn clearing_cookie(&self) -> String {
-        let secure = if self.tls { "; Secure" } else { "" };
-        format!(
-            "{}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0{secure}",
-            self.cookie_name()
-        )
+    pub fn pending_cookie_name(&self) -> String {
+        self.name(PENDING_COOKIE_NAME)
+    }
+
+    /// The Set-Cookie value naming a half-way sign-in (`pending`), for the code page.
+    pub fn pending_cookie(&self, token: &str) -> String {
+        let lifetime = Duration::minutes(pending::LIFETIME_MINUTES).num_seconds();
+        self.cookie(PENDING_COOKIE_NAME, token, "Strict", lifetime)
+    }
+
+    /// The Set-Cookie value that removes the half-way sign-in's cookie.
+    pub fn clearing_pending_cookie(&self) -> String {
+        self.cookie(PENDING_COOKIE_NAME, "", "Strict", 0)
     }
 }
 
@@ -161,7 +182,7 @@ pub fn meta_from_parts(parts: &Parts, settings: SecuritySettings) -> RequestMeta
         ip,
         user_agent,
         session_token: cookie_value(parts, settings.cookie_name()),
-        device_token: cookie_value(parts, settings.device_cookie_name()),
+        device_token: cookie_value(parts, &settings.device_cookie_name()),
     }
 }
 

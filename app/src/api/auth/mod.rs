@@ -5,6 +5,22 @@ pub mod me;
 pub mod set_password;
 pub mod sign_in;
 pub mod sign_out;
+pub mod two_step;
+pub mod verify_code;
+
+/// The cookies of a finished sign-in: the session, and the known-device mark when this
+/// browser is new to the person.
+#[cfg(feature = "ssr")]
+fn signed_in_cookies(
+    settings: pathway_store::auth::SecuritySettings,
+    signed_in: &pathway_store::auth::flow::SignedIn,
+) {
+    use crate::api::request::set_cookie;
+    set_cookie(&settings.session_cookie(&signed_in.token));
+    if let Some(device) = &signed_in.device_token {
+        set_cookie(&settings.device_cookie(device));
+    }
+}
 
 /// Where to go after signing in: `next` resolved against this site's own origin, as a
 /// browser would resolve it (which drops tabs and newlines, so `/\t/evil.example` is

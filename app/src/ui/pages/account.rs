@@ -25,6 +25,10 @@ pub fn ChangePassword() -> impl IntoView {
                 <NewPassword errors/>
                 <button type="submit" class="govuk-button" data-module="govuk-button">"Change password"</button>
             </form>
+            <p class="govuk-body">
+                <a class="govuk-link" href="/account/two-step">"Two-step sign-in"</a>
+                ": ask for a code from your phone as well as your password"
+            </p>
         </RequireUser>
     }
 }

@@ -19,6 +19,7 @@ mod sign_out;
 #[cfg(feature = "hydrate")]
 mod sign_out_script;
 mod training;
+mod two_step;
 
 pub use accessibility::AccessibilityStatement;
 pub use account::{ChangePassword, SetPassword};
@@ -33,3 +34,4 @@ pub use privacy::PrivacyNotice;
 pub use sign_in::SignIn;
 pub use sign_out::SignOutPage;
 pub use training::TrainingListPage;
+pub use two_step::{SignInCode, TwoStepPage};
