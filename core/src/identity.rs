@@ -86,6 +86,8 @@ impl Role {
 pub struct TwoStepStatus {
     pub on: bool,
     pub recovery_codes_left: usize,
+    /// The person's role needs it, so it cannot be turned off.
+    pub required: bool,
 }
 
 /// A two-step set-up begun and waiting for its first code: what the set-up page shows once.

@@ -36,6 +36,8 @@ pub struct Settings {
     pub leptos_options: LeptosOptions,
     /// Served over TLS (production mode): `__Host-` Secure session cookie and HSTS.
     pub tls: bool,
+    /// Administrators and panel roles must use two-step sign-in: everywhere but demo mode.
+    pub two_step_for_roles: bool,
     /// The server's one clock (the system's; the server's tests fix it).
     pub clock: pathway_store::clock::Clock,
     /// The proxies whose `Forwarded`/`X-Forwarded-For` headers name the client
@@ -90,6 +92,7 @@ impl Settings {
             (Some(password), Mode::Demo) => Some(password),
         };
         let tls = mode == Mode::Production;
+        let two_step_for_roles = mode != Mode::Demo;
         let log_format = match lookup("PATHWAY_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -137,6 +140,7 @@ impl Settings {
             log_format,
             leptos_options,
             tls,
+            two_step_for_roles,
             clock: pathway_store::clock::Clock::system(),
             trusted_proxies,
         })

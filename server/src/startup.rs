@@ -57,6 +57,7 @@ impl Application {
         leptos_options.site_addr = address;
         let security = SecuritySettings {
             tls: settings.tls,
+            two_step_for_roles: settings.two_step_for_roles,
             ..SecuritySettings::default()
         };
         let router = routes::router(AppState {

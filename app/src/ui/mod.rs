@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("") view=pages::Home ssr=SsrMode::Async/>
                         <Route path=StaticSegment("sign-in") view=pages::SignIn ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("sign-in"), StaticSegment("code")) view=pages::SignInCode ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("sign-in"), StaticSegment("set-up")) view=pages::SignInSetUp ssr=SsrMode::Async/>
                         <Route path=StaticSegment("sign-out") view=pages::SignOutPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("set-password") view=pages::SetPassword ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("account"), StaticSegment("password")) view=pages::ChangePassword ssr=SsrMode::Async/>

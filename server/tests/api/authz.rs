@@ -154,6 +154,7 @@ on_both_databases!(
                 vec![("person_id", &jordan), ("team_id", &team.0)],
             ),
             ("admin/set_password_link", vec![("person_id", &jordan)]),
+            ("admin/reset_two_step", vec![("person_id", &jordan)]),
             (
                 "admin/import_people",
                 vec![(

@@ -37,6 +37,9 @@ pub struct Options {
     pub clock: Option<Clock>,
     /// `PATHWAY_TRUSTED_PROXIES`, as a deployment behind a proxy sets it.
     pub trusted_proxies: Option<&'static str>,
+    /// Administrators and panel roles must use two-step sign-in even in demo mode (it is
+    /// on everywhere else).
+    pub two_step_for_roles: bool,
 }
 
 impl Default for Options {
@@ -47,6 +50,7 @@ impl Default for Options {
             production: false,
             clock: None,
             trusted_proxies: None,
+            two_step_for_roles: false,
         }
     }
 }
@@ -86,6 +90,7 @@ pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
     if let Some(clock) = options.clock {
         settings.clock = clock;
     }
+    settings.two_step_for_roles |= options.two_step_for_roles;
     let application = Application::build(settings)
         .await
         .expect("application starts");

@@ -54,6 +54,35 @@ impl User {
         user
     }
 
+    /// Signs in someone whose role needs two-step sign-in and has not set it up: the password,
+    /// then the set-up step with the first code from the app (at `now`).
+    pub async fn sign_in_setting_up_two_step(
+        app: &TestApp,
+        email: &str,
+        password: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        let user = Self::anonymous(app);
+        let next: String = user
+            .try_sign_in(email, password)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(next.starts_with("/sign-in/set-up"), "{next}");
+        let set_up: pathway_core::identity::TwoStepSetup = user
+            .call("auth/begin_pending_two_step", &[])
+            .await
+            .json()
+            .await
+            .expect("a set-up");
+        let key = set_up.key.replace(' ', "");
+        let code = pathway_store::auth::two_step::code_at(&key, now).unwrap();
+        let finished = user.call("auth/finish_set_up", &[("code", &code)]).await;
+        assert_eq!(finished.status(), 200, "{email} sets up two-step sign-in");
+        user
+    }
+
     /// A sign-in attempt, whatever its answer.
     pub async fn try_sign_in(&self, email: &str, password: &str) -> reqwest::Response {
         self.call("auth/sign_in", &[("email", email), ("password", password)])

@@ -220,3 +220,82 @@ on_both_databases!(
         assert_eq!(me(&anonymous).await, None);
     }
 );
+
+on_both_databases!(
+    a_role_that_needs_two_step_sets_it_up_before_its_first_session_and_keeps_it,
+    |backend: Backend| async move {
+        // administrators and panel roles (demo mode aside, where the harness turns it on)
+        let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 12, 7, 12, 0, 10).unwrap());
+        let options = Options {
+            clock: Some(clock.clone()),
+            two_step_for_roles: true,
+            ..Options::default()
+        };
+        let app = spawn_app_with(backend, options).await;
+        let alex = User::anonymous(&app);
+        let next: String = alex
+            .try_sign_in(&email_of("Alex Morgan"), TEST_PASSWORD)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(next, "/sign-in/set-up?next=%2Fdashboard");
+        assert_eq!(me(&alex).await, None, "no session before the set-up");
+        assert_eq!(alex.call("admin/people", &[]).await.status(), 401);
+        let set_up: TwoStepSetup = alex
+            .call("auth/begin_pending_two_step", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let key = set_up.key.replace(' ', "");
+        let wrong = alex.call("auth/finish_set_up", &[("code", "000000")]).await;
+        assert_eq!(wrong.status(), 422);
+        let right = code_at(&key, clock.now()).unwrap();
+        let done = alex.call("auth/finish_set_up", &[("code", &right)]).await;
+        assert_eq!(done.status(), 200);
+        assert_eq!(alex.call("admin/people", &[]).await.status(), 200);
+        // kept: it cannot be turned off
+        let next_code = code_at(&key, clock.now() + Duration::seconds(30)).unwrap();
+        let off = alex
+            .call("auth/turn_off_two_step", &[("code", &next_code)])
+            .await;
+        assert_eq!(off.status(), 422);
+        // and the next sign-in asks for a code
+        let next: String = User::anonymous(&app)
+            .try_sign_in(&email_of("Alex Morgan"), TEST_PASSWORD)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(next.starts_with("/sign-in/code"), "{next}");
+        // a practitioner's role does not need it
+        let jordan: String = User::anonymous(&app)
+            .try_sign_in(&email_of("Jordan Ellis"), TEST_PASSWORD)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(jordan, "/dashboard");
+        // an administrator resets a lost phone: off until set up again
+        let admin = alex;
+        let (key, _) = turn_on(&User::demo(&app, "Jordan Ellis").await, &clock).await;
+        assert!(!key.is_empty());
+        let jordan_id = crate::session::person_id(&app, "Jordan Ellis").await;
+        let reset = admin
+            .call("admin/reset_two_step", &[("person_id", &jordan_id)])
+            .await;
+        assert_eq!(reset.status(), 200);
+        let next: String = User::anonymous(&app)
+            .try_sign_in(&email_of("Jordan Ellis"), TEST_PASSWORD)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(next, "/dashboard");
+        assert_eq!(
+            count(&app, &format!("SELECT COUNT(*) FROM audit_log WHERE action = 'two_step_reset' AND record_id = '{jordan_id}'")).await,
+            1
+        );
+    }
+);

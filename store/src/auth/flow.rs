@@ -33,7 +33,14 @@ pub struct SignedIn {
 /// a half-way sign-in's token for its cookie.
 pub enum SignInStep {
     Done(SignedIn),
-    Code { pending_token: String },
+    Code {
+        pending_token: String,
+    },
+    /// The person's role needs two-step sign-in and they have not set it up: the set-up
+    /// comes first, then the session.
+    SetUp {
+        pending_token: String,
+    },
 }
 
 /// Checks the password and starts a new session. Any session the request already carried
@@ -128,6 +135,10 @@ pub async fn sign_in(
         let pending_token = pending::create(db, &caller.person_id, now).await?;
         return Ok(SignInStep::Code { pending_token });
     }
+    if settings.two_step_for_roles && two_step::required_for(&caller.roles) {
+        let pending_token = pending::create(db, &caller.person_id, now).await?;
+        return Ok(SignInStep::SetUp { pending_token });
+    }
     let signed_in = complete(db, caller, device.as_deref(), meta, settings, now, None).await?;
     Ok(SignInStep::Done(signed_in))
 }
@@ -143,13 +154,7 @@ pub async fn finish_with_code(
     settings: SecuritySettings,
     now: DateTime<Utc>,
 ) -> Result<SignedIn, AppError> {
-    let caller = match pending::holder(db, pending_token, now).await? {
-        Some(person) => super::load_caller(db, &person).await?,
-        None => None,
-    };
-    let Some(caller) = caller else {
-        return Err(AppError::validation(pending::EXPIRED));
-    };
+    let caller = pending_caller(db, pending_token, now).await?;
     let attempt = match two_step::count_attempt(db, &caller.person_id, now).await {
         Ok(key) => key,
         Err(refusal) => {
@@ -190,6 +195,45 @@ pub async fn finish_with_code(
         settings,
         now,
         Some((pending_token, detail)),
+    )
+    .await
+}
+
+/// The person half-way through signing in, for the set-up their role needs before a session.
+pub async fn pending_caller(
+    db: &Db,
+    pending_token: &str,
+    now: DateTime<Utc>,
+) -> Result<Caller, AppError> {
+    let caller = match pending::holder(db, pending_token, now).await? {
+        Some(person) => super::load_caller(db, &person).await?,
+        None => None,
+    };
+    caller.ok_or_else(|| AppError::validation(pending::EXPIRED))
+}
+
+/// Finishes a sign-in that had to set up two-step sign-in first: the set-up is confirmed
+/// with the app's first code, then the session starts.
+pub async fn finish_with_set_up(
+    db: &Db,
+    pending_token: &str,
+    code: &str,
+    meta: &RequestMeta,
+    settings: SecuritySettings,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, AppError> {
+    let caller = pending_caller(db, pending_token, now).await?;
+    two_step::confirm(db, &caller, code, &meta.ip, now).await?;
+    let device = devices::known_device(db, meta.device_token.as_deref(), &caller.person_id).await?;
+    let how = "after setting up two-step sign-in";
+    complete(
+        db,
+        caller,
+        device.as_deref(),
+        meta,
+        settings,
+        now,
+        Some((pending_token, how)),
     )
     .await
 }

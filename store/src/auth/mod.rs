@@ -41,6 +41,9 @@ pub struct SecuritySettings {
     pub idle_timeout: Duration,
     /// A session ends this long after sign-in, however busy.
     pub absolute_timeout: Duration,
+    /// Administrators and panel roles must use two-step sign-in (issue 17 item 6): on
+    /// everywhere but demo mode, whose fictional accounts sign in with the printed password.
+    pub two_step_for_roles: bool,
 }
 
 impl Default for SecuritySettings {
@@ -49,6 +52,7 @@ impl Default for SecuritySettings {
             tls: false,
             idle_timeout: Duration::minutes(30),
             absolute_timeout: Duration::hours(12),
+            two_step_for_roles: true,
         }
     }
 }

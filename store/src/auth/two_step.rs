@@ -14,7 +14,7 @@ use crate::db::Db;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use chrono::{DateTime, Utc};
 use pathway_core::error::AppError;
-use pathway_core::identity::{TwoStepSetup, TwoStepStatus};
+use pathway_core::identity::{Role, TwoStepSetup, TwoStepStatus};
 use pathway_core::ids::PersonId;
 use totp_rs::{Algorithm, Secret, TOTP};
 
@@ -23,6 +23,20 @@ const DIGITS: usize = 6;
 /// Shown by the authenticator app beside the person's email.
 pub const ISSUER: &str = "Pathway";
 pub const RECOVERY_CODES: usize = 10;
+
+/// Roles whose holders must use two-step sign-in: they can change who may do what, or decide
+/// people's progression and pay.
+pub const REQUIRED_FOR: [Role; 4] = [
+    Role::Administrator,
+    Role::PanelChair,
+    Role::PanelMember,
+    Role::PanelSecretariat,
+];
+
+/// Whether someone holding `roles` must use two-step sign-in.
+pub fn required_for(roles: &[Role]) -> bool {
+    roles.iter().any(|role| REQUIRED_FOR.contains(role))
+}
 
 /// The message beside the code field for a code that is not right.
 pub const WRONG_CODE: &str =
@@ -106,6 +120,7 @@ pub async fn status(db: &Db, person: &PersonId) -> Result<TwoStepStatus, AppErro
     Ok(TwoStepStatus {
         on: on.is_some(),
         recovery_codes_left: usize::try_from(left).unwrap_or(0),
+        required: false,
     })
 }
 
@@ -250,11 +265,17 @@ pub async fn confirm(
 pub async fn switch_off(
     db: &Db,
     caller: &super::Caller,
+    settings: super::SecuritySettings,
     code: &str,
     ip: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let person = &caller.person_id;
+    if settings.two_step_for_roles && required_for(&caller.roles) {
+        return Err(AppError::validation(
+            "Your role needs two-step sign-in, so it cannot be turned off. You can set it up again on a new phone",
+        ));
+    }
     let attempt = count_attempt(db, person, now).await?;
     if check(db, person, caller.email.as_str(), code, now)
         .await?
@@ -354,6 +375,24 @@ pub async fn remove(
         .bind(person)
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// An administrator resets a person's two-step sign-in (a lost phone and lost recovery
+/// codes): it is off until they set it up again, which their next sign-in asks for if their
+/// role needs it.
+pub async fn reset(
+    db: &Db,
+    admin: &super::Caller,
+    person: &PersonId,
+    ip: &str,
+) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    crate::people::ensure_active(&mut tx, person).await?;
+    remove(&mut tx, person).await?;
+    let event = Event::person(&admin.person_id, action::TWO_STEP_RESET, person, ip);
+    audit::record(db.clock(), &mut *tx, event).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub mod import_people;
 pub mod move_team;
 pub mod people;
 pub mod refusal_bursts;
+pub mod reset_two_step;
 pub mod revoke_role;
 pub mod set_password_link;
 pub mod teams;

@@ -2,11 +2,11 @@
 
 pub mod change_password;
 pub mod me;
+pub mod second_step;
 pub mod set_password;
 pub mod sign_in;
 pub mod sign_out;
 pub mod two_step;
-pub mod verify_code;
 
 /// The cookies of a finished sign-in: the session, and the known-device mark when this
 /// browser is new to the person.

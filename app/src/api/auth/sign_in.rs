@@ -25,12 +25,22 @@ pub async fn sign_in(
         }
         SignInStep::Code { pending_token } => {
             set_cookie(&settings.pending_cookie(&pending_token));
-            let next: String = url::form_urlencoded::byte_serialize(target.as_bytes()).collect();
-            format!("/sign-in/code?next={next}")
+            second_step("/sign-in/code", &target)
+        }
+        SignInStep::SetUp { pending_token } => {
+            set_cookie(&settings.pending_cookie(&pending_token));
+            second_step("/sign-in/set-up", &target)
         }
     };
     if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect(&target);
     }
     Ok(target)
+}
+
+/// The second step's page, carrying where to go once it is done.
+#[cfg(feature = "ssr")]
+fn second_step(page: &str, target: &str) -> String {
+    let next: String = url::form_urlencoded::byte_serialize(target.as_bytes()).collect();
+    format!("{page}?next={next}")
 }

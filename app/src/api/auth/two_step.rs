@@ -7,9 +7,13 @@ use pathway_core::identity::{TwoStepSetup, TwoStepStatus};
 
 #[server(endpoint = "auth/two_step_state")]
 pub async fn two_step_state() -> Result<TwoStepStatus, ApiError> {
+    use pathway_store::auth::two_step;
     let caller = crate::api::request::require_user().await?;
     let db = crate::api::request::db()?;
-    Ok(pathway_store::auth::two_step::status(&db, &caller.person_id).await?)
+    let required =
+        crate::api::request::settings().two_step_for_roles && two_step::required_for(&caller.roles);
+    let status = two_step::status(&db, &caller.person_id).await?;
+    Ok(TwoStepStatus { required, ..status })
 }
 
 /// Begins a set-up: a new key and recovery codes, shown once, waiting for the first code.
@@ -43,7 +47,8 @@ pub async fn turn_off_two_step(code: String) -> Result<(), ApiError> {
     let db = crate::api::request::db()?;
     let ip = crate::api::request::request_meta().ip;
     let now = db.clock().now();
-    pathway_store::auth::two_step::switch_off(&db, &caller, &code, &ip, now).await?;
+    let settings = crate::api::request::settings();
+    pathway_store::auth::two_step::switch_off(&db, &caller, settings, &code, &ip, now).await?;
     if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect("/account/two-step?off=1");
     }

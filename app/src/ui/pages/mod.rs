@@ -34,4 +34,4 @@ pub use privacy::PrivacyNotice;
 pub use sign_in::SignIn;
 pub use sign_out::SignOutPage;
 pub use training::TrainingListPage;
-pub use two_step::{SignInCode, TwoStepPage};
+pub use two_step::{SignInCode, SignInSetUp, TwoStepPage};

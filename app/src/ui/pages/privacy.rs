@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// What is held, why, and for how long: one row each.
-const HELD: [(&str, &str, &str); 8] = [
+const HELD: [(&str, &str, &str); 9] = [
     (
         "Your name, work email address, team, roles, level and its history, and qualification date",
         "To give you the right pathway, show you to the people who supervise or manage you, and pay you from the right date",
@@ -37,6 +37,11 @@ const HELD: [(&str, &str, &str); 8] = [
         "Counts of recent attempts to sign in, for each account and each internet address, kept under a one-way code rather than the email or address itself",
         "To stop people guessing passwords",
         "24 hours",
+    ),
+    (
+        "If you use two-step sign-in: the key your authenticator app shares with Pathway, and your recovery codes kept only as one-way codes",
+        "To check the code you enter after your password",
+        "Until you turn two-step sign-in off or an administrator resets it",
     ),
     (
         "The browsers you have signed in on: a random code stored in the browser, and when it was last used",

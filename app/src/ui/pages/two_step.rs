@@ -3,6 +3,7 @@
 //! the first code to confirm) or off. Plain forms: they work with JavaScript off, and the
 //! page downloads no code of its own.
 
+use crate::api::auth::second_step::begin_pending_two_step;
 use crate::api::auth::two_step::{begin_two_step, two_step_state};
 use crate::ui::govuk::{
     error_for, posted_errors, ErrorSummary, Loaded, NotificationBanner, TextInput,
@@ -52,6 +53,32 @@ pub fn SignInCode() -> impl IntoView {
     }
 }
 
+/// The set-up step of a sign-in, for a role that needs two-step sign-in (administrators and
+/// panel roles) when it is not on yet: the session starts once the first code is right.
+#[component]
+pub fn SignInSetUp() -> impl IntoView {
+    let next = use_query_map().with_untracked(|q| q.get("next").unwrap_or_default());
+    let errors = Signal::stored(posted_errors("code"));
+    let set_up = Resource::new_blocking(|| (), |_| begin_pending_two_step());
+    view! {
+        <Title text="Set up two-step sign-in"/>
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary errors/>
+                <h1 class="govuk-heading-xl">"Set up two-step sign-in"</h1>
+                <p class="govuk-body">
+                    "Your role in Pathway needs two-step sign-in: after your password, a code from an authenticator app on your phone. Set it up now to finish signing in."
+                </p>
+                <Loaded resource=set_up view=move |set_up: TwoStepSetup| {
+                    let form = SetUpForm { action: "/api/auth/finish_set_up", next: Some(next.clone()) };
+                    view! { <SetUpSteps set_up errors form/> }
+                }/>
+                <p class="govuk-body"><a class="govuk-link" href="/sign-in">"Start signing in again"</a></p>
+            </div>
+        </div>
+    }
+}
+
 /// A person's own two-step sign-in: on or off, and the set-up.
 #[component]
 pub fn TwoStepPage() -> impl IntoView {
@@ -96,11 +123,17 @@ fn IsOn(status: TwoStepStatus, errors: Signal<Vec<FieldError>>) -> impl IntoView
         <p class="govuk-body">
             <a class="govuk-link" href="/account/two-step?again=1">"Set it up again, on a new phone or with new recovery codes"</a>
         </p>
-        <h2 class="govuk-heading-m">"Turn two-step sign-in off"</h2>
-        <form method="post" action="/api/auth/turn_off_two_step" novalidate=true>
-            <CodeInput errors hint=CODE_HINT/>
-            <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">"Turn off"</button>
-        </form>
+        {if status.required {
+            view! { <p class="govuk-body">"Your role in Pathway needs two-step sign-in, so it cannot be turned off."</p> }.into_any()
+        } else {
+            view! {
+                <h2 class="govuk-heading-m">"Turn two-step sign-in off"</h2>
+                <form method="post" action="/api/auth/turn_off_two_step" novalidate=true>
+                    <CodeInput errors hint=CODE_HINT/>
+                    <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">"Turn off"</button>
+                </form>
+            }.into_any()
+        }}
     }
 }
 
@@ -112,12 +145,27 @@ fn SetUp(errors: Signal<Vec<FieldError>>) -> impl IntoView {
         <p class="govuk-body">
             "With two-step sign-in, Pathway asks for a code from an authenticator app on your phone after your password, so your password alone is not enough to sign in as you."
         </p>
-        <Loaded resource=set_up view=move |set_up: TwoStepSetup| view! { <SetUpSteps set_up errors/> }/>
+        <Loaded resource=set_up view=move |set_up: TwoStepSetup| {
+            let form = SetUpForm { action: "/api/auth/confirm_two_step", next: None };
+            view! { <SetUpSteps set_up errors form/> }
+        }/>
     }
 }
 
+/// Where a set-up's first code goes: the account page's server function, or the sign-in's
+/// set-up step (with the page to go to after).
+#[derive(Clone)]
+struct SetUpForm {
+    action: &'static str,
+    next: Option<String>,
+}
+
 #[component]
-fn SetUpSteps(set_up: TwoStepSetup, errors: Signal<Vec<FieldError>>) -> impl IntoView {
+fn SetUpSteps(
+    set_up: TwoStepSetup,
+    errors: Signal<Vec<FieldError>>,
+    form: SetUpForm,
+) -> impl IntoView {
     view! {
         <h2 class="govuk-heading-m">"1. Add Pathway to your authenticator app"</h2>
         <p class="govuk-body">"Scan this QR code with the app, or type in the key below it."</p>
@@ -130,7 +178,8 @@ fn SetUpSteps(set_up: TwoStepSetup, errors: Signal<Vec<FieldError>>) -> impl Int
             {set_up.recovery_codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
         </ul>
         <h2 class="govuk-heading-m">"3. Enter the code the app shows"</h2>
-        <form method="post" action="/api/auth/confirm_two_step" novalidate=true>
+        <form method="post" action=form.action novalidate=true>
+            {form.next.map(|next| view! { <input type="hidden" name="next" value=next/> })}
             <CodeInput errors hint="The 6-digit code your authenticator app shows for Pathway now"/>
             <button type="submit" class="govuk-button" data-module="govuk-button">"Turn on two-step sign-in"</button>
         </form>

@@ -38,6 +38,7 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
     let revoke_id = id.clone();
     let link_id = id.clone();
     let leaver_id = id.clone();
+    let two_step_id = id.clone();
     view! {
         <h1 class="govuk-heading-xl">{person.full_name.clone()}</h1>
         <SummaryList id="person-summary">
@@ -95,9 +96,16 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
         <p class="govuk-body">"A one-time link, valid for 72 hours, for this person to set their password. Earlier links stop working."</p>
         <SetPasswordLinkForm person_id=link_id/>
 
+        <h2 class="govuk-heading-l">"Two-step sign-in"</h2>
+        <p class="govuk-body">"If this person has lost their phone and their recovery codes, reset their two-step sign-in. It stays off until they set it up again; if their role needs it, their next sign-in asks them to."</p>
+        <form method="post" action="/api/admin/reset_two_step">
+            <input type="hidden" name="person_id" value=two_step_id/>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Reset two-step sign-in"</button>
+        </form>
+
         <h2 class="govuk-heading-l">"Leaver"</h2>
         <p class="govuk-body">"Deactivating ends every session this person has, at once. Their records are kept."</p>
-        <form method="post" action="/api/admin/deactivate_person">
+        <form method="post" action="/api/admin/deactivate">
             <input type="hidden" name="person_id" value=leaver_id/>
             <button type="submit" class="govuk-button govuk-button--warning">"Deactivate"</button>
         </form>
