@@ -90,6 +90,19 @@ pub struct TwoStepStatus {
     pub required: bool,
 }
 
+/// One of a person's signed-in sessions, as their sessions page lists it (issue 17 item 7).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// An opaque handle for ending it (not the session's token, nor its stored digest).
+    pub id: String,
+    pub started: String,
+    pub last_used: String,
+    pub ip: String,
+    pub browser: String,
+    /// The session this page was loaded with.
+    pub current: bool,
+}
+
 /// A two-step set-up begun and waiting for its first code: what the set-up page shows once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwoStepSetup {

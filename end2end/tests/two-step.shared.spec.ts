@@ -1,6 +1,7 @@
 // Two-step sign-in (issue 17 item 6), with JavaScript on and off: a person turns it on from
 // their account (key and recovery codes shown once), and from then on the password leads
-// to the code page; a recovery code works once.
+// to the code page; a recovery code works once. Then the sessions page (item 7) ends the
+// other browsers' sessions.
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signIn } from "./support/session";
@@ -85,4 +86,16 @@ test("turned on, two-step sign-in asks for the app's code after the password", a
   await again.getByRole("button", { name: "Continue" }).click();
   await expect(again.locator(".govuk-error-summary")).toContainText("6-digit code");
   await expect(again).toHaveURL(/\/sign-in\/code/);
+
+  // where they are signed in (issue 17 item 7): this browser, the phone and the lost-phone
+  // browser; "sign out everywhere else" ends the other two
+  await person.goto("/account/sessions");
+  await expect(person.locator("#sessions tbody tr")).toHaveCount(3);
+  await expect(person.locator("#sessions")).toContainText("This device");
+  expect(await accessibilityProblems(person)).toEqual([]);
+  await person.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(person.locator("#sessions-ended")).toBeVisible();
+  await expect(person.locator("#sessions tbody tr")).toHaveCount(1);
+  await phone.goto("/portfolio");
+  await expect(phone).toHaveURL(/\/sign-in/);
 });

@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("set-password") view=pages::SetPassword ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("account"), StaticSegment("password")) view=pages::ChangePassword ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("account"), StaticSegment("two-step")) view=pages::TwoStepPage ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("account"), StaticSegment("sessions")) view=pages::SessionsPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("dashboard") view=pages::Dashboards ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("dashboard"), ParamSegment("kind")) view=pages::RoleDashboard ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("people")) view=pages::AdminPeople ssr=SsrMode::Async/>

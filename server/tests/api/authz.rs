@@ -155,6 +155,7 @@ on_both_databases!(
             ),
             ("admin/set_password_link", vec![("person_id", &jordan)]),
             ("admin/reset_two_step", vec![("person_id", &jordan)]),
+            ("admin/end_sessions", vec![("person_id", &jordan)]),
             (
                 "admin/import_people",
                 vec![(

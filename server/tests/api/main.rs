@@ -21,6 +21,7 @@ mod refusals;
 mod rules;
 mod security;
 mod session;
+mod sessions;
 mod sign_in_pages;
 mod storage;
 mod sync;

@@ -5,6 +5,13 @@ use crate::helpers::{spawn_app, Backend};
 use crate::session::{count, person_id, User};
 use pathway_core::organisation::RefusalBurst;
 
+/// The refusal bursts the audit page would warn about, as the administrator reads them.
+async fn bursts(admin: &User) -> Vec<RefusalBurst> {
+    let response = admin.call("admin/refusal_bursts", &[]).await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
 on_both_databases!(
     refusals_are_logged_and_a_burst_is_flagged_for_the_administrator,
     |backend: Backend| async move {
@@ -57,13 +64,8 @@ on_both_databases!(
         let logged = "SELECT COUNT(*) FROM audit_log WHERE action = 'access_denied'";
         assert_eq!(count(&app, logged).await, 2);
         // two refusals are no burst
-        let bursts: Vec<RefusalBurst> = admin
-            .call("admin/refusal_bursts", &[])
-            .await
-            .json()
-            .await
-            .unwrap();
-        assert!(bursts.is_empty(), "{bursts:?}");
+        let found = bursts(&admin).await;
+        assert!(found.is_empty(), "{found:?}");
         // trying one id after another is
         for _ in 0..9 {
             let status = jordan
@@ -72,15 +74,10 @@ on_both_databases!(
                 .status();
             assert_eq!(status, 403);
         }
-        let bursts: Vec<RefusalBurst> = admin
-            .call("admin/refusal_bursts", &[])
-            .await
-            .json()
-            .await
-            .unwrap();
-        assert_eq!(bursts.len(), 1, "{bursts:?}");
+        let found = bursts(&admin).await;
+        assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
-            (bursts[0].person_id.as_str(), bursts[0].refusals),
+            (found[0].person_id.as_str(), found[0].refusals),
             (jordan_id.as_str(), 11)
         );
         let audit_page = admin.html("/admin/audit").await;

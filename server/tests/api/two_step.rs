@@ -36,6 +36,16 @@ async fn turn_on(user: &User, clock: &Clock) -> (String, Vec<String>) {
     (key, set_up.recovery_codes)
 }
 
+/// Where the password step sends `name` from a new browser (the code page, the set-up page
+/// or straight on).
+async fn after_password(app: &TestApp, name: &str) -> String {
+    let answer = User::anonymous(app)
+        .try_sign_in(&email_of(name), TEST_PASSWORD)
+        .await;
+    assert_eq!(answer.status(), 200);
+    answer.json().await.unwrap()
+}
+
 async fn me(user: &User) -> Option<CurrentUser> {
     user.call("auth/me", &[]).await.json().await.unwrap()
 }
@@ -262,20 +272,10 @@ on_both_databases!(
             .await;
         assert_eq!(off.status(), 422);
         // and the next sign-in asks for a code
-        let next: String = User::anonymous(&app)
-            .try_sign_in(&email_of("Alex Morgan"), TEST_PASSWORD)
-            .await
-            .json()
-            .await
-            .unwrap();
+        let next = after_password(&app, "Alex Morgan").await;
         assert!(next.starts_with("/sign-in/code"), "{next}");
         // a practitioner's role does not need it
-        let jordan: String = User::anonymous(&app)
-            .try_sign_in(&email_of("Jordan Ellis"), TEST_PASSWORD)
-            .await
-            .json()
-            .await
-            .unwrap();
+        let jordan = after_password(&app, "Jordan Ellis").await;
         assert_eq!(jordan, "/dashboard");
         // an administrator resets a lost phone: off until set up again
         let admin = alex;
@@ -286,12 +286,7 @@ on_both_databases!(
             .call("admin/reset_two_step", &[("person_id", &jordan_id)])
             .await;
         assert_eq!(reset.status(), 200);
-        let next: String = User::anonymous(&app)
-            .try_sign_in(&email_of("Jordan Ellis"), TEST_PASSWORD)
-            .await
-            .json()
-            .await
-            .unwrap();
+        let next = after_password(&app, "Jordan Ellis").await;
         assert_eq!(next, "/dashboard");
         assert_eq!(
             count(&app, &format!("SELECT COUNT(*) FROM audit_log WHERE action = 'two_step_reset' AND record_id = '{jordan_id}'")).await,

@@ -5,6 +5,7 @@
 
 pub mod devices;
 pub mod flow;
+pub mod my_sessions;
 pub mod password;
 pub mod pending;
 pub mod sessions;

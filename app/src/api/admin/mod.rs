@@ -5,6 +5,7 @@ pub mod audit_log;
 pub mod create_person;
 pub mod create_team;
 pub mod deactivate;
+pub mod end_sessions;
 pub mod grant_role;
 pub mod import_people;
 pub mod move_team;

@@ -3,6 +3,7 @@
 pub mod change_password;
 pub mod me;
 pub mod second_step;
+pub mod sessions;
 pub mod set_password;
 pub mod sign_in;
 pub mod sign_out;

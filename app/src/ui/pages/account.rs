@@ -25,10 +25,16 @@ pub fn ChangePassword() -> impl IntoView {
                 <NewPassword errors/>
                 <button type="submit" class="govuk-button" data-module="govuk-button">"Change password"</button>
             </form>
-            <p class="govuk-body">
-                <a class="govuk-link" href="/account/two-step">"Two-step sign-in"</a>
-                ": ask for a code from your phone as well as your password"
-            </p>
+            <ul class="govuk-list">
+                <li>
+                    <a class="govuk-link" href="/account/two-step">"Two-step sign-in"</a>
+                    ": ask for a code from your phone as well as your password"
+                </li>
+                <li>
+                    <a class="govuk-link" href="/account/sessions">"Where you're signed in"</a>
+                    ": see your sessions and sign out of any of them"
+                </li>
+            </ul>
         </RequireUser>
     }
 }

@@ -12,6 +12,7 @@ mod link_code_script;
 mod not_found;
 mod portfolio;
 mod privacy;
+mod sessions;
 mod sign_in;
 #[cfg(feature = "hydrate")]
 mod sign_in_fetch;
@@ -31,6 +32,7 @@ pub use home::Home;
 pub use not_found::NotFound;
 pub use portfolio::{ConflictsPage, CpdLogPage, EvidenceEditor, EvidencePage, MyPathway};
 pub use privacy::PrivacyNotice;
+pub use sessions::SessionsPage;
 pub use sign_in::SignIn;
 pub use sign_out::SignOutPage;
 pub use training::TrainingListPage;

@@ -30,7 +30,7 @@ const HELD: [(&str, &str, &str); 9] = [
     ),
     (
         "Your signed-in sessions: when they started, the internet address and the browser they came from",
-        "To keep you signed in and to let you and the department spot a session that is not yours",
+        "To keep you signed in, and to let you (on the \"Where you're signed in\" page) and the department spot and end a session that is not yours",
         "Until you sign out, and no longer than 12 hours after you signed in",
     ),
     (

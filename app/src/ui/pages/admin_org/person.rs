@@ -39,6 +39,7 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
     let link_id = id.clone();
     let leaver_id = id.clone();
     let two_step_id = id.clone();
+    let sessions_id = id.clone();
     view! {
         <h1 class="govuk-heading-xl">{person.full_name.clone()}</h1>
         <SummaryList id="person-summary">
@@ -101,6 +102,13 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
         <form method="post" action="/api/admin/reset_two_step">
             <input type="hidden" name="person_id" value=two_step_id/>
             <button type="submit" class="govuk-button govuk-button--secondary">"Reset two-step sign-in"</button>
+        </form>
+
+        <h2 class="govuk-heading-l">"Sessions"</h2>
+        <p class="govuk-body">"End every session this person has, on every device, at once (a lost laptop, or a sign-in that is not theirs). They can sign in again."</p>
+        <form method="post" action="/api/admin/end_sessions">
+            <input type="hidden" name="person_id" value=sessions_id/>
+            <button type="submit" class="govuk-button govuk-button--secondary">"End all sessions"</button>
         </form>
 
         <h2 class="govuk-heading-l">"Leaver"</h2>
