@@ -364,3 +364,31 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    every_form_on_a_persons_admin_page_posts_to_an_endpoint_that_exists,
+    |backend: Backend| async move {
+        // JavaScript off, each form is a plain post: one whose action names no server
+        // function would answer "not found" to the administrator (the Deactivate form once did)
+        let app = spawn_app(backend).await;
+        let admin = User::demo(&app, "Alex Morgan").await;
+        let jordan = person_id(&app, "Jordan Ellis").await;
+        let page = admin.html(&format!("/admin/person?id={jordan}")).await;
+        let actions: Vec<&str> = page
+            .split("action=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|action| action.starts_with("/api/"))
+            .collect();
+        assert!(actions.len() >= 7, "{actions:?}");
+        // what this test tells apart: an action naming no server function answers 404
+        let missing = admin.call("admin/deactivate_person", &[]).await.status();
+        assert_eq!(missing, 404);
+        for action in actions {
+            let endpoint = action.trim_start_matches("/api/");
+            // no fields: refused for what is missing, never for an endpoint that is not there
+            let status = admin.call(endpoint, &[]).await.status();
+            assert_ne!(status, 404, "{action}");
+        }
+    }
+);

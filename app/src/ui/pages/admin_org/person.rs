@@ -97,25 +97,40 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
         <p class="govuk-body">"A one-time link, valid for 72 hours, for this person to set their password. Earlier links stop working."</p>
         <SetPasswordLinkForm person_id=link_id/>
 
-        <h2 class="govuk-heading-l">"Two-step sign-in"</h2>
-        <p class="govuk-body">"If this person has lost their phone and their recovery codes, reset their two-step sign-in. It stays off until they set it up again; if their role needs it, their next sign-in asks them to."</p>
-        <form method="post" action="/api/admin/reset_two_step">
-            <input type="hidden" name="person_id" value=two_step_id/>
-            <button type="submit" class="govuk-button govuk-button--secondary">"Reset two-step sign-in"</button>
-        </form>
+        <PersonAction heading="Two-step sign-in" person_id=two_step_id action="/api/admin/reset_two_step"
+            button="Reset two-step sign-in"
+            text="If this person has lost their phone and their recovery codes, reset their two-step sign-in. It stays off until they set it up again; if their role needs it, their next sign-in asks them to."/>
+        <PersonAction heading="Sessions" person_id=sessions_id action="/api/admin/end_sessions"
+            button="End all sessions"
+            text="End every session this person has, on every device, at once (a lost laptop, or a sign-in that is not theirs). They can sign in again."/>
+        <PersonAction heading="Leaver" person_id=leaver_id action="/api/admin/deactivate"
+            button="Deactivate" warning=true
+            text="Deactivating ends every session this person has, at once. Their records are kept."/>
+    }
+}
 
-        <h2 class="govuk-heading-l">"Sessions"</h2>
-        <p class="govuk-body">"End every session this person has, on every device, at once (a lost laptop, or a sign-in that is not theirs). They can sign in again."</p>
-        <form method="post" action="/api/admin/end_sessions">
-            <input type="hidden" name="person_id" value=sessions_id/>
-            <button type="submit" class="govuk-button govuk-button--secondary">"End all sessions"</button>
-        </form>
-
-        <h2 class="govuk-heading-l">"Leaver"</h2>
-        <p class="govuk-body">"Deactivating ends every session this person has, at once. Their records are kept."</p>
-        <form method="post" action="/api/admin/deactivate">
-            <input type="hidden" name="person_id" value=leaver_id/>
-            <button type="submit" class="govuk-button govuk-button--warning">"Deactivate"</button>
+/// One thing an administrator does to the person with a single button: a heading, what it
+/// does, and a plain form posting the person's id (works with JavaScript off).
+#[component]
+fn PersonAction(
+    heading: &'static str,
+    text: &'static str,
+    action: &'static str,
+    button: &'static str,
+    person_id: String,
+    #[prop(optional)] warning: bool,
+) -> impl IntoView {
+    let class = if warning {
+        "govuk-button govuk-button--warning"
+    } else {
+        "govuk-button govuk-button--secondary"
+    };
+    view! {
+        <h2 class="govuk-heading-l">{heading}</h2>
+        <p class="govuk-body">{text}</p>
+        <form method="post" action=action>
+            <input type="hidden" name="person_id" value=person_id/>
+            <button type="submit" class=class>{button}</button>
         </form>
     }
 }
