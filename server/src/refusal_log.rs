@@ -18,43 +18,44 @@ use pathway_store::auth::{meta_from_parts, sessions};
 
 pub async fn log_refusals(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
-    // the body limit in front has already read the body into memory: reading it again here
-    // costs no more than a copy of the form's ids
-    let (body, form_ids) = if is_form_post(&parts) {
+    // the body limit in front has already read the body into memory: keeping a handle on
+    // it costs a reference count, and it is read for ids only if the answer is a refusal
+    let (body, form) = if is_form_post(&parts) {
         match to_bytes(body, usize::MAX).await {
-            Ok(bytes) => {
-                let ids = ids_in_pairs(url::form_urlencoded::parse(&bytes));
-                (Body::from(bytes), ids)
-            }
-            Err(_) => (Body::empty(), Vec::new()),
+            Ok(bytes) => (Body::from(bytes.clone()), Some(bytes)),
+            Err(_) => (Body::empty(), None),
         }
     } else {
-        (body, Vec::new())
+        (body, None)
     };
-    let what = format!("{} {}", parts.method, parts.uri.path());
-    let mut ids = ids_in_path(parts.uri.path());
-    if let Some(query) = parts.uri.query() {
-        ids.extend(ids_in_pairs(url::form_urlencoded::parse(query.as_bytes())));
-    }
-    ids.extend(form_ids);
+    let (method, uri) = (parts.method.clone(), parts.uri.clone());
     let meta = meta_from_parts(&parts, state.security);
     let response = next.run(Request::from_parts(parts, body)).await;
-    if response.status() == StatusCode::FORBIDDEN {
-        if let Some(token) = &meta.session_token {
-            let record = ids.first().map_or("", String::as_str);
-            let logged = match sessions::holder(&state.db, token).await {
-                Ok(Some(person)) => {
-                    pathway_store::refusals::record(&state.db, &person, &what, record, &meta.ip)
-                        .await
-                }
-                Ok(None) => Ok(()),
-                Err(error) => Err(error),
-            };
-            if let Err(error) = logged {
-                // the refusal itself stands; only its record is missing
-                tracing::error!(%error, %what, "a refusal could not be written to the audit log");
-            }
+    if response.status() != StatusCode::FORBIDDEN {
+        return response;
+    }
+    let Some(token) = &meta.session_token else {
+        return response;
+    };
+    let what = format!("{method} {}", uri.path());
+    let mut ids = ids_in_path(uri.path());
+    if let Some(query) = uri.query() {
+        ids.extend(ids_in_pairs(url::form_urlencoded::parse(query.as_bytes())));
+    }
+    if let Some(form) = &form {
+        ids.extend(ids_in_pairs(url::form_urlencoded::parse(form)));
+    }
+    let record = ids.first().map_or("", String::as_str);
+    let logged = match sessions::holder(&state.db, token).await {
+        Ok(Some(person)) => {
+            pathway_store::refusals::record(&state.db, &person, &what, record, &meta.ip).await
         }
+        Ok(None) => Ok(()),
+        Err(error) => Err(error),
+    };
+    if let Err(error) = logged {
+        // the refusal itself stands; only its record is missing
+        tracing::error!(%error, %what, "a refusal could not be written to the audit log");
     }
     response
 }

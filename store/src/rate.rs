@@ -22,7 +22,6 @@ pub async fn hit(
     window: Duration,
     now: DateTime<Utc>,
 ) -> Result<(i64, DateTime<Utc>), AppError> {
-    forget_old(db, now).await?;
     let (count, window_start): (i64, String) = sqlx::query_as(
         "INSERT INTO rate_counters (counter_key, window_start, attempts) VALUES ($1, $2, 1)
          ON CONFLICT (counter_key) DO UPDATE SET
@@ -67,7 +66,9 @@ pub fn minutes_until(opens: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
 }
 
 /// Keeps the table small: no window is longer than a day, so older counters are never read.
-async fn forget_old(db: &Db, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Called once per sign-in attempt (where keys are many: every address and email tried),
+/// not per counter raised; a sync push raises one counter per person, which never piles up.
+pub async fn forget_old(db: &Db, now: DateTime<Utc>) -> Result<(), AppError> {
     sqlx::query("DELETE FROM rate_counters WHERE window_start < $1")
         .bind(stamp(now - Duration::days(1)))
         .execute(db.pool())

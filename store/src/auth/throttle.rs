@@ -63,6 +63,7 @@ pub struct Verdict {
 /// Counts one attempt against its account (or device) and its address.
 pub async fn admit(db: &Db, keys: &Keys, now: DateTime<Utc>) -> Result<Verdict, AppError> {
     let window = Duration::minutes(WINDOW_MINUTES);
+    rate::forget_old(db, now).await?;
     let (address_attempts, _) = rate::hit(db, &keys.address, window, now).await?;
     let (person_attempts, window_start) = rate::hit(db, &keys.person, window, now).await?;
     let refused = (person_attempts > ACCOUNT_LIMIT)
