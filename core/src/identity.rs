@@ -103,6 +103,31 @@ pub struct SessionView {
     pub current: bool,
 }
 
+/// A browser a person has signed in on, as their sessions page lists it (issue 17 item 7).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceView {
+    /// An opaque handle for forgetting it (not the cookie, nor its stored digest).
+    pub id: String,
+    pub first_used: String,
+    pub last_sign_in: String,
+    pub browser: String,
+    /// When its owner set it up to unlock drafts with no network, if they did.
+    pub offline_since: Option<String>,
+    /// The browser this page was loaded in.
+    pub current: bool,
+}
+
+/// What a device needs to open the drafts it keeps (`vault/key`): the newest unlock key and
+/// its version, the older version it asked for (if it still wraps with one), and whether
+/// this device is still set up for offline drafting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnlockKeys {
+    pub version: i64,
+    pub key: String,
+    pub held: Option<String>,
+    pub offline: bool,
+}
+
 /// A two-step set-up begun and waiting for its first code: what the set-up page shows once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwoStepSetup {

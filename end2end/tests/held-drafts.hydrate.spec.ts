@@ -17,7 +17,7 @@ test("a too-long statement and an undated draft written in the offline app are c
   const run = `${Date.now()}`;
   const long = `Too long ${run}`;
   const undated = `No date ${run}`;
-  await signIn(page, WORKER, "/portfolio");
+  await signIn(page, WORKER, "/portfolio", true, { offline: true });
   await controlledByServiceWorker(page);
   await goOffline(context);
   await page.reload();

@@ -10,7 +10,7 @@ test("the app starts offline, unlocks drafts with the password, keeps a draft ac
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   const title = `Written offline ${Date.now()}`;
-  await signIn(page, WORKER, "/portfolio");
+  await signIn(page, WORKER, "/portfolio", true, { offline: true });
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await expect.poll(async () => {
     const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);

@@ -63,7 +63,7 @@ test("after a reload mid-sync, the editor does not say the text is unsaved once 
 });
 
 test("the offline app stops saying Pathway is offline once the network is back", async ({ context, page }) => {
-  await signIn(page, WORKER, "/portfolio");
+  await signIn(page, WORKER, "/portfolio", true, { offline: true });
   await controlledByServiceWorker(page);
   await goOffline(context);
   await page.reload();

@@ -29,6 +29,7 @@ pub mod action {
     pub const TWO_STEP_OFF: &str = "two_step_off";
     pub const TWO_STEP_RESET: &str = "two_step_reset";
     pub const SESSION_ENDED: &str = "session_ended";
+    pub const DEVICE_FORGOTTEN: &str = "device_forgotten";
     /// A signed-in person was refused (403): what they asked for and the record's id.
     pub const ACCESS_DENIED: &str = "access_denied";
 }

@@ -343,7 +343,7 @@ pub async fn deactivate(
         .bind(person_id)
         .execute(&mut *tx)
         .await?;
-    let ended = sessions::end_all_for(&mut tx, person_id).await?;
+    let ended = sessions::end_all_for(&mut tx, person_id, db.clock().now()).await?;
     let event = Event::person(&caller.person_id, action::PERSON_DEACTIVATED, person_id, ip)
         .with_detail(format!("{ended} session(s) ended"));
     audit::commit_with(db.clock(), tx, event).await

@@ -46,6 +46,9 @@ enum Phase {
     Nobody,
     /// Waiting for the password; the message of a failed attempt.
     Locked(Option<String>),
+    /// This device is not set up to open the person's drafts without a connection (issue 17
+    /// item 7): they stay sealed on it and open once Pathway can be reached.
+    NotSetUp,
     Open,
     /// The worker chose to sign out while something of theirs may be only on this device,
     /// and Pathway cannot be reached (the shell is showing `/sign-out`): the choice, not the
@@ -69,7 +72,8 @@ fn first_phase(person: Option<&str>) -> Phase {
     let path = window().location().pathname().unwrap_or_default();
     match person {
         Some(_) if path == "/sign-out" => Phase::SignOutChoice,
-        Some(_) => Phase::Locked(None),
+        Some(person) if vault::offline_ready(person) => Phase::Locked(None),
+        Some(_) => Phase::NotSetUp,
         None => Phase::Nobody,
     }
 }
@@ -122,6 +126,15 @@ pub fn OfflineApp() -> impl IntoView {
                     if let Some(sync) = ui.sync.get_untracked() {
                         sync.run(());
                     }
+                }
+                // back online: the server's key opens the drafts without the password
+                Phase::Locked(_) | Phase::NotSetUp => {
+                    let who = person.get_value();
+                    leptos::task::spawn_local(async move {
+                        if runner::unlock(&who).await.is_ok() {
+                            opened();
+                        }
+                    });
                 }
                 _ => {}
             }
@@ -220,6 +233,10 @@ pub fn OfflineApp() -> impl IntoView {
             }.into_any(),
             Phase::Locked(error) => view! {
                 <UnlockForm error on_submit=unlock/>
+            }.into_any(),
+            Phase::NotSetUp => view! {
+                <h1 class="govuk-heading-xl">"Your drafts are safe on this device"</h1>
+                <p class="govuk-body" id="offline-not-set-up">{vault::UnlockError::NotSetUp.message()}</p>
             }.into_any(),
             Phase::Open => view! {
                 <h1 class="govuk-heading-xl">"Your drafts on this device"</h1>

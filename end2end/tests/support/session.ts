@@ -14,15 +14,24 @@ export const WORKER = "ella.nowak@pathway.example";
 /**
  * The one way a spec signs in: through the form, as a person would, landing on `next`.
  * Where JavaScript runs (every project but "ssr") it also waits until the page has hydrated,
- * and if it never does, the failure lists what the browser reported.
+ * and if it never does, the failure lists what the browser reported. `offline` ticks "Use
+ * this device to write drafts offline" (issue 17 item 7), which a spec that unlocks drafts
+ * with the password and no network needs.
  */
-export async function signIn(page: Page, email: string, next = "/", hydrated = test.info().project.name !== "ssr") {
+export async function signIn(
+  page: Page,
+  email: string,
+  next = "/",
+  hydrated = test.info().project.name !== "ssr",
+  { offline = false }: { offline?: boolean } = {},
+) {
   const reported = browserReports(page);
   try {
     await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-    // hydrated, the sign-in also sets the device up for offline drafting; a click that beats
+    // hydrated, the sign-in also wraps the drafts key (and with `offline` sets the device up for offline drafting); a click that beats
     // hydration is a plain form post that signs in without it (seen under load)
     if (hydrated) await hydration(page, reported.lines);
+    if (offline) await page.getByLabel("Use this device to write drafts offline").check();
     await submitSignIn(page, email);
     // hydrated, the sign-in page signs in without leaving itself and then loads `next`
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));

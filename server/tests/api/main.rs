@@ -14,6 +14,7 @@ mod first_run;
 mod health;
 mod ids;
 mod input_limits;
+mod matrix;
 mod pages;
 mod portfolio;
 mod pwa;

@@ -5,10 +5,12 @@
 //! can lock an account only for browsers its owner has never used.
 
 use super::sessions::{digest, new_token};
+use crate::audit::{self, action, Event};
 use crate::clock::stamp;
 use crate::db::Db;
 use chrono::{DateTime, Duration, Utc};
 use pathway_core::error::AppError;
+use pathway_core::identity::DeviceView;
 use pathway_core::ids::PersonId;
 
 /// How long a browser stays known without a sign-in (also the cookie's lifetime; 400 days
@@ -40,6 +42,7 @@ pub async fn remember(
     db: &Db,
     person: &PersonId,
     known: Option<&str>,
+    user_agent: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, AppError> {
     if let Some(id_hash) = known {
@@ -57,14 +60,83 @@ pub async fn remember(
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "INSERT INTO known_devices (id_hash, person_id, created_at, last_used_at)
-         VALUES ($1, $2, $3, $3)",
+        "INSERT INTO known_devices (id_hash, person_id, created_at, last_used_at, user_agent)
+         VALUES ($1, $2, $3, $3, $4)",
     )
     .bind(digest(&token))
     .bind(person)
     .bind(stamp(now))
+    .bind(user_agent)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     Ok(Some(token))
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id_hash: String,
+    created_at: String,
+    last_used_at: String,
+    user_agent: String,
+    offline_since: Option<String>,
+}
+
+/// The handle a device is listed and forgotten by: a digest of its stored digest, so the
+/// page never carries anything that could be used as the cookie.
+fn handle(id_hash: &str) -> String {
+    digest(id_hash)
+}
+
+/// `person`'s known devices, most recently used first; `current_token` marks this browser.
+pub async fn list(
+    db: &Db,
+    person: &PersonId,
+    current_token: Option<&str>,
+) -> Result<Vec<DeviceView>, AppError> {
+    let current = current_token.map(digest);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id_hash, created_at, last_used_at, user_agent, offline_since FROM known_devices
+         WHERE person_id = $1 ORDER BY last_used_at DESC, created_at DESC",
+    )
+    .bind(person)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| DeviceView {
+            id: handle(&row.id_hash),
+            current: current.as_deref() == Some(row.id_hash.as_str()),
+            first_used: row.created_at,
+            last_sign_in: row.last_used_at,
+            browser: row.user_agent,
+            offline_since: row.offline_since,
+        })
+        .collect())
+}
+
+/// Forgets one of `person`'s devices (a lost tablet, a shared computer): its sign-ins count
+/// with everyone else's again, it is no longer set up for offline drafting (it drops its
+/// password unlocking the next time it is online), and the unlock key is rotated so what it
+/// holds is not what devices wrap with from now on. Another person's handle is not found.
+pub async fn forget(db: &Db, person: &PersonId, id: &str, ip: &str) -> Result<(), AppError> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT id_hash FROM known_devices WHERE person_id = $1")
+            .bind(person)
+            .fetch_all(db.pool())
+            .await?;
+    let Some((id_hash,)) = rows.into_iter().find(|(hash,)| handle(hash) == id) else {
+        return Err(AppError::NotFound);
+    };
+    let mut tx = db.begin().await?;
+    sqlx::query("DELETE FROM known_devices WHERE id_hash = $1 AND person_id = $2")
+        .bind(&id_hash)
+        .bind(person)
+        .execute(&mut *tx)
+        .await?;
+    crate::vault::rotate(&mut tx, person, db.clock().now()).await?;
+    let event = Event::person(person, action::DEVICE_FORGOTTEN, person, ip);
+    audit::record(db.clock(), &mut *tx, event).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -274,7 +274,8 @@ async fn complete(
     )
     .await?;
     tx.commit().await?;
-    let device_token = devices::remember(db, &caller.person_id, device, now).await?;
+    let device_token =
+        devices::remember(db, &caller.person_id, device, &meta.user_agent, now).await?;
     Ok(SignedIn {
         token,
         caller,
@@ -332,7 +333,7 @@ pub async fn change_password(
     let hash = password::hash(new_password).await?;
     let mut tx = db.begin().await?;
     tokens::store_hash(&mut tx, &caller.person_id, &hash, now).await?;
-    sessions::end_all_for(&mut tx, &caller.person_id).await?;
+    sessions::end_all_for(&mut tx, &caller.person_id, now).await?;
     let token = start_session(
         db,
         &mut tx,

@@ -30,6 +30,9 @@ pub const COOKIE_NAME: &str = "pathway_session";
 pub const SECURE_COOKIE_NAME: &str = "__Host-pathway_session";
 /// The known-device cookie (`devices`); `__Host-` prefixed over TLS.
 pub const DEVICE_COOKIE_NAME: &str = "pathway_device";
+/// The start of the offline-drafting pepper's cookie name (`vault`), followed by the
+/// person's id; `__Host-` prefixed over TLS.
+pub const PEPPER_COOKIE_PREFIX: &str = "pathway_pepper_";
 /// The half-way sign-in's cookie (`pending`); `__Host-` prefixed over TLS.
 pub const PENDING_COOKIE_NAME: &str = "pathway_pending";
 
@@ -116,6 +119,29 @@ impl SecuritySettings {
     pub fn pending_cookie(&self, token: &str) -> String {
         let lifetime = Duration::minutes(pending::LIFETIME_MINUTES).num_seconds();
         self.cookie(PENDING_COOKIE_NAME, token, "Strict", lifetime)
+    }
+
+    /// The name of the cookie holding `person`'s offline-drafting pepper on this device.
+    pub fn pepper_cookie_name(&self, person: &PersonId) -> String {
+        let plain = format!("{PEPPER_COOKIE_PREFIX}{person}");
+        if self.tls {
+            format!("__Host-{plain}")
+        } else {
+            plain
+        }
+    }
+
+    /// The Set-Cookie value keeping `person`'s offline-drafting pepper on this device
+    /// (`vault::set_up_offline`). Not HttpOnly: the offline app reads it with no network.
+    /// A cookie rather than page storage because browsers keep cookies apart from page
+    /// storage and (on Windows and macOS) encrypt them with the operating system's key, so a
+    /// copied `localStorage` alone cannot be attacked offline.
+    pub fn pepper_cookie(&self, person: &PersonId, pepper: &str, max_age: i64) -> String {
+        let secure = if self.tls { "; Secure" } else { "" };
+        format!(
+            "{}={pepper}; SameSite=Strict; Path=/; Max-Age={max_age}{secure}",
+            self.pepper_cookie_name(person)
+        )
     }
 
     /// The Set-Cookie value that removes the half-way sign-in's cookie.

@@ -92,6 +92,7 @@ pub async fn end_others(
         .execute(&mut *tx)
         .await?
         .rows_affected();
+    crate::vault::rotate(&mut tx, person, db.clock().now()).await?;
     let event = Event::person(person, action::SESSION_ENDED, person, ip)
         .with_detail(format!("every other session ({ended})"));
     audit::record(db.clock(), &mut *tx, event).await?;
@@ -108,7 +109,7 @@ pub async fn end_all_by_admin(
 ) -> Result<u64, AppError> {
     let mut tx = db.begin().await?;
     crate::people::ensure_active(&mut tx, person).await?;
-    let ended = super::sessions::end_all_for(&mut tx, person).await?;
+    let ended = super::sessions::end_all_for(&mut tx, person, db.clock().now()).await?;
     let event = Event::person(&admin.person_id, action::SESSION_ENDED, person, ip)
         .with_detail(format!("every session, by an administrator ({ended})"));
     audit::record(db.clock(), &mut *tx, event).await?;

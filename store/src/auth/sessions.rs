@@ -129,15 +129,18 @@ pub async fn end(db: &Db, token: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Ends every session of a person (deactivation, password change elsewhere).
+/// Ends every session of a person (deactivation, password change elsewhere) and rotates
+/// their unlock key in the same transaction (`vault::rotate`).
 pub async fn end_all_for(
     tx: &mut Transaction<'static, Any>,
     person_id: &PersonId,
+    now: DateTime<Utc>,
 ) -> Result<u64, AppError> {
     let done = sqlx::query("DELETE FROM sessions WHERE person_id = $1")
         .bind(person_id)
         .execute(&mut **tx)
         .await?;
+    crate::vault::rotate(tx, person_id, now).await?;
     Ok(done.rows_affected())
 }
 

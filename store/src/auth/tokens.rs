@@ -118,7 +118,7 @@ pub async fn redeem(
         return Err(AppError::validation(EXPIRED_MESSAGE));
     }
     store_hash(&mut tx, &person_id, &hash, now).await?;
-    end_all_for(&mut tx, &person_id).await?;
+    end_all_for(&mut tx, &person_id, now).await?;
     tx.commit().await?;
     Ok(person_id)
 }

@@ -3,7 +3,7 @@
 
 use crate::error::ApiError;
 use leptos::prelude::*;
-use pathway_core::identity::SessionView;
+use pathway_core::identity::{DeviceView, SessionView};
 
 #[server(endpoint = "auth/my_sessions")]
 pub async fn my_sessions() -> Result<Vec<SessionView>, ApiError> {
@@ -43,6 +43,31 @@ pub async fn sign_out_everywhere_else() -> Result<(), ApiError> {
     pathway_store::auth::my_sessions::end_others(&db, &caller.person_id, &token, &meta.ip).await?;
     if crate::api::request::is_plain_form_post() {
         leptos_axum::redirect("/account/sessions?ended=1");
+    }
+    Ok(())
+}
+
+/// The browsers the caller has signed in on, and which are set up for offline drafting.
+#[server(endpoint = "auth/my_devices")]
+pub async fn my_devices() -> Result<Vec<DeviceView>, ApiError> {
+    use crate::api::request::{db, request_meta, require_user};
+    let caller = require_user().await?;
+    let db = db()?;
+    let token = request_meta().device_token;
+    Ok(pathway_store::auth::devices::list(&db, &caller.person_id, token.as_deref()).await?)
+}
+
+/// Forgets one of the caller's devices, by the handle the sessions page lists: it is no
+/// longer set up for offline drafting and the unlock key is rotated.
+#[server(endpoint = "auth/forget_device")]
+pub async fn forget_device(device: String) -> Result<(), ApiError> {
+    use crate::api::request::{db, request_meta, require_user};
+    let caller = require_user().await?;
+    let db = db()?;
+    let ip = request_meta().ip;
+    pathway_store::auth::devices::forget(&db, &caller.person_id, device.trim(), &ip).await?;
+    if crate::api::request::is_plain_form_post() {
+        leptos_axum::redirect("/account/sessions?forgotten=1");
     }
     Ok(())
 }

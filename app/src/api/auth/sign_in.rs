@@ -9,7 +9,11 @@ pub async fn sign_in(
     email: String,
     password: String,
     next: Option<String>,
+    // "Use this device to write drafts offline": acted on by the page's script once signed
+    // in (`offline::vault::enrol`), which alone can wrap a key with the password
+    offline: Option<String>,
 ) -> Result<String, ApiError> {
+    let _ = offline;
     use crate::api::request::{request_meta, set_cookie, settings};
     use pathway_store::auth::flow::{self, SignInStep};
     // No require_user: this is how a user comes to exist. Throttled per account and address.

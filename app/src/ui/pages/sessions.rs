@@ -1,29 +1,37 @@
 //! "Where you're signed in" (issue 17 item 7): every session of the person's, this one
-//! marked, each with a button to end it, and one to end every other. Plain forms: they work
-//! with JavaScript off, and the page downloads no code of its own.
+//! marked, each with a button to end it, and one to end every other; then the browsers they
+//! have signed in on, which of them are set up for offline drafting, and a button to forget
+//! one. Plain forms: they work with JavaScript off, and the page downloads no code of its own.
 
-use crate::api::auth::sessions::my_sessions;
+use crate::api::auth::sessions::{my_devices, my_sessions};
 use crate::ui::govuk::{Cell, Column, Loaded, NotificationBanner, Row, Table};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use pathway_core::identity::SessionView;
+use pathway_core::identity::{DeviceView, SessionView};
 
 #[component]
 pub fn SessionsPage() -> impl IntoView {
-    let ended = use_query_map().with_untracked(|q| q.get("ended").is_some());
+    let query = use_query_map();
+    let ended = query.with_untracked(|q| q.get("ended").is_some());
+    let forgotten = query.with_untracked(|q| q.get("forgotten").is_some());
     let sessions = Resource::new_blocking(|| (), |_| my_sessions());
+    let devices = Resource::new_blocking(|| (), |_| my_devices());
     view! {
         <Title text="Where you're signed in"/>
         <RequireUser>
             {ended.then(|| view! { <NotificationBanner id="sessions-ended" success=true heading="Signed out there."/> })}
+            {forgotten.then(|| view! { <NotificationBanner id="device-forgotten" success=true heading="That device is forgotten."/> })}
             <h1 class="govuk-heading-xl">"Where you're signed in"</h1>
             <p class="govuk-body">"If you see a sign-in that is not yours, end it and change your password."</p>
             <Loaded resource=sessions view=sessions_table/>
             <form method="post" action="/api/auth/sign_out_everywhere_else">
                 <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">"Sign out everywhere else"</button>
             </form>
+            <h2 class="govuk-heading-l">"Your devices"</h2>
+            <p class="govuk-body">"The browsers you have signed in on. Forget one you no longer use, or one that is lost: it stops unlocking your drafts without a connection the next time it is online, and a new key keeps drafts on your other devices."</p>
+            <Loaded resource=devices view=devices_table/>
         </RequireUser>
     }
 }
@@ -54,6 +62,37 @@ fn sessions_table(list: Vec<SessionView>) -> impl IntoView {
                             </form>
                         }.into_any()
                     }}</Cell>
+                </Row>
+            }).collect_view()}
+        </Table>
+    }
+}
+
+fn devices_table(list: Vec<DeviceView>) -> impl IntoView {
+    let columns = vec![
+        Column::text("Browser"),
+        Column::text("First used (UTC)"),
+        Column::text("Last sign-in (UTC)"),
+        Column::text("Drafts offline"),
+        Column::text("Forget"),
+    ];
+    view! {
+        <Table id="devices" caption="Your devices" columns>
+            {list.into_iter().map(|device| view! {
+                <Row>
+                    <Cell>{device.browser}{device.current.then(|| view! { " " <strong class="govuk-tag">"This device"</strong> })}</Cell>
+                    <Cell>{device.first_used}</Cell>
+                    <Cell>{device.last_sign_in}</Cell>
+                    <Cell>{match device.offline_since {
+                        Some(since) => format!("Set up {since}"),
+                        None => "Not set up".to_owned(),
+                    }}</Cell>
+                    <Cell>
+                        <form method="post" action="/api/auth/forget_device">
+                            <input type="hidden" name="device" value=device.id/>
+                            <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">"Forget"</button>
+                        </form>
+                    </Cell>
                 </Row>
             }).collect_view()}
         </Table>

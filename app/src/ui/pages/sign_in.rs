@@ -1,8 +1,9 @@
 //! Sign-in: a plain HTML form posting to the `auth/sign_in` server function, so it works
 //! with JavaScript off; a wrong password or the throttle comes back as an error summary.
 //! Hydrated, the page signs in without leaving itself, because the password just typed also
-//! wraps the key to this person's drafts on the device (issue 7, `offline::vault::enrol`),
-//! so they can be unlocked offline; then it goes on to the next page. A refused sign-in
+//! wraps the key to this person's drafts on the device when they ask to use it offline
+//! (issues 7 and 17, `offline::vault::enrol`), so they can be unlocked with no network; then
+//! it goes on to the next page. A refused sign-in
 //! goes where the plain post goes: back here with the error, drawn by the server.
 //!
 //! The form and its errors are server-rendered children of a small island that only handles
@@ -49,6 +50,20 @@ pub fn SignIn() -> impl IntoView {
                             error=error_for(errors, "email")/>
                         <TextInput id="password" label="Password" input_type="password" width="govuk-!-width-two-thirds"
                             autocomplete="current-password"/>
+                        // issue 17 item 7: nothing derived from the password stays on a
+                        // device unless its owner asks for offline drafting here
+                        <div class="govuk-form-group">
+                            <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                                <div class="govuk-checkboxes__item">
+                                    <input class="govuk-checkboxes__input" id="offline" name="offline" type="checkbox"
+                                        value="on" aria-describedby="offline-hint"/>
+                                    <label class="govuk-label govuk-checkboxes__label" for="offline">"Use this device to write drafts offline"</label>
+                                    <div id="offline-hint" class="govuk-hint govuk-checkboxes__hint">
+                                        "Only on a phone, tablet or computer that is yours or was issued to you: your password will open your drafts on it when there is no signal. Do not tick this on a shared computer. It stays set up until you forget the device on \u{201c}Where you\u{2019}re signed in\u{201d}."
+                                    </div>
+                                </div>
+                            </div>
+                        </div>
                         <button type="submit" class="govuk-button" data-module="govuk-button">"Sign in"</button>
                     </form>
                 </SignInScript>

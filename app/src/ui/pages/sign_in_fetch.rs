@@ -1,6 +1,6 @@
 //! The hydrated sign-in's network half (feature `hydrate`): the form is sent with the
 //! browser's fetch, as the plain post would send it but asking for the answer as data, so
-//! the page can set up offline drafting with the password before it leaves. A refusal goes
+//! the page can set up offline drafting with the password before it leaves, when asked to. A refusal goes
 //! where the plain post goes (back to the sign-in page with the error, which the server
 //! draws); only "Pathway could not be reached" is shown here.
 
@@ -36,12 +36,13 @@ pub fn submit(ev: SubmitEvent) {
     ev.prevent_default();
     let field = |name: &str| data.get(name).as_string().unwrap_or_default();
     let (email, password, next) = (field("email"), field("password"), field("next"));
+    let offline = field("offline") == "on";
     disable_all(&form, "button[type=submit]", true);
     show_id("sign-in-unreachable", false);
     leptos::task::spawn_local(async move {
         match send(&body).await {
             Some(Answer::SignedIn(target)) => {
-                enrol(password).await;
+                enrol(password, offline).await;
                 go(&target);
             }
             Some(Answer::Refused(encoded)) => {
@@ -92,17 +93,18 @@ fn url_safe_base64(text: &str) -> String {
         .replace('/', "_")
 }
 
-/// Wraps the signed-in person's draft key with the password just typed (a failure there
-/// never blocks signing in). A chunk of its own (the vault's WebCrypto code and the
-/// person's id from `auth/me`), fetched once the sign-in has succeeded.
+/// Wraps the signed-in person's draft key again, and with the password just typed when they
+/// asked to use this device offline (a failure there never blocks signing in). A chunk of
+/// its own (the vault's WebCrypto code and the person's id from `auth/me`), fetched once the
+/// sign-in has succeeded.
 #[lazy]
-async fn enrol(password: String) {
+async fn enrol(password: String, offline: bool) {
     let user = crate::ui::dom::fetch::call("/api/auth/me").await;
     let person = user
         .map(|user| crate::ui::dom::fetch::text_of(&user, "person_id"))
         .unwrap_or_default();
     if !person.is_empty() {
-        let _ = crate::offline::vault::enrol(&person, &password).await;
+        let _ = crate::offline::vault::enrol(&person, &password, offline).await;
     }
 }
 
