@@ -128,6 +128,14 @@ pub struct UnlockKeys {
     pub offline: bool,
 }
 
+/// The organisation's OpenID provider, when one is configured (issue 17 item 12): its issuer
+/// (links are made against it) and the name its sign-in button shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityProvider {
+    pub issuer: String,
+    pub name: String,
+}
+
 /// A two-step set-up begun and waiting for its first code: what the set-up page shows once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwoStepSetup {

@@ -43,6 +43,8 @@ pub struct Settings {
     /// The proxies whose `Forwarded`/`X-Forwarded-For` headers name the client
     /// (`PATHWAY_TRUSTED_PROXIES`; none by default, so the TCP peer is the client).
     pub trusted_proxies: crate::client_addr::TrustedProxies,
+    /// Sign-in through the organisation's OpenID provider, when configured (`PATHWAY_OIDC_*`).
+    pub oidc: Option<crate::oidc::OidcSettings>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,6 +128,8 @@ impl Settings {
                 "PATHWAY_TRUSTED_PROXIES must list addresses or CIDR blocks separated by commas (such as 10.0.0.0/8, ::1), and {entry:?} is neither"
             ))
         })?;
+        let oidc = crate::oidc::OidcSettings::from_lookup(&lookup, mode == Mode::Production)
+            .map_err(ConfigError)?;
         let leptos_options = LeptosOptions::builder()
             .output_name(output_name)
             .site_root(lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()))
@@ -143,6 +147,7 @@ impl Settings {
             two_step_for_roles,
             clock: pathway_store::clock::Clock::system(),
             trusted_proxies,
+            oidc,
         })
     }
 }

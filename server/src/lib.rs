@@ -12,6 +12,7 @@ pub mod create_admin;
 pub mod csp;
 pub mod health;
 pub mod middleware;
+pub mod oidc;
 pub mod posted_error;
 pub mod pwa;
 pub mod refusal_log;

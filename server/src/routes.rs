@@ -19,6 +19,13 @@ pub fn router(state: AppState) -> Router {
     let db = state.db.clone();
     let settings = state.security;
     let options = state.leptos_options.clone();
+    let identity_provider = state.oidc.as_ref().map(|provider| {
+        let settings = provider.settings();
+        pathway_core::identity::IdentityProvider {
+            issuer: settings.issuer.clone(),
+            name: settings.name.clone(),
+        }
+    });
     Router::new()
         .route("/healthz", get(health::healthz))
         // the installable app: service worker, offline shell and its script (docs/pwa.md)
@@ -28,6 +35,9 @@ pub fn router(state: AppState) -> Router {
             "/portfolio/cpd.csv",
             get(crate::cpd_csv::csv_route),
         )
+        // sign-in through the organisation's identity provider: both answer with a redirect
+        .route("/auth/oidc/start", get(crate::oidc::start))
+        .route("/auth/oidc/callback", get(crate::oidc::callback))
         // the build's hashed files, sent as compressed once at build time (brotli 11, gzip 9;
         // `cargo xtask` writes the .br and .gz files): the compression layer below leaves a
         // response that already names its encoding alone
@@ -38,6 +48,7 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context(db.clone());
                 provide_context(settings);
+                provide_context(identity_provider.clone());
                 crate::csp::provide_request_nonce();
             },
             move || shell(options.clone()),

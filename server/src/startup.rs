@@ -65,6 +65,9 @@ impl Application {
             leptos_options,
             security,
             proxies: settings.trusted_proxies,
+            oidc: settings
+                .oidc
+                .map(|oidc| std::sync::Arc::new(crate::oidc::Provider::new(oidc))),
         });
         tracing::info!(%address, %database, "Pathway ready");
         Ok(Self {

@@ -12,6 +12,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub security: SecuritySettings,
     pub proxies: crate::client_addr::TrustedProxies,
+    /// The organisation's OpenID provider, when configured.
+    pub oidc: Option<std::sync::Arc<crate::oidc::Provider>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

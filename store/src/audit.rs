@@ -30,6 +30,8 @@ pub mod action {
     pub const TWO_STEP_RESET: &str = "two_step_reset";
     pub const SESSION_ENDED: &str = "session_ended";
     pub const DEVICE_FORGOTTEN: &str = "device_forgotten";
+    pub const SIGN_IN_LINKED: &str = "sign_in_linked";
+    pub const SIGN_IN_UNLINKED: &str = "sign_in_unlinked";
     /// A signed-in person was refused (403): what they asked for and the record's id.
     pub const ACCESS_DENIED: &str = "access_denied";
 }

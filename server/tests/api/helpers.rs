@@ -24,6 +24,8 @@ pub struct TestApp {
     pub demo_password: Option<String>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _database: TestDatabase,
+    /// The OpenID provider this app signs in through (`Options::oidc`).
+    pub oidc: Option<crate::oidc_provider::OidcProvider>,
 }
 
 pub struct Options {
@@ -40,6 +42,8 @@ pub struct Options {
     /// Administrators and panel roles must use two-step sign-in even in demo mode (it is
     /// on everywhere else).
     pub two_step_for_roles: bool,
+    /// A real OpenID provider, started for this app and configured as its identity provider.
+    pub oidc: bool,
 }
 
 impl Default for Options {
@@ -51,6 +55,7 @@ impl Default for Options {
             clock: None,
             trusted_proxies: None,
             two_step_for_roles: false,
+            oidc: false,
         }
     }
 }
@@ -67,9 +72,31 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
 /// Starts an application on an existing test database (e.g. a second start).
 pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
     let url = database.url.clone();
+    // with a provider, this app's address must be known before it starts: the provider
+    // accepts only the callback it was given
+    let site = if options.oidc {
+        format!("127.0.0.1:{}", crate::oidc_provider::free_port())
+    } else {
+        "127.0.0.1:0".to_owned()
+    };
+    let oidc = options.oidc.then(|| {
+        crate::oidc_provider::OidcProvider::start(&format!("http://{site}/auth/oidc/callback"))
+    });
+    let issuer = oidc.as_ref().map(|provider| provider.issuer.clone());
     let mut settings = Settings::from_lookup(|name| match name {
         "DATABASE_URL" => Some(url.clone()),
-        "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
+        "LEPTOS_SITE_ADDR" => Some(site.clone()),
+        "PATHWAY_OIDC_ISSUER" => issuer.clone(),
+        "PATHWAY_OIDC_CLIENT_ID" => issuer
+            .as_ref()
+            .map(|_| crate::oidc_provider::CLIENT_ID.into()),
+        "PATHWAY_OIDC_CLIENT_SECRET" => issuer
+            .as_ref()
+            .map(|_| crate::oidc_provider::CLIENT_SECRET.into()),
+        "PATHWAY_OIDC_REDIRECT_URL" => issuer
+            .as_ref()
+            .map(|_| format!("http://{site}/auth/oidc/callback")),
+        "PATHWAY_OIDC_NAME" => issuer.as_ref().map(|_| "Riverside Council".into()),
         // demo mode loads the demo organisation; local mode is plain http with none
         "PATHWAY_MODE" => Some(
             match (options.production, options.seed_demo) {
@@ -118,6 +145,7 @@ pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
         demo_password,
         stop: Some(stop),
         _database: database,
+        oidc,
     }
 }
 

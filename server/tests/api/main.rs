@@ -15,6 +15,8 @@ mod health;
 mod ids;
 mod input_limits;
 mod matrix;
+mod oidc;
+mod oidc_provider;
 mod pages;
 mod portfolio;
 mod pwa;

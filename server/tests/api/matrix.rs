@@ -111,6 +111,22 @@ const MATRIX: &[(&str, May, Body)] = &[
         Form(&[("person_id", "{nobody}")]),
     ),
     ("admin/teams", ADMIN, Form(&[])),
+    // no identity provider in this app: an administrator reaches them and is told 404
+    (
+        "admin/sign_in_link",
+        ADMIN,
+        Form(&[("person_id", "{self}")]),
+    ),
+    (
+        "admin/link_sign_in",
+        ADMIN,
+        Form(&[("person_id", "{self}"), ("subject", "council-1")]),
+    ),
+    (
+        "admin/unlink_sign_in",
+        ADMIN,
+        Form(&[("person_id", "{self}")]),
+    ),
     ("auth/begin_pending_two_step", May::HalfWay, Form(&[])),
     ("auth/begin_two_step", May::SignedIn, Form(&[])),
     (

@@ -131,6 +131,19 @@ pub async fn sign_in(
         return Err(AppError::validation(WRONG_CREDENTIALS));
     };
     throttle::succeeded(db, &keys).await?;
+    after_first_factor(db, caller, device.as_deref(), meta, settings, now).await
+}
+
+/// A first factor accepted (the password, or the organisation's identity provider): the
+/// code page when two-step sign-in is on or the person's role requires it, else signed in.
+async fn after_first_factor(
+    db: &Db,
+    caller: Caller,
+    device: Option<&str>,
+    meta: &RequestMeta,
+    settings: SecuritySettings,
+    now: DateTime<Utc>,
+) -> Result<SignInStep, AppError> {
     if two_step::status(db, &caller.person_id).await?.on {
         let pending_token = pending::create(db, &caller.person_id, now).await?;
         return Ok(SignInStep::Code { pending_token });
@@ -139,8 +152,39 @@ pub async fn sign_in(
         let pending_token = pending::create(db, &caller.person_id, now).await?;
         return Ok(SignInStep::SetUp { pending_token });
     }
-    let signed_in = complete(db, caller, device.as_deref(), meta, settings, now, None).await?;
+    let signed_in = complete(db, caller, device, meta, settings, now, None).await?;
     Ok(SignInStep::Done(signed_in))
+}
+
+/// Signs in the person an administrator linked to the subject the organisation's identity
+/// provider vouched for (`server::oidc` checked the ID token). Two-step sign-in still
+/// applies: the provider is the first factor. `None` when no active person is linked.
+pub async fn sign_in_linked(
+    db: &Db,
+    issuer: &str,
+    subject: &str,
+    meta: &RequestMeta,
+    settings: SecuritySettings,
+    now: DateTime<Utc>,
+) -> Result<Option<SignInStep>, AppError> {
+    let Some(person_id) = super::oidc::linked_person(db, issuer, subject).await? else {
+        let event = Event {
+            action: action::SIGN_IN_FAILED,
+            record_type: "person",
+            detail: "identity provider account not linked".into(),
+            ip: &meta.ip,
+            ..Event::default()
+        };
+        audit::record(db.clock(), db.pool(), event).await?;
+        return Ok(None);
+    };
+    let Some(caller) = super::load_caller(db, &person_id).await? else {
+        return Ok(None);
+    };
+    let device = devices::known_device(db, meta.device_token.as_deref(), &person_id).await?;
+    Ok(Some(
+        after_first_factor(db, caller, device.as_deref(), meta, settings, now).await?,
+    ))
 }
 
 /// The second step of a sign-in: the code from the person's app or a recovery code, for the

@@ -6,6 +6,7 @@
 pub mod devices;
 pub mod flow;
 pub mod my_sessions;
+pub mod oidc;
 pub mod password;
 pub mod pending;
 pub mod sessions;

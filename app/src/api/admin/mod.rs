@@ -14,6 +14,7 @@ pub mod refusal_bursts;
 pub mod reset_two_step;
 pub mod revoke_role;
 pub mod set_password_link;
+pub mod sign_in_link;
 pub mod teams;
 
 /// Parses a role code from a form, with a message for the user.

@@ -44,7 +44,7 @@ pub async fn sign_in(
 
 /// The second step's page, carrying where to go once it is done.
 #[cfg(feature = "ssr")]
-fn second_step(page: &str, target: &str) -> String {
+pub fn second_step(page: &str, target: &str) -> String {
     let next: String = url::form_urlencoded::byte_serialize(target.as_bytes()).collect();
     format!("{page}?next={next}")
 }

@@ -21,6 +21,14 @@ pub fn SignIn() -> impl IntoView {
     let param = move |name: &str| query.with_untracked(|q| q.get(name));
     let next = param("next").unwrap_or_default();
     let errors = Signal::stored(posted_errors("email"));
+    // back from the organisation's identity provider without a sign-in (`server::oidc`)
+    let provider_error = match param("oidc").as_deref() {
+        Some("unlinked") => Some("Your organisation's account is not linked to anyone in Pathway. Ask your Pathway administrator to link it, or sign in with your password."),
+        Some(_) => Some("Signing in with your organisation's account did not work. Try again, or sign in with your password."),
+        None => None,
+    };
+    let provider = use_context::<Option<pathway_core::identity::IdentityProvider>>().flatten();
+    let start = format!("/auth/oidc/start?next={}", query_value(&next));
     let notice = if param("signed_out").is_some() {
         Some("You have signed out.")
     } else if param("password_set").is_some() {
@@ -42,6 +50,12 @@ pub fn SignIn() -> impl IntoView {
                         </div>
                     </div>
                     <ErrorSummary errors=errors/>
+                    {provider_error.map(|text| view! {
+                        <div class="govuk-error-summary" role="alert" tabindex="-1" id="provider-error">
+                            <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                            <div class="govuk-error-summary__body"><p class="govuk-body">{text}</p></div>
+                        </div>
+                    })}
                     {notice.map(|text| view! { <NotificationBanner id="notice" heading=text/> })}
                     <h1 class="govuk-heading-xl">"Sign in to Pathway"</h1>
                     <form method="post" action="/api/auth/sign_in" novalidate=true>
@@ -67,6 +81,12 @@ pub fn SignIn() -> impl IntoView {
                         <button type="submit" class="govuk-button" data-module="govuk-button">"Sign in"</button>
                     </form>
                 </SignInScript>
+                {provider.map(|provider| view! {
+                    <h2 class="govuk-heading-m">"Or"</h2>
+                    <a href=start class="govuk-button govuk-button--secondary" id="sign-in-with-provider" role="button" draggable="false">
+                        {format!("Sign in with {}", provider.name)}
+                    </a>
+                })}
                 <p class="govuk-body">
                     "If you do not have a password yet or have forgotten it, ask your Pathway administrator for a set-password link."
                 </p>
@@ -90,4 +110,17 @@ pub fn SignInScript(children: Children) -> impl IntoView {
         let _ = ev;
     };
     view! { <div on:submit=on_submit>{children()}</div> }
+}
+
+/// `text` percent-encoded for a query value, drawn into the page by the server (a plain
+/// link: it works with JavaScript off).
+fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

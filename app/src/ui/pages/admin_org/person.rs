@@ -22,13 +22,17 @@ pub fn AdminPerson() -> impl IntoView {
         <RequireUser role=Role::Administrator>
             <ErrorSummary errors/>
             <p class="govuk-body"><a class="govuk-link govuk-back-link" href="/admin/people">"Back to people"</a></p>
-            <Loaded resource=page view=|(person, teams)| view! { <PersonAdmin person teams/> }/>
+            <Loaded resource=page view=move |(person, teams)| view! { <PersonAdmin person teams errors/> }/>
         </RequireUser>
     }
 }
 
 #[component]
-fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
+fn PersonAdmin(
+    person: PersonRecord,
+    teams: Vec<TeamSummary>,
+    errors: Signal<Vec<pathway_core::error::FieldError>>,
+) -> impl IntoView {
     let held: Vec<Role> = person.roles.clone();
     let grantable: Vec<Role> = Role::ALL
         .into_iter()
@@ -40,6 +44,7 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
     let leaver_id = id.clone();
     let two_step_id = id.clone();
     let sessions_id = id.clone();
+    let sign_in_id = id.clone();
     view! {
         <h1 class="govuk-heading-xl">{person.full_name.clone()}</h1>
         <SummaryList id="person-summary">
@@ -97,6 +102,7 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
         <p class="govuk-body">"A one-time link, valid for 72 hours, for this person to set their password. Earlier links stop working."</p>
         <SetPasswordLinkForm person_id=link_id/>
 
+        <SignInLink person_id=sign_in_id errors/>
         <PersonAction heading="Two-step sign-in" person_id=two_step_id action="/api/admin/reset_two_step"
             button="Reset two-step sign-in"
             text="If this person has lost their phone and their recovery codes, reset their two-step sign-in. It stays off until they set it up again; if their role needs it, their next sign-in asks them to."/>
@@ -107,6 +113,46 @@ fn PersonAdmin(person: PersonRecord, teams: Vec<TeamSummary>) -> impl IntoView {
             button="Deactivate" warning=true
             text="Deactivating ends every session this person has, at once. Their records are kept."/>
     }
+}
+
+/// The person's link to the organisation's identity provider (issue 17 item 12), shown only
+/// where one is configured: the subject it knows them by, a form to set it and a button to
+/// remove it.
+#[component]
+fn SignInLink(
+    person_id: String,
+    errors: Signal<Vec<pathway_core::error::FieldError>>,
+) -> impl IntoView {
+    use crate::api::admin::sign_in_link::sign_in_link;
+    use crate::ui::govuk::{error_for, TextInput};
+    let provider = use_context::<Option<pathway_core::identity::IdentityProvider>>().flatten()?;
+    let id = person_id.clone();
+    let linked = Resource::new_blocking(move || id.clone(), sign_in_link);
+    let view_link = move |subject: Option<String>| {
+        let person_id = person_id.clone();
+        let shown = subject.clone().unwrap_or_else(|| "Not linked".into());
+        view! {
+            <p class="govuk-body" id="sign-in-link">{shown}</p>
+            <form method="post" action="/api/admin/link_sign_in">
+                <input type="hidden" name="person_id" value=person_id.clone()/>
+                <TextInput id="subject" label="Subject at the identity provider"
+                    hint="The identifier the provider gives this person (its \u{201c}sub\u{201d}), from your identity team. Not their email address."
+                    value=subject.clone().unwrap_or_default() error=error_for(errors, "subject")/>
+                <button type="submit" class="govuk-button govuk-button--secondary">"Link"</button>
+            </form>
+            {subject.is_some().then(|| view! {
+                <form method="post" action="/api/admin/unlink_sign_in">
+                    <input type="hidden" name="person_id" value=person_id/>
+                    <button type="submit" class="govuk-button govuk-button--warning">"Remove the link"</button>
+                </form>
+            })}
+        }
+    };
+    Some(view! {
+        <h2 class="govuk-heading-l">{format!("Sign-in with {}", provider.name)}</h2>
+        <p class="govuk-body">"A linked person can sign in with their organisation's account instead of their Pathway password."</p>
+        <Loaded resource=linked view=view_link/>
+    })
 }
 
 /// One thing an administrator does to the person with a single button: a heading, what it
