@@ -19,7 +19,7 @@ const ROLES: { name: string; email: string; nav: string[]; notNav: string[] }[] 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 for (const role of ROLES) {

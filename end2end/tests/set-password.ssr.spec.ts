@@ -34,7 +34,7 @@ test("with JavaScript off, the code from the link is typed in and the password s
   await expect(sam).toHaveURL(/\/sign-in\?password_set=1/);
   await sam.getByLabel("Email address").fill(email);
   await sam.getByLabel("Password").fill("lantern orchard ferry");
-  await sam.getByRole("button", { name: "Sign in" }).click();
+  await sam.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(sam).not.toHaveURL(/\/sign-in/);
   await sam.context().close();
 });

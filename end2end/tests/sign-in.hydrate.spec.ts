@@ -11,14 +11,14 @@ test("a refused sign-in shows the error at the address, keeps the address, and t
   await hydration(page);
   await page.getByLabel("Email address").fill(EMAIL);
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("#error-summary")).toContainText("Enter a correct email address and password");
   await expect(page.locator("#email-error")).toContainText("Enter a correct email address and password");
   await hydration(page);
   await expect(page.getByLabel("Email address")).toHaveValue(EMAIL);
   await expect(page.getByLabel("Password")).toHaveValue("");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/portfolio$/);
 });
 
@@ -28,14 +28,14 @@ test("when Pathway cannot be reached the page says so and keeps what was typed",
   await page.route("**/api/auth/sign_in", (route) => route.abort("internetdisconnected"));
   await page.getByLabel("Email address").fill(EMAIL);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const problem = page.locator("#sign-in-unreachable");
   await expect(problem).toContainText("Pathway could not be reached");
   await expect(problem).toBeFocused();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByLabel("Email address")).toHaveValue(EMAIL);
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   await page.unroute("**/api/auth/sign_in");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL((url) => !url.pathname.startsWith("/sign-in"));
 });

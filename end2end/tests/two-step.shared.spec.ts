@@ -41,7 +41,7 @@ async function passwordStep(browser: Browser, baseURL: string, email: string): P
   await page.goto("/sign-in?next=%2Fportfolio");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\/code\?next=%2Fportfolio/);
   return page;
 }
@@ -52,7 +52,7 @@ test("turned on, two-step sign-in asks for the app's code after the password", a
   await person.goto("/sign-in?next=%2Faccount%2Ftwo-step");
   await person.getByLabel("Email address").fill(email);
   await person.getByLabel("Password").fill(PASSWORD);
-  await person.getByRole("button", { name: "Sign in" }).click();
+  await person.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(person).toHaveURL(/\/account\/two-step/);
   await expect(person.locator(".app-qr-code svg")).toBeVisible();
   const key = (await person.locator("#two-step-key").textContent()) ?? "";

@@ -61,7 +61,7 @@ pub fn run_lighthouse() -> Result {
 }
 
 /// Starts the release server in demo mode on a free port with a fresh database (in
-/// target/`name`), waits until it answers, runs `work` with its base URL and this run's demo
+/// target/`name`), and a real OpenID provider it signs in through, waits until it answers, runs `work` with its base URL and this run's demo
 /// password (random, made here so the specs can sign in), then stops it.
 fn with_release_server(name: &str, work: impl FnOnce(&str, &str) -> Result) -> Result {
     let password = random_password()?;
@@ -71,7 +71,28 @@ fn with_release_server(name: &str, work: impl FnOnce(&str, &str) -> Result) -> R
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
     let log = std::fs::File::create(data.join("server.log")).map_err(|e| e.to_string())?;
+    // a real OpenID provider beside it, for the sign-in through it (oidc.shared.spec.ts)
+    let provider_port = free_port()?;
+    let callback = format!("http://{addr}/auth/oidc/callback");
+    let provider_log =
+        std::fs::File::create(data.join("oidc-provider.log")).map_err(|e| e.to_string())?;
+    let mut provider = command("node")
+        .arg("oidc/provider.mjs")
+        .current_dir(env::root().join("end2end"))
+        .env("OIDC_PORT", provider_port.to_string())
+        .env("OIDC_REDIRECT_URI", &callback)
+        .env("OIDC_CLIENT_SECRET", &password)
+        .stdout(Stdio::from(provider_log.try_clone().map_err(|e| e.to_string())?))
+        .stderr(Stdio::from(provider_log))
+        .spawn()
+        .map_err(|e| format!("cannot start the OpenID provider: {e}"))?;
+    let provider_guard = ServerGuard(&mut provider);
     let mut server = server_command(&addr)
+        .env("PATHWAY_OIDC_ISSUER", format!("http://127.0.0.1:{provider_port}"))
+        .env("PATHWAY_OIDC_CLIENT_ID", "pathway")
+        .env("PATHWAY_OIDC_CLIENT_SECRET", &password)
+        .env("PATHWAY_OIDC_REDIRECT_URL", &callback)
+        .env("PATHWAY_OIDC_NAME", "Riverside Council")
         .env(
             "DATABASE_URL",
             format!("sqlite://{}", data.join("pathway.db").display()),
@@ -86,6 +107,7 @@ fn with_release_server(name: &str, work: impl FnOnce(&str, &str) -> Result) -> R
     wait_for_health(&addr)?;
     let result = work(&format!("http://{addr}"), &password);
     drop(guard);
+    drop(provider_guard);
     if result.is_err() {
         println!("server log: {}", data.join("server.log").display());
     }

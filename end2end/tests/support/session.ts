@@ -45,7 +45,7 @@ export async function signIn(
 export async function submitSignIn(page: Page, email: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Waits until the page's WASM has taken over the server-rendered page. */
