@@ -82,13 +82,18 @@ fn with_release_server(name: &str, work: impl FnOnce(&str, &str) -> Result) -> R
         .env("OIDC_PORT", provider_port.to_string())
         .env("OIDC_REDIRECT_URI", &callback)
         .env("OIDC_CLIENT_SECRET", &password)
-        .stdout(Stdio::from(provider_log.try_clone().map_err(|e| e.to_string())?))
+        .stdout(Stdio::from(
+            provider_log.try_clone().map_err(|e| e.to_string())?,
+        ))
         .stderr(Stdio::from(provider_log))
         .spawn()
         .map_err(|e| format!("cannot start the OpenID provider: {e}"))?;
     let provider_guard = ServerGuard(&mut provider);
     let mut server = server_command(&addr)
-        .env("PATHWAY_OIDC_ISSUER", format!("http://127.0.0.1:{provider_port}"))
+        .env(
+            "PATHWAY_OIDC_ISSUER",
+            format!("http://127.0.0.1:{provider_port}"),
+        )
         .env("PATHWAY_OIDC_CLIENT_ID", "pathway")
         .env("PATHWAY_OIDC_CLIENT_SECRET", &password)
         .env("PATHWAY_OIDC_REDIRECT_URL", &callback)

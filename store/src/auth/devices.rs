@@ -82,12 +82,6 @@ struct Row {
     offline_since: Option<String>,
 }
 
-/// The handle a device is listed and forgotten by: a digest of its stored digest, so the
-/// page never carries anything that could be used as the cookie.
-fn handle(id_hash: &str) -> String {
-    digest(id_hash)
-}
-
 /// `person`'s known devices, most recently used first; `current_token` marks this browser.
 pub async fn list(
     db: &Db,
@@ -105,7 +99,7 @@ pub async fn list(
     Ok(rows
         .into_iter()
         .map(|row| DeviceView {
-            id: handle(&row.id_hash),
+            id: super::sessions::handle(&row.id_hash),
             current: current.as_deref() == Some(row.id_hash.as_str()),
             first_used: row.created_at,
             last_sign_in: row.last_used_at,
@@ -125,7 +119,7 @@ pub async fn forget(db: &Db, person: &PersonId, id: &str, ip: &str) -> Result<()
             .bind(person)
             .fetch_all(db.pool())
             .await?;
-    let Some((id_hash,)) = rows.into_iter().find(|(hash,)| handle(hash) == id) else {
+    let Some(id_hash) = super::sessions::find_by_handle(rows, id) else {
         return Err(AppError::NotFound);
     };
     let mut tx = db.begin().await?;

@@ -21,11 +21,6 @@ struct Row {
     user_agent: String,
 }
 
-/// The handle a session is listed and ended by.
-fn handle(id_hash: &str) -> String {
-    digest(id_hash)
-}
-
 /// `person`'s sessions that can still be used, newest use first; `current_token` marks the
 /// one the request came with.
 pub async fn list(
@@ -46,7 +41,7 @@ pub async fn list(
     Ok(rows
         .into_iter()
         .map(|row| SessionView {
-            id: handle(&row.id_hash),
+            id: super::sessions::handle(&row.id_hash),
             current: current.as_deref() == Some(row.id_hash.as_str()),
             started: row.created_at,
             last_used: row.last_seen_at,
@@ -63,7 +58,7 @@ pub async fn end_one(db: &Db, person: &PersonId, id: &str, ip: &str) -> Result<(
         .bind(person)
         .fetch_all(db.pool())
         .await?;
-    let Some((id_hash,)) = rows.into_iter().find(|(hash,)| handle(hash) == id) else {
+    let Some(id_hash) = super::sessions::find_by_handle(rows, id) else {
         return Err(AppError::NotFound);
     };
     let mut tx = db.begin().await?;

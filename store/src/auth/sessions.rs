@@ -21,6 +21,20 @@ pub fn new_token() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// How a stored digest (of a session or a known device) is named on a person's own page: a
+/// digest of the digest, so the page never carries anything that could be used as a cookie.
+pub fn handle(id_hash: &str) -> String {
+    digest(id_hash)
+}
+
+/// The stored digest among `stored` that the page's `handle` names.
+pub fn find_by_handle(stored: Vec<(String,)>, handle_text: &str) -> Option<String> {
+    stored
+        .into_iter()
+        .map(|(hash,)| hash)
+        .find(|hash| handle(hash) == handle_text)
+}
+
 /// What the database stores in place of a token.
 pub fn digest(token: &str) -> String {
     Sha256::digest(token.as_bytes())

@@ -28,7 +28,10 @@ pub fn SignIn() -> impl IntoView {
         None => None,
     };
     let provider = use_context::<Option<pathway_core::identity::IdentityProvider>>().flatten();
-    let start = format!("/auth/oidc/start?next={}", query_value(&next));
+    let start = format!(
+        "/auth/oidc/start?next={}",
+        pathway_core::text::url::encode_component(&next)
+    );
     let notice = if param("signed_out").is_some() {
         Some("You have signed out.")
     } else if param("password_set").is_some() {
@@ -110,17 +113,4 @@ pub fn SignInScript(children: Children) -> impl IntoView {
         let _ = ev;
     };
     view! { <div on:submit=on_submit>{children()}</div> }
-}
-
-/// `text` percent-encoded for a query value, drawn into the page by the server (a plain
-/// link: it works with JavaScript off).
-fn query_value(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
