@@ -5,7 +5,7 @@
 // the device on "Where you're signed in" ends it. Nothing typed is lost on the way: drafts
 // on a device not set up stay sealed on it and open once Pathway can be reached.
 import { test, expect, type Page } from "@playwright/test";
-import { goOffline, goOnline, signIn } from "./support/session";
+import { DEMO_PASSWORD, goOffline, goOnline, hydration, signIn } from "./support/session";
 import { controlledByServiceWorker } from "./support/sync";
 
 // a worker no other hydrated spec signs in as: forgetting devices rotates her unlock key
@@ -97,4 +97,47 @@ test("asked for, the password opens drafts offline only beside the device's pepp
   await page.goto("/portfolio/edit?kind=reflective_statement");
   await expect.poll(async () => (await keyRecord(page, person))?.by_password ?? null).toBeNull();
   expect(await pepperCookies(page, person)).toEqual([]);
+});
+
+test("a device not set up at sign-in (the password was gone by the code page) is set up later on the sessions page, with the password asked again", async ({
+  context,
+  page,
+}) => {
+  // Arrange: signed in without the box ticked, as a two-step or provider sign-in ends
+  await signIn(page, AISHA, "/portfolio");
+  await controlledByServiceWorker(page);
+  const person = await personId(page);
+  await expect.poll(async () => (await keyRecord(page, person))?.by_server ?? null).not.toBeNull();
+  await page.goto("/account/sessions");
+  await hydration(page);
+  const row = page.locator("#devices tbody tr", { hasText: "This device" });
+  await expect(row).toContainText("Not set up");
+
+  // Act + Assert: a wrong password is refused beside the field, and nothing is set up
+  await page.getByLabel("Your Pathway password").fill("not my password at all");
+  await page.getByRole("button", { name: "Set up this device" }).click();
+  await expect(page.locator("#password-error")).toContainText("Your password is not correct");
+  await expect(page.locator("#error-summary")).toContainText("Your password is not correct");
+  expect((await keyRecord(page, person))?.by_password).toBeNull();
+  expect(await pepperCookies(page, person)).toEqual([]);
+
+  // the right one sets it up: the key wrapped with the password and the device's pepper
+  await hydration(page);
+  await page.getByLabel("Your Pathway password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Set up this device" }).click();
+  await expect(page.locator("#set-up-result")).toContainText("This device is set up for offline drafting");
+  await expect(page.locator("#devices tbody tr", { hasText: "This device" })).toContainText("Set up");
+  await expect(page.getByRole("button", { name: "Set up this device" })).toHaveCount(0);
+  expect((await keyRecord(page, person))?.peppered).toBe(true);
+  expect((await keyRecord(page, person))?.by_password).not.toBeNull();
+  expect(await pepperCookies(page, person)).toHaveLength(1);
+
+  // with no network the password now opens the drafts
+  await goOffline(context);
+  await page.goto("/portfolio");
+  await expect(page.locator("body")).toHaveAttribute("data-offline-app", "true", { timeout: 20_000 });
+  await page.getByLabel("Your Pathway password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Unlock drafts" }).click();
+  await expect(page.getByRole("button", { name: "Start a new reflective statement" })).toBeVisible();
+  await goOnline(context);
 });

@@ -282,12 +282,24 @@ async fn wrapped(
     Ok(record)
 }
 
-/// At sign-in, online, with the password just typed: unlocks the existing data key (or
-/// makes one) and wraps it again with the server's newest key. With the password too when
-/// the person asked to use this device offline (`offline`: a new pepper is issued), or when
-/// it already is set up for them (wrapped again, so a changed password opens it); otherwise
+/// Where the password wrapping's pepper comes from when a device is enrolled.
+#[derive(Clone, Debug)]
+pub enum Pepper {
+    /// Not asked for: only a device already set up keeps (and renews) its password wrap.
+    NotAsked,
+    /// "Use this device to write drafts offline" ticked at sign-in: issued now, once the
+    /// existing record is open.
+    Ask,
+    /// Issued already, by the set-up on "Where you're signed in" (base64).
+    Issued(String),
+}
+
+/// Online, with the password just typed (at sign-in, or to set the device up later):
+/// unlocks the existing data key (or makes one) and wraps it again with the server's newest
+/// key, and with the password when the person asked to use this device offline, or when it
+/// already is set up for them (wrapped again, so a changed password opens it); otherwise
 /// nothing derived from the password is stored.
-pub async fn enrol(person: &str, password: &str, offline: bool) -> Result<(), UnlockError> {
+pub async fn enrol(person: &str, password: &str, pepper: Pepper) -> Result<(), UnlockError> {
     let existing = load_record(person);
     let keys = server_keys(existing.as_ref().map(|record| record.version))
         .await
@@ -296,7 +308,7 @@ pub async fn enrol(person: &str, password: &str, offline: bool) -> Result<(), Un
     if let Some(record) = &existing {
         raw = open_with_server(person, record, &keys).await;
         if raw.is_none() {
-            // the pepper it was wrapped with is still the cookie's (a new one comes below)
+            // with the cookie's pepper: at sign-in a new one is only asked for below
             raw = open_with_password(person, record, password).await.ok();
         }
         if raw.is_none() {
@@ -310,19 +322,28 @@ pub async fn enrol(person: &str, password: &str, offline: bool) -> Result<(), Un
         Some(raw) => raw,
         None => crypto::random_bytes(crypto::KEY_BYTES)?,
     };
-    let already = keys.offline
-        && existing
-            .as_ref()
-            .is_some_and(|record| record.peppered && record.by_password.is_some());
-    let pepper = if offline {
-        vault_call("/api/vault/set_up_offline", &[])
-            .await
-            .and_then(|answer| answer.as_string())
-            .and_then(|encoded| crypto::decode(&encoded).ok())
-    } else if already {
-        pepper(person)
-    } else {
-        None
+    let pepper = match pepper {
+        Pepper::Ask => {
+            let password = vec![("password".to_owned(), password.to_owned())];
+            vault_call("/api/vault/set_up_offline", &password)
+                .await
+                .and_then(|answer| answer.as_string())
+                .and_then(|encoded| crypto::decode(&encoded).ok())
+        }
+        Pepper::Issued(encoded) => {
+            Some(crypto::decode(&encoded).map_err(|_| UnlockError::Unavailable)?)
+        }
+        Pepper::NotAsked => {
+            let already = keys.offline
+                && existing
+                    .as_ref()
+                    .is_some_and(|record| record.peppered && record.by_password.is_some());
+            if already {
+                self::pepper(person)
+            } else {
+                None
+            }
+        }
     };
     let by_password = pepper.as_deref().map(|pepper| (password, pepper));
     save_record(person, &wrapped(person, &raw, &keys, by_password).await?)?;
@@ -359,7 +380,9 @@ pub async fn unlock_online(person: &str) -> Result<(), UnlockError> {
                     fresh.peppered = record.peppered;
                     fresh.by_password = Some(sealed);
                 }
-                save_record(person, &fresh)?;
+                // unlocking goes ahead when the browser refuses the write (storage full):
+                // the record still on the device opens as it did
+                let _ = save_record(person, &fresh);
             }
             remember(person, &raw).await
         }

@@ -7,7 +7,7 @@
 //! input: a made-up id is 404, an empty form 400). Who may see which person's records is
 //! `authz.rs`'s matrix; this one is about who reaches each endpoint at all.
 
-use crate::helpers::{spawn_app, Backend, TestApp};
+use crate::helpers::{spawn_app, Backend, TestApp, TEST_PASSWORD};
 use crate::session::{person_id, User};
 use std::collections::BTreeSet;
 
@@ -279,7 +279,11 @@ const MATRIX: &[(&str, May, Body)] = &[
         Form(&[("code", "NO-SUCH-COURSE")]),
     ),
     ("vault/key", May::SignedIn, Form(&[])),
-    ("vault/set_up_offline", May::SignedIn, Form(&[])),
+    (
+        "vault/set_up_offline",
+        May::SignedIn,
+        Form(&[("password", TEST_PASSWORD)]),
+    ),
     ("auth/sign_out_everywhere_else", May::SignedIn, Form(&[])),
     ("auth/sign_out", May::Anyone, Form(&[])),
 ];

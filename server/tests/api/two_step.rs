@@ -294,3 +294,48 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    offline_drafting_asked_for_before_a_code_is_finished_on_the_sessions_page,
+    |backend: Backend| async move {
+        // Issue 17 item 7: the password is gone from the page once the code page comes, so a
+        // sign-in that ticked "Use this device to write drafts offline" is taken on to
+        // "Where you're signed in" to finish the set-up, then to where it was going.
+        let (app, clock) = app_at_noon(backend).await;
+        let email = email_of("Jordan Ellis");
+        let (key, _) = turn_on(&User::demo(&app, "Jordan Ellis").await, &clock).await;
+        let browser = User::anonymous(&app);
+        let answer = browser
+            .call(
+                "auth/sign_in",
+                &[
+                    ("email", email.as_str()),
+                    ("password", TEST_PASSWORD),
+                    ("next", "/portfolio"),
+                    ("offline", "on"),
+                ],
+            )
+            .await;
+        let next: String = answer.json().await.unwrap();
+        assert_eq!(
+            next,
+            "/sign-in/code?next=%2Faccount%2Fsessions%3Fset_up%3Dask%26next%3D%252Fportfolio"
+        );
+        let code = code_at(&key, clock.now() + Duration::seconds(30)).unwrap();
+        let finished = browser
+            .call(
+                "auth/verify_code",
+                &[
+                    ("code", code.as_str()),
+                    ("next", "/account/sessions?set_up=ask&next=%2Fportfolio"),
+                ],
+            )
+            .await;
+        assert_eq!(finished.status(), 200);
+        let then: String = finished.json().await.unwrap();
+        assert_eq!(then, "/account/sessions?set_up=ask&next=%2Fportfolio");
+        // without the box ticked the code page goes straight on
+        let plain = after_password(&app, "Jordan Ellis").await;
+        assert_eq!(plain, "/sign-in/code?next=%2Fdashboard");
+    }
+);

@@ -5,7 +5,7 @@
 //! is set up for offline drafting only when its owner asks, gets a pepper the server does not
 //! keep, and stops being set up when the owner forgets it.
 
-use crate::helpers::{spawn_app, spawn_app_with, Backend, Options};
+use crate::helpers::{spawn_app, spawn_app_with, Backend, Options, TEST_PASSWORD};
 use crate::session::{person_id, User};
 use base64::Engine;
 use chrono::{Duration, TimeZone, Utc};
@@ -177,11 +177,16 @@ on_both_databases!(
         // a session with no known-device mark cannot set anything up
         let stranger = User::anonymous(&app);
         assert_eq!(
-            stranger.call("vault/set_up_offline", &[]).await.status(),
+            stranger
+                .call("vault/set_up_offline", &[("password", TEST_PASSWORD)])
+                .await
+                .status(),
             401
         );
         // "Use this device offline" on the tablet
-        let response = tablet.call("vault/set_up_offline", &[]).await;
+        let response = tablet
+            .call("vault/set_up_offline", &[("password", TEST_PASSWORD)])
+            .await;
         assert_eq!(response.status(), 200);
         let cookies = set_cookies(&response);
         let pepper: String = response.json().await.unwrap();
@@ -242,5 +247,105 @@ on_both_databases!(
         );
         assert_eq!(after.version, keys.version + 1, "the key is rotated");
         assert_eq!(devices(&laptop).await.len(), 1);
+    }
+);
+
+on_both_databases!(
+    setting_a_device_up_for_offline_drafting_asks_for_the_password_again,
+    |backend: Backend| async move {
+        // Arrange: signed in, and the device not set up (a two-step or provider sign-in
+        // never had the password in the page)
+        let app = spawn_app(backend).await;
+        let tablet = User::demo(&app, "Jordan Ellis").await;
+        let jordan = person_id(&app, "Jordan Ellis").await;
+        let pepper_cookie = |cookies: &[String]| {
+            cookies.iter().any(|c| {
+                c.starts_with(&format!("pathway_pepper_{jordan}="))
+                    && !c.starts_with(&format!("pathway_pepper_{jordan}=;"))
+            })
+        };
+        // Act + Assert: a wrong or missing password sets nothing up and issues no pepper
+        for (typed, message) in [
+            ("not my password", "Your password is not correct"),
+            ("", "Enter your password"),
+        ] {
+            let refused = tablet
+                .call("vault/set_up_offline", &[("password", typed)])
+                .await;
+            assert_eq!(refused.status(), 422, "{typed:?}");
+            assert!(!pepper_cookie(&set_cookies(&refused)));
+            let text = refused.text().await.unwrap();
+            assert!(text.contains(message), "{text}");
+            assert!(
+                text.contains("password"),
+                "beside the password field: {text}"
+            );
+        }
+        assert!(devices(&tablet)
+            .await
+            .iter()
+            .all(|d| d.offline_since.is_none()));
+        // with JavaScript off only the page's script could keep a key: refused beside the field
+        let plain = tablet
+            .post_form(
+                "/api/vault/set_up_offline",
+                Some("/account/sessions"),
+                &[("password", TEST_PASSWORD)],
+            )
+            .await;
+        assert!(plain.status().is_redirection(), "{}", plain.status());
+        assert!(!pepper_cookie(&set_cookies(&plain)));
+        let back = plain.headers()["location"].to_str().unwrap().to_owned();
+        assert!(
+            back.starts_with(&format!("{}/account/sessions", app.address))
+                || back.starts_with("/account/sessions"),
+            "{back}"
+        );
+        assert!(back.contains("__err="), "{back}");
+        assert!(devices(&tablet)
+            .await
+            .iter()
+            .all(|d| d.offline_since.is_none()));
+        // the right password: set up, with a pepper
+        let done = tablet
+            .call("vault/set_up_offline", &[("password", TEST_PASSWORD)])
+            .await;
+        assert_eq!(done.status(), 200);
+        assert!(pepper_cookie(&set_cookies(&done)));
+        let listed = devices(&tablet).await;
+        assert!(listed
+            .iter()
+            .any(|d| d.current && d.offline_since.is_some()));
+    }
+);
+
+on_both_databases!(
+    sessions_page_offers_the_set_up_only_for_a_device_not_set_up,
+    |backend: Backend| async move {
+        let app = spawn_app(backend).await;
+        let tablet = User::demo(&app, "Jordan Ellis").await;
+        // a sign-in that asked for offline drafting but had a second step to go comes here
+        let page = tablet
+            .html("/account/sessions?set_up=ask&next=%2Fportfolio")
+            .await;
+        assert!(
+            page.contains("Set up this device for offline drafting"),
+            "{page}"
+        );
+        assert!(page.contains("Enter your password once more"));
+        let done = tablet
+            .html("/account/sessions?set_up=done&next=%2F%2Fevil.example")
+            .await;
+        assert!(done.contains("This device is set up for offline drafting"));
+        assert!(
+            !done.contains("evil.example\""),
+            "only a path on this site is offered"
+        );
+        assert!(!done.contains("href=\"//evil.example"));
+        tablet
+            .call("vault/set_up_offline", &[("password", TEST_PASSWORD)])
+            .await;
+        let after = tablet.html("/account/sessions").await;
+        assert!(!after.contains("Set up this device for offline drafting"));
     }
 );

@@ -341,19 +341,21 @@ pub async fn sign_out(db: &Db, meta: &RequestMeta) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Changes the caller's own password after checking the current one. Every other session
-/// of theirs ends; this one is replaced by a fresh session (returned token).
-pub async fn change_password(
+/// Checks the signed-in caller's own password again before something that needs it (a
+/// password change, setting a device up for offline drafting); a wrong one comes back as
+/// an error on `field`, naming it as `what` ("password", "current password"). The guesses count against the same throttle as a sign-in (issue 17
+/// item 10): a session left open on a shared computer is no way round it.
+pub async fn confirm_password(
     db: &Db,
     caller: &Caller,
-    current: String,
-    new_password: String,
+    password_text: String,
+    (field, what): (&str, &str),
     meta: &RequestMeta,
-    settings: SecuritySettings,
     now: DateTime<Utc>,
-) -> Result<String, AppError> {
-    // the current password is guessed against the same counts as a sign-in (issue 17
-    // item 10): a session left open on a shared computer is no way round the throttle
+) -> Result<(), AppError> {
+    if password_text.is_empty() {
+        return Err(AppError::field(field, format!("Enter your {what}")));
+    }
     let device = devices::known_device(db, meta.device_token.as_deref(), &caller.person_id).await?;
     let keys = throttle::Keys::new(caller.email.as_str(), device.as_deref(), &meta.ip);
     let verdict = throttle::admit(db, &keys, now).await?;
@@ -366,13 +368,43 @@ pub async fn change_password(
             .bind(&caller.person_id)
             .fetch_optional(db.pool())
             .await?;
-    if !password::verify(current, stored.map(|(hash,)| hash)).await? {
+    let Some((hash,)) = stored else {
+        // signed in through the organisation's provider, never given a password
         return Err(AppError::field(
-            "current",
-            "Your current password is not correct",
+            field,
+            "You do not have a Pathway password yet. Ask your Pathway administrator for a set-password link",
+        ));
+    };
+    if !password::verify(password_text, Some(hash)).await? {
+        return Err(AppError::field(
+            field,
+            format!("Your {what} is not correct"),
         ));
     }
     throttle::succeeded(db, &keys).await?;
+    Ok(())
+}
+
+/// Changes the caller's own password after checking the current one. Every other session
+/// of theirs ends; this one is replaced by a fresh session (returned token).
+pub async fn change_password(
+    db: &Db,
+    caller: &Caller,
+    current: String,
+    new_password: String,
+    meta: &RequestMeta,
+    settings: SecuritySettings,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    confirm_password(
+        db,
+        caller,
+        current,
+        ("current", "current password"),
+        meta,
+        now,
+    )
+    .await?;
     password::check_policy(&new_password)?;
     let hash = password::hash(new_password).await?;
     let mut tx = db.begin().await?;

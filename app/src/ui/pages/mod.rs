@@ -10,6 +10,9 @@ mod home;
 #[cfg(feature = "hydrate")]
 mod link_code_script;
 mod not_found;
+mod offline_set_up;
+#[cfg(feature = "hydrate")]
+mod offline_set_up_fetch;
 mod portfolio;
 mod privacy;
 mod sessions;

@@ -1,10 +1,14 @@
 //! "Where you're signed in" (issue 17 item 7): every session of the person's, this one
 //! marked, each with a button to end it, and one to end every other; then the browsers they
 //! have signed in on, which of them are set up for offline drafting, and a button to forget
-//! one. Plain forms: they work with JavaScript off, and the page downloads no code of its own.
+//! one. Plain forms: they work with JavaScript off. The one exception is setting this device
+//! up for offline drafting (`offline_set_up`), which only the page's script can do.
 
+use super::offline_set_up::OfflineSetUp;
 use crate::api::auth::sessions::{my_devices, my_sessions};
-use crate::ui::govuk::{Cell, Column, Loaded, NotificationBanner, Row, Table};
+use crate::ui::govuk::{
+    posted_errors, Cell, Column, ErrorSummary, Loaded, NotificationBanner, Row, Table,
+};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,6 +20,24 @@ pub fn SessionsPage() -> impl IntoView {
     let query = use_query_map();
     let ended = query.with_untracked(|q| q.get("ended").is_some());
     let forgotten = query.with_untracked(|q| q.get("forgotten").is_some());
+    let set_up = query
+        .with_untracked(|q| q.get("set_up"))
+        .unwrap_or_default();
+    let next = query.with_untracked(|q| q.get("next"));
+    let errors = Signal::stored(posted_errors("password"));
+    let asked = set_up == "ask";
+    let onward = next.clone().unwrap_or_default();
+    let devices_section = move |list: Vec<DeviceView>| {
+        // the set-up form, for this device when it is not set up yet
+        let here = list
+            .iter()
+            .any(|device| device.current && device.offline_since.is_none());
+        let next = onward.clone();
+        view! {
+            {devices_table(list)}
+            {here.then(|| view! { <OfflineSetUp errors asked next/> })}
+        }
+    };
     let sessions = Resource::new_blocking(|| (), |_| my_sessions());
     let devices = Resource::new_blocking(|| (), |_| my_devices());
     view! {
@@ -23,6 +45,8 @@ pub fn SessionsPage() -> impl IntoView {
         <RequireUser>
             {ended.then(|| view! { <NotificationBanner id="sessions-ended" success=true heading="Signed out there."/> })}
             {forgotten.then(|| view! { <NotificationBanner id="device-forgotten" success=true heading="That device is forgotten."/> })}
+            <ErrorSummary errors=errors/>
+            {set_up_banner(&set_up, next.as_deref())}
             <h1 class="govuk-heading-xl">"Where you're signed in"</h1>
             <p class="govuk-body">"If you see a sign-in that is not yours, end it and change your password."</p>
             <Loaded resource=sessions view=sessions_table/>
@@ -31,9 +55,29 @@ pub fn SessionsPage() -> impl IntoView {
             </form>
             <h2 class="govuk-heading-l">"Your devices"</h2>
             <p class="govuk-body">"The browsers you have signed in on. Forget one you no longer use, or one that is lost: it stops unlocking your drafts without a connection the next time it is online, and a new key keeps drafts on your other devices."</p>
-            <Loaded resource=devices view=devices_table/>
+            <Loaded resource=devices view=devices_section.clone()/>
         </RequireUser>
     }
+}
+
+/// After setting this device up (or failing to), with a way on to where the person was
+/// going when a sign-in brought them here.
+fn set_up_banner(set_up: &str, next: Option<&str>) -> Option<impl IntoView> {
+    let (success, heading) = match set_up {
+        "done" => (true, "This device is set up for offline drafting."),
+        "failed" => (false, "This device could not be set up: its browser did not keep the key. Your drafts are safe. Try again, or free some space on the device."),
+        _ => return None,
+    };
+    // resolved on the server as a sign-in resolves it: only a path on this site
+    #[cfg(feature = "ssr")]
+    let onward = next.map(|next| crate::api::auth::safe_next(Some(next)));
+    #[cfg(not(feature = "ssr"))]
+    let onward: Option<String> = next.and(None);
+    Some(view! {
+        <NotificationBanner id="set-up-result" success heading>
+            {onward.map(|href| view! { <p class="govuk-body"><a class="govuk-notification-banner__link" href=href>"Continue"</a></p> })}
+        </NotificationBanner>
+    })
 }
 
 fn sessions_table(list: Vec<SessionView>) -> impl IntoView {

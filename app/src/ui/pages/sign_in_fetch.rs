@@ -4,11 +4,13 @@
 //! where the plain post goes (back to the sign-in page with the error, which the server
 //! draws); only "Pathway could not be reached" is shown here.
 
+use crate::offline::vault::Pepper;
+use crate::ui::dom::fetch::{encode_component, take_submit, with_refusal};
 use crate::ui::dom::{disable_all, show_id};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use web_sys::{FormData, HtmlFormElement, UrlSearchParams};
+use web_sys::UrlSearchParams;
 
 /// The server's answer to the sign-in.
 enum Answer {
@@ -21,28 +23,22 @@ enum Answer {
 /// Handles a submit of the sign-in form. When the form cannot be read the plain post goes
 /// ahead, so the person can always sign in.
 pub fn submit(ev: SubmitEvent) {
-    let Some(form) = ev
-        .target()
-        .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
-    else {
+    let Some((form, data, body)) = take_submit(&ev) else {
         return;
     };
-    let Ok(data) = FormData::new_with_form(&form) else {
-        return;
-    };
-    let Some(body) = crate::ui::dom::fetch::form_body(&form) else {
-        return;
-    };
-    ev.prevent_default();
     let field = |name: &str| data.get(name).as_string().unwrap_or_default();
     let (email, password, next) = (field("email"), field("password"), field("next"));
-    let offline = field("offline") == "on";
+    let pepper = if field("offline") == "on" {
+        Pepper::Ask
+    } else {
+        Pepper::NotAsked
+    };
     disable_all(&form, "button[type=submit]", true);
     show_id("sign-in-unreachable", false);
     leptos::task::spawn_local(async move {
         match send(&body).await {
             Some(Answer::SignedIn(target)) => {
-                enrol(password, offline).await;
+                enrol(password, pepper).await;
                 go(&target);
             }
             Some(Answer::Refused(encoded)) => {
@@ -70,42 +66,34 @@ async fn send(body: &UrlSearchParams) -> Option<Answer> {
 }
 
 /// The sign-in page with the refusal, as the server function's redirect for a plain post
-/// builds it (`__err`: the encoded error in URL-safe base64).
+/// builds it.
 fn refused(next: &str, encoded: &str) -> String {
-    // the browser's own encoder: no encoding table in the page's code
-    let encode_component = |text: &str| String::from(js_sys::encode_uri_component(text));
-    let error = encode_component(&url_safe_base64(encoded));
     if next.is_empty() {
-        format!("/sign-in?__err={error}")
+        with_refusal("/sign-in", encoded)
     } else {
-        format!("/sign-in?next={}&__err={error}", encode_component(next))
+        with_refusal(
+            &format!("/sign-in?next={}", encode_component(next)),
+            encoded,
+        )
     }
 }
 
-/// URL-safe base64 (with padding) of the text's UTF-8 bytes, by the browser's own `btoa`
-/// (one byte per character, as `btoa` wants), so the page carries no base64 code of its own.
-fn url_safe_base64(text: &str) -> String {
-    let bytes: String = text.bytes().map(char::from).collect();
-    window()
-        .btoa(&bytes)
-        .unwrap_or_default()
-        .replace('+', "-")
-        .replace('/', "_")
-}
-
 /// Wraps the signed-in person's draft key again, and with the password just typed when they
-/// asked to use this device offline (a failure there never blocks signing in). A chunk of
-/// its own (the vault's WebCrypto code and the person's id from `auth/me`), fetched once the
-/// sign-in has succeeded.
+/// asked to use this device offline (on the sign-in page, or on "Where you're signed in"
+/// with the pepper already issued). A chunk of its own (the vault's WebCrypto code and the
+/// person's id from `auth/me`), fetched once the password has been accepted. False when
+/// nobody is signed in yet (a second step comes first) or the device could not be enrolled;
+/// at sign-in that never blocks signing in.
 #[lazy]
-async fn enrol(password: String, offline: bool) {
+pub async fn enrol(password: String, pepper: Pepper) -> bool {
     let user = crate::ui::dom::fetch::call("/api/auth/me").await;
     let person = user
         .map(|user| crate::ui::dom::fetch::text_of(&user, "person_id"))
         .unwrap_or_default();
-    if !person.is_empty() {
-        let _ = crate::offline::vault::enrol(&person, &password, offline).await;
-    }
+    !person.is_empty()
+        && crate::offline::vault::enrol(&person, &password, pepper)
+            .await
+            .is_ok()
 }
 
 /// Where the address typed before a refusal waits for the page that shows the error
