@@ -9,6 +9,7 @@
 //! conversion, an internal error's logged reference).
 
 pub mod date_input;
+pub mod decisions;
 pub mod domain;
 pub mod email;
 pub mod error;

@@ -8,7 +8,7 @@ test("a team manager opens a worker's pathway from their dashboard", async ({ pa
   const workers = page.locator("#my-workers");
   await expect(workers).toContainText("Jordan Ellis");
   await expect(workers).not.toContainText("Chloe Brennan");
-  await workers.getByRole("link", { name: "Jordan Ellis" }).click();
+  await workers.getByRole("link", { name: "Jordan Ellis", exact: true }).click();
   await expect(page).toHaveURL(/\/portfolio\?person=/);
   await expect(page.locator(".govuk-caption-l")).toHaveText("Jordan Ellis");
   // PORTFOLIO: the manager may add a written observation of practice from here

@@ -29,7 +29,7 @@ test("when Pathway cannot be reached the page says so and keeps what was typed",
   await page.getByLabel("Email address").fill(EMAIL);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  const problem = page.locator("#sign-in-unreachable");
+  const problem = page.locator("#unreachable");
   await expect(problem).toContainText("Pathway could not be reached");
   await expect(problem).toBeFocused();
   await expect(page).toHaveURL(/\/sign-in$/);

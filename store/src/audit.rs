@@ -34,6 +34,8 @@ pub mod action {
     pub const SIGN_IN_UNLINKED: &str = "sign_in_unlinked";
     /// A signed-in person was refused (403): what they asked for and the record's id.
     pub const ACCESS_DENIED: &str = "access_denied";
+    pub const DECISION_RECORDED: &str = "decision_recorded";
+    pub const PLAN_ANSWERED: &str = "development_plan_answered";
 }
 
 #[derive(Clone, Debug, Default)]

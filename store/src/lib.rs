@@ -9,6 +9,7 @@ pub mod auth;
 pub mod authz;
 pub mod clock;
 pub mod db;
+pub mod decisions;
 pub mod first_admin;
 pub mod import;
 pub mod org;

@@ -236,6 +236,46 @@ pub async fn insert(
         )
         .await?;
     }
+    endorsed(tx, &jordan, &daniel, today, now).await
+}
+
+/// Jordan's endorsement as Daniel recorded it (issue 14): a decision citing the observed
+/// visit (DEC-3), whose endorsement is the portfolio item above.
+async fn endorsed(
+    tx: &mut Tx,
+    worker: &str,
+    manager: &str,
+    today: NaiveDate,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let id_of = |kind: &'static str| {
+        sqlx::query_as::<_, (String,)>(
+            "SELECT id FROM evidence WHERE person_id = $1 AND kind = $2 ORDER BY created_at LIMIT 1",
+        )
+        .bind(worker.to_owned())
+        .bind(kind)
+    };
+    let (endorsement,) = id_of("manager_endorsement").fetch_one(&mut **tx).await?;
+    let (observation,) = id_of("practice_observation").fetch_one(&mut **tx).await?;
+    let decision = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO manager_decisions (id, worker_id, transition, outcome, decided_by,
+             decided_on, reason, endorsement_id, recorded_at)
+         VALUES ($1, $2, 'PATH-L3', 'endorse', $3, $4, 'Endorsed', $5, $6)",
+    )
+    .bind(&decision)
+    .bind(worker)
+    .bind(manager)
+    .bind(today.to_string())
+    .bind(&endorsement)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("INSERT INTO decision_observations (decision_id, evidence_id) VALUES ($1, $2)")
+        .bind(&decision)
+        .bind(&observation)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

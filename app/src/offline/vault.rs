@@ -284,7 +284,7 @@ async fn wrapped(
 
 /// Where the password wrapping's pepper comes from when a device is enrolled.
 #[derive(Clone, Debug)]
-pub enum Pepper {
+enum Pepper {
     /// Not asked for: only a device already set up keeps (and renews) its password wrap.
     NotAsked,
     /// "Use this device to write drafts offline" ticked at sign-in: issued now, once the
@@ -294,12 +294,29 @@ pub enum Pepper {
     Issued(String),
 }
 
-/// Online, with the password just typed (at sign-in, or to set the device up later):
-/// unlocks the existing data key (or makes one) and wraps it again with the server's newest
-/// key, and with the password when the person asked to use this device offline, or when it
+/// At sign-in, online, with the password just typed: unlocks the existing data key (or makes
+/// one) and wraps it again with the server's newest key, and with the password when the
+/// person asked to use this device offline (`offline`: a pepper is issued), or when it
 /// already is set up for them (wrapped again, so a changed password opens it); otherwise
 /// nothing derived from the password is stored.
-pub async fn enrol(person: &str, password: &str, pepper: Pepper) -> Result<(), UnlockError> {
+pub async fn enrol(person: &str, password: &str, offline: bool) -> Result<(), UnlockError> {
+    let pepper = if offline {
+        Pepper::Ask
+    } else {
+        Pepper::NotAsked
+    };
+    wrap_again(person, password, pepper).await
+}
+
+/// Later, on "Where you're signed in", with the password typed again and the pepper the
+/// server issued for it (base64): the device is set up for offline drafting.
+pub async fn set_up_here(person: &str, password: &str, pepper: String) -> Result<(), UnlockError> {
+    wrap_again(person, password, Pepper::Issued(pepper)).await
+}
+
+/// [`enrol`] and [`set_up_here`]: the key opened and wrapped again, with the password when
+/// `pepper` gives one.
+async fn wrap_again(person: &str, password: &str, pepper: Pepper) -> Result<(), UnlockError> {
     let existing = load_record(person);
     let keys = server_keys(existing.as_ref().map(|record| record.version))
         .await

@@ -143,6 +143,8 @@ fn ServiceNavigation() -> impl IntoView {
                 if user.has(Role::Administrator) {
                     links.push(("Audit log".into(), "/admin/audit"));
                 }
+                let unread = crate::api::decisions::unread_notices().await.unwrap_or(0);
+                links.push((if unread > 0 { format!("Notices ({unread} new)") } else { "Notices".into() }, "/notices"));
                 links.push(("Change password".into(), "/account/password"));
                 let current = here.get_untracked();
                 Some(view! {

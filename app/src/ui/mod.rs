@@ -78,6 +78,8 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("portfolio"), StaticSegment("edit")) view=pages::EvidenceEditor ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("portfolio"), StaticSegment("cpd")) view=pages::CpdLogPage ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("portfolio"), StaticSegment("conflicts")) view=pages::ConflictsPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("decisions") view=pages::DecisionsPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("notices") view=pages::NoticesPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("catalogue") view=pages::CataloguePage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("training") view=pages::TrainingListPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("accessibility") view=pages::AccessibilityStatement/>

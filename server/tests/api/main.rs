@@ -10,6 +10,7 @@ mod authz;
 mod catalogue;
 mod config;
 mod dashboards;
+mod decisions;
 mod first_run;
 mod health;
 mod ids;

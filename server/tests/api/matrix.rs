@@ -127,6 +127,23 @@ const MATRIX: &[(&str, May, Body)] = &[
         ADMIN,
         Form(&[("person_id", "{self}")]),
     ),
+    (
+        "decisions/answer",
+        May::Owned,
+        Form(&[("form[decision]", "{nobody}"), ("form[answer]", "agree")]),
+    ),
+    (
+        "decisions/page",
+        May::SignedIn,
+        Form(&[("person", "{self}")]),
+    ),
+    (
+        "decisions/record",
+        May::Owned,
+        Form(&[("form[worker]", "{nobody}"), ("form[outcome]", "endorse")]),
+    ),
+    ("notices/mine", May::SignedIn, Form(&[])),
+    ("notices/unread", May::SignedIn, Form(&[])),
     ("auth/begin_pending_two_step", May::HalfWay, Form(&[])),
     ("auth/begin_two_step", May::SignedIn, Form(&[])),
     (

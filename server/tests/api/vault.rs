@@ -306,9 +306,12 @@ on_both_databases!(
             .await
             .iter()
             .all(|d| d.offline_since.is_none()));
-        // the right password: set up, with a pepper
+        // the right password: set up, with a pepper (the page's form also carries `next`)
         let done = tablet
-            .call("vault/set_up_offline", &[("password", TEST_PASSWORD)])
+            .call(
+                "vault/set_up_offline",
+                &[("password", TEST_PASSWORD), ("next", "/portfolio")],
+            )
             .await;
         assert_eq!(done.status(), 200);
         assert!(pepper_cookie(&set_cookies(&done)));

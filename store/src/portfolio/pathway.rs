@@ -32,7 +32,20 @@ pub async fn facts(
             .bind(person_id)
             .fetch_optional(db.pool())
             .await?;
-    let evidence: Vec<EvidenceFact> = rows.iter().filter_map(fact).collect();
+    // A "not yet" recorded after an endorsement withdraws it: readiness reads the manager's
+    // latest decision (issue 14), while the endorsement stays in the portfolio as history.
+    let withdrawn = crate::decisions::latest_is_not_yet(db, person_id).await?;
+    let evidence: Vec<EvidenceFact> = rows
+        .iter()
+        .filter_map(fact)
+        .filter(|fact| {
+            !(withdrawn
+                && matches!(
+                    fact.kind,
+                    EvidenceKind::ManagerEndorsement | EvidenceKind::PracticeSupervisorEndorsement
+                ))
+        })
+        .collect();
     let level = level
         .and_then(|(code,)| level_from_code(&code))
         .unwrap_or(Level::Asye);

@@ -27,19 +27,25 @@ fn workers_table(list: Vec<WorkerSummary>) -> AnyView {
         Column::text("Worker"),
         Column::text("Team"),
         Column::text("You are their"),
+        Column::text("Decisions"),
     ];
     view! {
         <Table id="my-workers" columns>
-            {list.into_iter().map(|worker| view! {
+            {list.into_iter().map(|worker| {
+                let portfolio = format!("/portfolio?person={}", worker.id);
+                let decisions = format!("/decisions?person={}", worker.id);
+                let decisions_label = format!("Decisions: {}", worker.full_name);
+                view! {
                 <Row>
                     <Cell>
-                        <a class="govuk-link" href=format!("/portfolio?person={}", worker.id)>{worker.full_name}</a>
+                        <a class="govuk-link" href=portfolio>{worker.full_name}</a>
                         <br/><span class="govuk-body-s">{worker.job_title}</span>
                     </Cell>
                     <Cell>{worker.team.unwrap_or_default()}</Cell>
                     <Cell>{worker.relation}</Cell>
+                    <Cell><a class="govuk-link" href=decisions>{decisions_label}</a></Cell>
                 </Row>
-            }).collect_view()}
+            }}).collect_view()}
         </Table>
     }
     .into_any()

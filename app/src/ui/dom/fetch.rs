@@ -20,40 +20,6 @@ pub fn form_body(form: &HtmlFormElement) -> Option<UrlSearchParams> {
     UrlSearchParams::new_with_str_sequence_sequence(&data).ok()
 }
 
-/// A submitted form taken over by the page's script: the form, its fields and its body as
-/// the plain post would send them, the plain post stopped. `None` (and the plain post goes
-/// ahead, so the person can always act) when the form cannot be read.
-pub fn take_submit(
-    ev: &leptos::ev::SubmitEvent,
-) -> Option<(HtmlFormElement, FormData, UrlSearchParams)> {
-    let form = ev.target()?.dyn_into::<HtmlFormElement>().ok()?;
-    let data = FormData::new_with_form(&form).ok()?;
-    let body = form_body(&form)?;
-    ev.prevent_default();
-    Some((form, data, body))
-}
-
-/// `page` (a path, perhaps with a query) with a refusal as the server function's redirect
-/// for a plain post carries it (`__err`: the encoded error in URL-safe base64), so the
-/// server draws it beside its field.
-pub fn with_refusal(page: &str, encoded: &str) -> String {
-    // URL-safe base64 (with padding) of the text's UTF-8 bytes by the browser's own `btoa`
-    // (one byte per character, as `btoa` wants): no base64 code in the page's code
-    let bytes: String = encoded.bytes().map(char::from).collect();
-    let base64 = window()
-        .btoa(&bytes)
-        .unwrap_or_default()
-        .replace('+', "-")
-        .replace('/', "_");
-    let separator = if page.contains('?') { '&' } else { '?' };
-    format!("{page}{separator}__err={}", encode_component(&base64))
-}
-
-/// The browser's own URL component encoder: no encoding table in the page's code.
-pub fn encode_component(text: &str) -> String {
-    String::from(js_sys::encode_uri_component(text))
-}
-
 /// The form's fields as (name, value) in document order, as its plain post sends them.
 pub fn form_fields(form: &HtmlFormElement) -> Vec<(String, String)> {
     let Ok(data) = FormData::new_with_form(form) else {

@@ -42,7 +42,11 @@ pub fn posted_errors(first_field: &str) -> Vec<FieldError> {
 }
 
 /// The message for one field, if it has a problem.
-pub fn error_for(errors: Signal<Vec<FieldError>>, field: &'static str) -> Signal<Option<String>> {
+pub fn error_for(
+    errors: Signal<Vec<FieldError>>,
+    field: impl Into<String>,
+) -> Signal<Option<String>> {
+    let field = field.into();
     Signal::derive(move || {
         errors.with(|all| {
             all.iter()

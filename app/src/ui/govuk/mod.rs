@@ -2,6 +2,7 @@
 //! tables, forms, errors and banners from these, so the markup (and its accessibility
 //! attributes) is right in one place. Names follow the Design System's.
 
+pub mod choices;
 pub mod date_input;
 pub mod errors;
 pub mod form_group;
@@ -14,6 +15,7 @@ pub mod table;
 pub mod tag;
 pub mod task_list;
 
+pub use choices::{Radios, TextArea};
 pub use date_input::DateInput;
 pub use errors::{error_for, posted_error, posted_errors, ErrorMessage, ErrorSummary};
 pub use form_group::{group_class, TextInput};

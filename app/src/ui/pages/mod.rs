@@ -6,19 +6,20 @@ mod catalogue;
 mod dashboard;
 #[cfg(feature = "hydrate")]
 mod deadline_script;
+mod decisions;
 mod home;
 #[cfg(feature = "hydrate")]
 mod link_code_script;
 mod not_found;
+mod notices;
 mod offline_set_up;
+mod password_form;
 #[cfg(feature = "hydrate")]
-mod offline_set_up_fetch;
+mod password_form_fetch;
 mod portfolio;
 mod privacy;
 mod sessions;
 mod sign_in;
-#[cfg(feature = "hydrate")]
-mod sign_in_fetch;
 mod sign_out;
 #[cfg(feature = "hydrate")]
 mod sign_out_script;
@@ -31,8 +32,10 @@ pub use admin::{AdminAudit, AdminPeople};
 pub use admin_org::{AdminImport, AdminPerson, AdminTeams};
 pub use catalogue::CataloguePage;
 pub use dashboard::{dashboards, Dashboards, RoleDashboard};
+pub use decisions::DecisionsPage;
 pub use home::Home;
 pub use not_found::NotFound;
+pub use notices::NoticesPage;
 pub use portfolio::{ConflictsPage, CpdLogPage, EvidenceEditor, EvidencePage, MyPathway};
 pub use privacy::PrivacyNotice;
 pub use sessions::SessionsPage;

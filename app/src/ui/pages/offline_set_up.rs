@@ -4,10 +4,11 @@
 //! asked again, because it is what the device wraps the drafts' key with; the server checks
 //! it (throttled as a sign-in) before it issues the device's pepper.
 //!
-//! The form is server-rendered inside a small island that only handles the submit with the
-//! browser's fetch and then wraps the key (`offline_set_up_fetch`). With JavaScript off the
+//! The form is server-rendered inside the island the sign-in form uses (`password_form`),
+//! which sends it with the browser's fetch and then wraps the key. With JavaScript off the
 //! plain post is refused beside the field: only the page's script can keep a key.
 
+use super::password_form::{PasswordFormScript, Unreachable};
 use crate::ui::govuk::{error_for, TextInput};
 use leptos::prelude::*;
 use pathway_core::error::FieldError;
@@ -25,33 +26,16 @@ pub fn OfflineSetUp(errors: Signal<Vec<FieldError>>, asked: bool, next: String) 
             </div>
         })}
         <p class="govuk-body">"Only on a phone, tablet or computer that is yours or was issued to you: your password will open your drafts on it when there is no signal. Do not do this on a shared computer."</p>
-        <OfflineSetUpScript next>
-            <div class="govuk-error-summary" role="alert" tabindex="-1" id="set-up-unreachable" hidden=true>
-                <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                <div class="govuk-error-summary__body">
-                    <p class="govuk-body">"Pathway could not be reached. Check your connection and try again."</p>
-                </div>
-            </div>
+        <PasswordFormScript>
+            <Unreachable/>
             <form method="post" action="/api/vault/set_up_offline" novalidate=true>
+                // read by the page's script only (the server function takes the password)
+                <input type="hidden" name="next" value=next/>
                 <TextInput id="password" label="Your Pathway password" input_type="password"
                     width="govuk-!-width-two-thirds" autocomplete="current-password"
                     error=error_for(errors, "password")/>
                 <button type="submit" class="govuk-button" data-module="govuk-button">"Set up this device"</button>
             </form>
-        </OfflineSetUpScript>
+        </PasswordFormScript>
     }
-}
-
-/// The set-up form in the browser: sends the password with fetch, then wraps this person's
-/// drafts key with it and the pepper issued. `children` are the server-rendered form and
-/// its messages; the island draws nothing of its own.
-#[island(lazy)]
-fn OfflineSetUpScript(next: String, children: Children) -> impl IntoView {
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        super::offline_set_up_fetch::submit(ev, next.clone());
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, &next);
-    };
-    view! { <div on:submit=on_submit>{children()}</div> }
 }

@@ -23,7 +23,11 @@ pub fn SessionsPage() -> impl IntoView {
     let set_up = query
         .with_untracked(|q| q.get("set_up"))
         .unwrap_or_default();
-    let next = query.with_untracked(|q| q.get("next"));
+    // where a sign-in that asked for offline drafting was going, resolved as a sign-in
+    // resolves it: only a path on this site
+    let next = query
+        .with_untracked(|q| q.get("next"))
+        .map(|next| on_this_site(&next));
     let errors = Signal::stored(posted_errors("password"));
     let asked = set_up == "ask";
     let onward = next.clone().unwrap_or_default();
@@ -62,17 +66,21 @@ pub fn SessionsPage() -> impl IntoView {
 
 /// After setting this device up (or failing to), with a way on to where the person was
 /// going when a sign-in brought them here.
+/// `next` as a sign-in resolves it (the page is drawn on the server only).
+fn on_this_site(next: &str) -> String {
+    #[cfg(feature = "ssr")]
+    return crate::api::auth::safe_next(Some(next));
+    #[cfg(not(feature = "ssr"))]
+    next.to_owned()
+}
+
 fn set_up_banner(set_up: &str, next: Option<&str>) -> Option<impl IntoView> {
     let (success, heading) = match set_up {
         "done" => (true, "This device is set up for offline drafting."),
         "failed" => (false, "This device could not be set up: its browser did not keep the key. Your drafts are safe. Try again, or free some space on the device."),
         _ => return None,
     };
-    // resolved on the server as a sign-in resolves it: only a path on this site
-    #[cfg(feature = "ssr")]
-    let onward = next.map(|next| crate::api::auth::safe_next(Some(next)));
-    #[cfg(not(feature = "ssr"))]
-    let onward: Option<String> = next.and(None);
+    let onward = next.map(str::to_owned);
     Some(view! {
         <NotificationBanner id="set-up-result" success heading>
             {onward.map(|href| view! { <p class="govuk-body"><a class="govuk-notification-banner__link" href=href>"Continue"</a></p> })}

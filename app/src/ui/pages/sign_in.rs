@@ -3,13 +3,14 @@
 //! Hydrated, the page signs in without leaving itself, because the password just typed also
 //! wraps the key to this person's drafts on the device when they ask to use it offline
 //! (issues 7 and 17, `offline::vault::enrol`), so they can be unlocked with no network; then
-//! it goes on to the next page. A refused sign-in
+//! it goes on to the next page (`password_form`). A refused sign-in
 //! goes where the plain post goes: back here with the error, drawn by the server.
 //!
 //! The form and its errors are server-rendered children of a small island that only handles
 //! the submit with the browser's own fetch (issue 13): the page's code stays a few KB, with no
 //! view code, no JSON reader and no server-function client.
 
+use super::password_form::{PasswordFormScript, Unreachable};
 use crate::ui::govuk::{error_for, posted_errors, ErrorSummary, NotificationBanner, TextInput};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -43,15 +44,8 @@ pub fn SignIn() -> impl IntoView {
         <Title text="Sign in"/>
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <SignInScript>
-                    // "Pathway could not be reached": the one answer that cannot come back
-                    // through the server, so the browser shows it (hidden until then)
-                    <div class="govuk-error-summary" role="alert" tabindex="-1" id="sign-in-unreachable" hidden=true>
-                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                        <div class="govuk-error-summary__body">
-                            <p class="govuk-body">"Pathway could not be reached. Check your connection and try again."</p>
-                        </div>
-                    </div>
+                <PasswordFormScript>
+                    <Unreachable/>
                     <ErrorSummary errors=errors/>
                     {provider_error.map(|text| view! {
                         <div class="govuk-error-summary" role="alert" tabindex="-1" id="provider-error">
@@ -83,7 +77,7 @@ pub fn SignIn() -> impl IntoView {
                         </div>
                         <button type="submit" class="govuk-button" data-module="govuk-button">"Sign in"</button>
                     </form>
-                </SignInScript>
+                </PasswordFormScript>
                 {provider.map(|provider| view! {
                     <h2 class="govuk-heading-m">"Or"</h2>
                     <a href=start class="govuk-button govuk-button--secondary" id="sign-in-with-provider" role="button" draggable="false">
@@ -96,21 +90,4 @@ pub fn SignIn() -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// The sign-in form in the browser: sends it with fetch, then sets up offline drafting and
-/// goes on. `children` are the server-rendered error summary and form; the island draws
-/// nothing of its own (no view code in its chunk).
-#[island(lazy)]
-pub fn SignInScript(children: Children) -> impl IntoView {
-    // hydrating: the form's fields are already in the page
-    #[cfg(feature = "hydrate")]
-    super::sign_in_fetch::restore_email();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        super::sign_in_fetch::submit(ev);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
-    view! { <div on:submit=on_submit>{children()}</div> }
 }

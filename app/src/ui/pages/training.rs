@@ -5,8 +5,8 @@
 use crate::api::training::current::current_training;
 use crate::api::training::TrainingPage;
 use crate::ui::govuk::{
-    error_for, group_class, posted_errors, Cell, Column, ErrorMessage, ErrorSummary, Loaded, Row,
-    Table, TextInput,
+    error_for, group_class, posted_errors, Cell, Column, ErrorMessage, ErrorSummary, Loaded,
+    Radios, Row, Table, TextInput,
 };
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
@@ -98,22 +98,8 @@ fn add_course_form(errors: Signal<Vec<FieldError>>) -> impl IntoView {
             <TextInput id="code" label="Course code" hint="Letters, numbers and hyphens, for example CORE-01"
                 width="govuk-input--width-10" error=error_for(errors, "code")/>
             <TextInput id="title" label="Course title" error=error_for(errors, "title")/>
-            <div class=group_class(kind_error.into())>
-                <fieldset class="govuk-fieldset">
-                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Kind of training"</legend>
-                    <ErrorMessage id="kind" error=kind_error/>
-                    <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-                        <div class="govuk-radios__item">
-                            <input class="govuk-radios__input" id="kind" name="kind" type="radio" value="core"/>
-                            <label class="govuk-label govuk-radios__label" for="kind">"Core training"</label>
-                        </div>
-                        <div class="govuk-radios__item">
-                            <input class="govuk-radios__input" id="kind-development" name="kind" type="radio" value="development"/>
-                            <label class="govuk-label govuk-radios__label" for="kind-development">"Development training"</label>
-                        </div>
-                    </div>
-                </fieldset>
-            </div>
+            <Radios id="kind" name="kind" legend="Kind of training" legend_size="govuk-fieldset__legend--s" small=true
+                options=vec![("core", "Core training"), ("development", "Development training")] error=kind_error/>
             <div class=group_class(levels_error.into())>
                 <fieldset class="govuk-fieldset" aria-describedby="levels-hint">
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Which levels is it for?"</legend>

@@ -54,6 +54,7 @@ fn pathway(data: PathwayView, conflicts: usize) -> impl IntoView {
         )
     });
     let cpd_log = format!("/portfolio/cpd?person={person}");
+    let decisions = format!("/decisions?person={person}");
     let observation_link = data
         .can_add_observation
         .then(|| format!("/portfolio/edit?kind=practice_observation&person={person}"));
@@ -67,6 +68,9 @@ fn pathway(data: PathwayView, conflicts: usize) -> impl IntoView {
             <SummaryRow key="Additional CPD days">
                 {data.cpd_summary.clone()}" "
                 <a class="govuk-link" href=cpd_log>"CPD log"</a>
+            </SummaryRow>
+            <SummaryRow key="Manager's decisions">
+                <a class="govuk-link" href=decisions id="decisions-link">"Endorsement and development plans"</a>
             </SummaryRow>
         </SummaryList>
         {data.eligibility.clone().map(|text| view! { <div class="govuk-inset-text" id="eligibility">{text}</div> })}

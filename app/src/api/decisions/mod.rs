@@ -1,0 +1,90 @@
+//! Managers' decisions and the notices they send (issue 14).
+
+use crate::error::ApiError;
+use leptos::prelude::*;
+use pathway_core::decisions::form::{DecisionForm, PlanAnswer};
+use pathway_core::decisions::views::{DecisionsPage, NoticeView};
+
+/// A worker's decisions page, with, for the manager who decides, the observations to cite
+/// and (after a refused plain post) the form as they typed it. The worker, their managers
+/// and the panel secretariat; anyone else 403.
+#[server(endpoint = "decisions/page")]
+pub async fn worker_decisions(
+    person: String,
+) -> Result<(DecisionsPage, Option<DecisionForm>), ApiError> {
+    use crate::api::request::{db, parse_id, require_user};
+    let caller = require_user().await?;
+    let db = db()?;
+    let worker = parse_id(&person)?;
+    let page = pathway_store::decisions::page(&db, &caller, &worker).await?;
+    let typed = if page.may_decide {
+        pathway_store::decisions::stash::kept(&db, &caller, &worker).await?
+    } else {
+        None
+    };
+    Ok((page, typed))
+}
+
+/// Records the caller's decision for the worker the form names: only their team manager
+/// (PATH-L3) or practice supervisor (PATH-ASYE) now, else 403; a form that breaks DEC-2 or
+/// DEC-3 is refused beside its fields (422), and with JavaScript off what was typed is kept
+/// for the page. A plain post goes on to the decisions page.
+#[server(endpoint = "decisions/record")]
+pub async fn record_decision(form: DecisionForm) -> Result<String, ApiError> {
+    use crate::api::request::{db, is_plain_form_post, request_meta, require_user};
+    use pathway_core::error::AppError;
+    let caller = require_user().await?;
+    let db = db()?;
+    let ip = request_meta().ip;
+    match pathway_store::decisions::record(&db, &caller, &form, &ip).await {
+        Ok(id) => {
+            if is_plain_form_post() {
+                let worker = form.worker.trim();
+                leptos_axum::redirect(&format!("/decisions?person={worker}&recorded=1"));
+            }
+            Ok(id)
+        }
+        Err(error) => {
+            if is_plain_form_post()
+                && matches!(error, AppError::Invalid(_) | AppError::Validation(_))
+            {
+                pathway_store::decisions::stash::keep(&db, &caller, &form).await?;
+            }
+            Err(error.into())
+        }
+    }
+}
+
+/// The worker agrees their development plan, or records that they disagree, once (DEC-2,
+/// DEC-5). Only the worker the plan is for; anyone else 403.
+#[server(endpoint = "decisions/answer")]
+pub async fn answer_plan(form: PlanAnswer) -> Result<(), ApiError> {
+    use crate::api::request::{db, is_plain_form_post, request_meta, require_user};
+    let caller = require_user().await?;
+    let db = db()?;
+    let ip = request_meta().ip;
+    pathway_store::decisions::answer(&db, &caller, &form, &ip).await?;
+    if is_plain_form_post() {
+        leptos_axum::redirect(&format!(
+            "{}&answered=1",
+            pathway_store::decisions::link(&caller.person_id)
+        ));
+    }
+    Ok(())
+}
+
+/// The caller's notices, newest first (seen now: marked read).
+#[server(endpoint = "notices/mine")]
+pub async fn my_notices() -> Result<Vec<NoticeView>, ApiError> {
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    Ok(pathway_store::decisions::notices::mine(&db, &caller).await?)
+}
+
+/// How many of the caller's notices are unread, for the header.
+#[server(endpoint = "notices/unread")]
+pub async fn unread_notices() -> Result<i64, ApiError> {
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    Ok(pathway_store::decisions::notices::unread(&db, &caller).await?)
+}
