@@ -25,8 +25,12 @@ async function openJordansDecisions(page: Page) {
 }
 
 async function noticeFor(page: Page, email: string) {
-  await signIn(page, email, "/notices");
-  await expect(page.locator("#role-navigation")).toContainText("Notices");
+  await signIn(page, email, "/dashboard");
+  // the menu counts what is unread; opening the list marks it read
+  const menu = page.locator("#role-navigation");
+  await expect(menu).toContainText(/Notices \(\d+ new\)/);
+  await menu.getByRole("link", { name: /^Notices/ }).click();
+  await expect(page.getByRole("heading", { name: "Your notices" })).toBeVisible();
   const notice = page.locator("#notices li", { hasText: `not yet endorsed` }).first();
   await expect(notice).toContainText("Jordan Ellis: not yet endorsed for Level 2 Social Worker to Level 3 Social Worker");
   await expect(notice).toContainText("New");

@@ -131,6 +131,9 @@ pub fn SignOutButton(children: Children) -> impl IntoView {
 #[component]
 fn ServiceNavigation() -> impl IntoView {
     let user = use_user();
+    // made here, outside the Suspend: a server function called after an `.await` inside it
+    // no longer finds the request's context (the database handle)
+    let unread = Resource::new_blocking(|| (), |_| crate::api::decisions::unread_notices());
     let here = leptos_router::hooks::use_location().pathname;
     view! {
         <Suspense fallback=|| ()>
@@ -143,7 +146,7 @@ fn ServiceNavigation() -> impl IntoView {
                 if user.has(Role::Administrator) {
                     links.push(("Audit log".into(), "/admin/audit"));
                 }
-                let unread = crate::api::decisions::unread_notices().await.unwrap_or(0);
+                let unread = unread.await.unwrap_or(0);
                 links.push((if unread > 0 { format!("Notices ({unread} new)") } else { "Notices".into() }, "/notices"));
                 links.push(("Change password".into(), "/account/password"));
                 let current = here.get_untracked();

@@ -143,7 +143,7 @@ const MATRIX: &[(&str, May, Body)] = &[
         Form(&[("form[worker]", "{nobody}"), ("form[outcome]", "endorse")]),
     ),
     ("notices/mine", May::SignedIn, Form(&[])),
-    ("notices/unread", May::SignedIn, Form(&[])),
+    ("notices/unread", May::Anyone, Form(&[])),
     ("auth/begin_pending_two_step", May::HalfWay, Form(&[])),
     ("auth/begin_two_step", May::SignedIn, Form(&[])),
     (
