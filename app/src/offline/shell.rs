@@ -59,6 +59,17 @@ enum Phase {
 }
 
 /// Today in the device's own calendar (the server is out of reach).
+/// Resolves after `ms` milliseconds, by the browser's timer.
+async fn wait(ms: i32) {
+    if ms == 0 {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn today() -> NaiveDate {
     runner::device_today()
 }
@@ -131,8 +142,18 @@ pub fn OfflineApp() -> impl IntoView {
                 Phase::Locked(_) | Phase::NotSetUp => {
                     let who = person.get_value();
                     leptos::task::spawn_local(async move {
-                        if runner::unlock(&who).await.is_ok() {
-                            opened();
+                        // a device can say "online" a moment before its requests go through:
+                        // tried again, with growing pauses, while the drafts are still shut
+                        for pause in [0, 1_000, 2_000, 4_000, 8_000] {
+                            wait(pause).await;
+                            if !matches!(phase.get_untracked(), Phase::Locked(_) | Phase::NotSetUp)
+                            {
+                                return;
+                            }
+                            if runner::unlock(&who).await.is_ok() {
+                                opened();
+                                return;
+                            }
                         }
                     });
                 }
