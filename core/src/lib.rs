@@ -17,6 +17,7 @@ pub mod identity;
 pub mod ids;
 pub mod models;
 pub mod organisation;
+pub mod oversight;
 pub mod portfolio;
 pub mod sync;
 pub mod text;

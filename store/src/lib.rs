@@ -13,6 +13,7 @@ pub mod decisions;
 pub mod first_admin;
 pub mod import;
 pub mod org;
+pub mod oversight;
 pub mod people;
 pub mod portfolio;
 pub mod rate;

@@ -180,6 +180,18 @@ const PEOPLE: &[DemoPerson] = &[
         roles: &["practitioner"],
         shown_as: None,
     },
+    DemoPerson {
+        // eligible for Level 3 for months with no decision recorded: the flag a team
+        // manager and service manager must act on (DEC-1)
+        key: "l2_waiting",
+        name: "Sofia Marsh",
+        job_title: "Social Worker (Level 2)",
+        level: Some("social_worker_2"),
+        qualified_months_ago: Some(28),
+        team: Some("south"),
+        roles: &["practitioner"],
+        shown_as: None,
+    },
 ];
 
 /// The demo organisation's email domain: reserved for examples, so no mail can reach anyone.

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod catalogue;
 pub mod decisions;
+pub mod oversight;
 pub mod panels;
 pub mod people;
 pub mod portfolio;

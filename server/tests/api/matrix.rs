@@ -228,7 +228,21 @@ const MATRIX: &[(&str, May, Body)] = &[
         May::SignedIn,
         Form(&[("person_id", "{self}")]),
     ),
-    ("people/my_workers", May::SignedIn, Form(&[])),
+    (
+        "oversight/workers",
+        May::Only(&[
+            "Priya Natarajan",
+            "Daniel Okafor",
+            "Helen Fairweather",
+            "Samuel Adeyemi",
+        ]),
+        Form(&[]),
+    ),
+    (
+        "oversight/secretariat",
+        May::Only(&["Maya Lindqvist"]),
+        Form(&[]),
+    ),
     ("portfolio/cpd_log", May::SignedIn, Form(&[])),
     (
         "portfolio/editor",

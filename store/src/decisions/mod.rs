@@ -138,7 +138,7 @@ struct Stored {
     endorsement_id: Option<String>,
 }
 
-fn outcome_of(code: &str) -> DecisionOutcome {
+pub(crate) fn outcome_of(code: &str) -> DecisionOutcome {
     if code == "endorse" {
         DecisionOutcome::Endorse
     } else {

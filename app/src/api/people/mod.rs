@@ -2,4 +2,3 @@
 
 pub mod get;
 pub mod level_history;
-pub mod my_workers;

@@ -1,13 +1,15 @@
 //! Dashboards: one per role held. A person with several roles switches between them here
-//! without signing in again. The dashboards' content arrives with later features.
+//! without signing in again. Managers and the panel secretariat see their workers here.
 
-use crate::api::people::my_workers::my_workers;
-use crate::ui::components::my_workers::MyWorkers;
+use crate::api::oversight::{overseen_workers, secretariat_workers};
+use crate::ui::components::worker_list::{worker_list, ListFor};
+use crate::ui::govuk::Loaded;
 use crate::ui::session::{use_user, RequireUser};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use pathway_core::identity::{CurrentUser, Role};
+use pathway_core::oversight::{WorkerQuery, OVERSEERS};
 
 /// The dashboards a person may open, one per distinct path, in role order.
 pub fn dashboards(user: &CurrentUser) -> Vec<(Role, &'static str)> {
@@ -38,14 +40,34 @@ pub fn Dashboards() -> impl IntoView {
 #[component]
 pub fn RoleDashboard() -> impl IntoView {
     let params = use_params_map();
-    // Made here, unconditionally, so server and browser create resources in the same order.
-    let workers = Resource::new_blocking(|| (), |_| my_workers());
+    let query = use_query_map();
     let path = move || {
         format!(
             "/dashboard/{}",
             params.read().get("kind").unwrap_or_default()
         )
     };
+    // Made here, unconditionally, so server and browser create resources in the same order;
+    // only a dashboard with a list of workers asks for one.
+    let workers = Resource::new_blocking(
+        move || {
+            let query = query.read();
+            let asked = WorkerQuery {
+                sort: query.get("sort"),
+                show: query.get("show"),
+                team: query.get("team"),
+                page: query.get("page"),
+            };
+            (list_for(&path()), asked)
+        },
+        |(audience, asked)| async move {
+            match audience {
+                Some(ListFor::Manager) => overseen_workers(asked).await.map(Some),
+                Some(ListFor::Secretariat) => secretariat_workers(asked).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <RequireUser>
             {move || {
@@ -67,8 +89,17 @@ pub fn RoleDashboard() -> impl IntoView {
                                 {(role == Role::LdAdministrator).then(|| view! {
                                     <p class="govuk-body"><a class="govuk-link" href="/training" id="training-link">"Core and development training list"</a></p>
                                 })}
-                                {matches!(role, Role::PracticeSupervisor | Role::TeamManager | Role::ServiceManager)
-                                    .then(|| view! { <MyWorkers workers=workers/> })}
+                                {list_for(role.dashboard_path()).map(|audience| {
+                                    let path = role.dashboard_path();
+                                    let heading = match audience {
+                                        ListFor::Manager => "Your workers",
+                                        ListFor::Secretariat => "Who is and is not coming to panel",
+                                    };
+                                    view! {
+                                        <h2 class="govuk-heading-l" id="workers-heading">{heading}</h2>
+                                        <Loaded resource=workers id="my-workers" view=move |list| list.map(|list| worker_list(list, path, audience))/>
+                                    }
+                                })}
                                 <SwitchDashboard current=Some(role.dashboard_path())/>
                             }.into_any()
                         }
@@ -80,6 +111,17 @@ pub fn RoleDashboard() -> impl IntoView {
                 })
             }}
         </RequireUser>
+    }
+}
+
+/// The list of workers a dashboard shows, if any.
+fn list_for(path: &str) -> Option<ListFor> {
+    if OVERSEERS.iter().any(|role| role.dashboard_path() == path) {
+        Some(ListFor::Manager)
+    } else if Role::PanelSecretariat.dashboard_path() == path {
+        Some(ListFor::Secretariat)
+    } else {
+        None
     }
 }
 
