@@ -32,7 +32,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: [["list"]],
+  reporter: [["list"], ["./reporters/failures.ts"]],
   outputDir: "test-results",
   use: { baseURL: BASE_URL, trace: "off", launchOptions },
   projects: [

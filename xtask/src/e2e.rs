@@ -26,7 +26,9 @@ pub fn run_sizes() -> Result {
 
 /// The Playwright `projects`' `specs` against a fresh release server.
 fn run_projects(projects: &[&str], specs: &[String]) -> Result {
-    with_release_server("e2e", |base, password| {
+    let failures = env::target_dir().join("e2e-failures.txt");
+    let _ = std::fs::remove_file(&failures);
+    let result = with_release_server("e2e", |base, password| {
         run(command("npx")
             .args(["playwright", "test"])
             .args(
@@ -41,7 +43,13 @@ fn run_projects(projects: &[&str], specs: &[String]) -> Result {
             // the PWA spec deploys a second build of its own from these (pwa.hydrate.spec.ts)
             .env("PATHWAY_SERVER_BIN", env::server_binary())
             .env("PATHWAY_SITE_ROOT", env::site_root())
+            .env("PATHWAY_E2E_FAILURES", &failures)
             .env("CHROMIUM_PATH", CHROMIUM))
+    });
+    // the failed tests by name in the step's error, so the closing summary says which
+    result.map_err(|error| match std::fs::read_to_string(&failures) {
+        Ok(list) if !list.trim().is_empty() => format!("{error}:\n{list}"),
+        _ => error,
     })
 }
 
