@@ -104,14 +104,27 @@ pub async fn may_add_observation(
         .any(|role| matches!(role, Role::PracticeSupervisor | Role::TeamManager)))
 }
 
-/// Writing to a person's portfolio at all: the person themselves, or (for observations
-/// only, checked again per kind when saving) their practice supervisor or team manager.
+/// See [`ensure_can_write_portfolio`].
+pub async fn may_write_portfolio(
+    db: &Db,
+    caller: &Caller,
+    person_id: &PersonId,
+) -> Result<bool, AppError> {
+    Ok(caller.person_id == *person_id
+        || (caller.has(Role::LdAdministrator)
+            && crate::people::load(db, person_id).await?.is_some())
+        || may_add_observation(db, caller, person_id).await?)
+}
+
+/// Writing to a person's portfolio at all: the person themselves, their practice
+/// supervisor or team manager (observations, probation), or Learning and Development (the
+/// ASYE programme's completion): the kind is checked again when saving.
 pub async fn ensure_can_write_portfolio(
     db: &Db,
     caller: &Caller,
     person_id: &PersonId,
 ) -> Result<(), AppError> {
-    if caller.person_id == *person_id || may_add_observation(db, caller, person_id).await? {
+    if may_write_portfolio(db, caller, person_id).await? {
         Ok(())
     } else {
         Err(AppError::Forbidden)

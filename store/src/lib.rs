@@ -4,6 +4,7 @@
 //! functions (`app::api`) read the request and hand this crate plain values
 //! (docs/architecture.md).
 
+pub mod asye_programme;
 pub mod audit;
 pub mod auth;
 pub mod authz;

@@ -26,3 +26,15 @@ pub async fn secretariat_workers(
     let db = crate::api::request::db()?;
     Ok(pathway_store::oversight::secretariat(&db, &caller, &query).await?)
 }
+
+/// The ASYE workers, by name, with the programme's completion where Learning and
+/// Development have confirmed it (policy §6(i)): L&D administrators; anyone else 403.
+#[server(endpoint = "oversight/asye_cohort")]
+pub async fn asye_cohort(
+    #[server(default)] page: Option<String>,
+) -> Result<pathway_core::oversight::AsyeCohort, ApiError> {
+    let caller = crate::api::request::require_user().await?;
+    let db = crate::api::request::db()?;
+    let page = page.and_then(|p| p.trim().parse().ok()).unwrap_or(1);
+    Ok(pathway_store::asye_programme::cohort(&db, &caller, page).await?)
+}

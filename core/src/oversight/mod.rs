@@ -82,3 +82,24 @@ pub struct WorkerList {
     /// Every team in the list, flags rolled up (the filter's choices too).
     pub teams: Vec<TeamRollup>,
 }
+
+/// One ASYE worker on Learning and Development's dashboard (policy §6(i): L&D confirms
+/// that the ASYE programme is completed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AsyeRow {
+    pub id: String,
+    pub name: String,
+    pub team: Option<String>,
+    pub qualified_on: Option<NaiveDate>,
+    /// The date of the programme's completion, once L&D has confirmed it (PATH-ASYE-3).
+    pub completed_on: Option<NaiveDate>,
+}
+
+/// One page of the ASYE workers, by name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AsyeCohort {
+    pub rows: Vec<AsyeRow>,
+    pub total: u32,
+    pub page: u32,
+    pub pages: u32,
+}

@@ -49,6 +49,12 @@ pub enum Author {
     /// comes from a previous employer (policy §6(ii): "manager observations will all be
     /// accepted").
     ManagerOrPreviousEmployer,
+    /// The worker's line manager (their team manager) only: passing probation is confirmed
+    /// by them, never declared by the worker (policy §6(i)).
+    LineManager,
+    /// Learning and Development only: completing the ASYE programme is confirmed by L&D,
+    /// never declared by the worker (policy §6(i)).
+    LearningAndDevelopment,
     /// Recorded elsewhere (manager decisions, DEC-1 to DEC-4), never through this editor.
     NotHere,
 }
@@ -311,7 +317,21 @@ pub fn spec(kind: EvidenceKind) -> KindSpec {
             fields: OBSERVATION,
             ..base
         },
-        Probation | AsyeCompletion | MandatoryTraining => KindSpec {
+        Probation => KindSpec {
+            author: Author::LineManager,
+            date_label: "Date probation was passed",
+            body_label: "Details",
+            body_hint: "For example, the date of the probation review and its outcome letter",
+            ..base
+        },
+        AsyeCompletion => KindSpec {
+            author: Author::LearningAndDevelopment,
+            date_label: "Date the programme was completed",
+            body_label: "Details",
+            body_hint: "For example, the cohort and the final assessment's date",
+            ..base
+        },
+        MandatoryTraining => KindSpec {
             date_label: "Date completed",
             body_label: "Details",
             body_hint: "For example, the courses completed or the outcome letter's date",
@@ -350,7 +370,12 @@ pub fn spec(kind: EvidenceKind) -> KindSpec {
 pub fn addable_kinds() -> Vec<EvidenceKind> {
     EvidenceKind::ALL
         .into_iter()
-        .filter(|k| spec(*k).author != Author::NotHere)
+        .filter(|k| {
+            !matches!(
+                spec(*k).author,
+                Author::NotHere | Author::LineManager | Author::LearningAndDevelopment
+            )
+        })
         .collect()
 }
 
@@ -375,5 +400,17 @@ mod tests {
         assert!(!addable_kinds().contains(&EvidenceKind::ManagerEndorsement));
         assert!(!addable_kinds().contains(&EvidenceKind::PracticeSupervisorEndorsement));
         assert!(addable_kinds().contains(&EvidenceKind::LearningAudit));
+    }
+
+    #[test]
+    fn path_asye_1_and_3_are_confirmed_by_others_never_declared_by_the_worker() {
+        // policy §6(i): probation by the line manager, the ASYE programme by L&D
+        assert_eq!(spec(EvidenceKind::Probation).author, Author::LineManager);
+        assert_eq!(
+            spec(EvidenceKind::AsyeCompletion).author,
+            Author::LearningAndDevelopment
+        );
+        assert!(!addable_kinds().contains(&EvidenceKind::Probation));
+        assert!(!addable_kinds().contains(&EvidenceKind::AsyeCompletion));
     }
 }

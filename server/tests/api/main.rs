@@ -5,6 +5,7 @@
 #[macro_use]
 mod helpers;
 mod admin;
+mod asye_duties;
 mod auth;
 mod authz;
 mod catalogue;

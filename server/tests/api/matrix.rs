@@ -239,6 +239,11 @@ const MATRIX: &[(&str, May, Body)] = &[
         Form(&[]),
     ),
     (
+        "oversight/asye_cohort",
+        May::Only(&["Tomasz Kowalczyk"]),
+        Form(&[]),
+    ),
+    (
         "oversight/secretariat",
         May::Only(&["Maya Lindqvist"]),
         Form(&[]),

@@ -10,6 +10,7 @@ use pathway_core::domain::{
     RequirementStatus, Rule, Transition, WorkerFacts,
 };
 use pathway_core::error::AppError;
+use pathway_core::identity::Role;
 use pathway_core::ids::PersonId;
 use pathway_core::portfolio::kinds::{kind_code, level_from_code, spec, Author};
 use pathway_core::portfolio::views::{PathwayView, Task};
@@ -37,6 +38,7 @@ pub async fn facts(
     let withdrawn = crate::decisions::latest_is_not_yet(db, person_id).await?;
     let evidence: Vec<EvidenceFact> = rows
         .iter()
+        .filter(|row| confirmed_by_whom_it_should_be(row))
         .filter_map(fact)
         .filter(|fact| {
             !(withdrawn
@@ -62,6 +64,18 @@ pub async fn facts(
         evidence,
         required_training,
     })
+}
+
+/// PATH-ASYE-1 and PATH-ASYE-3: probation and the ASYE programme are confirmed by the line
+/// manager and by Learning and Development (policy §6(i)); an item the worker added
+/// themselves (before Pathway enforced this) stays in the portfolio but does not count.
+fn confirmed_by_whom_it_should_be(row: &EvidenceRow) -> bool {
+    let declared_by_worker = row.created_by == row.person_id;
+    !(declared_by_worker
+        && matches!(
+            row.kind(),
+            Some(EvidenceKind::Probation | EvidenceKind::AsyeCompletion)
+        ))
 }
 
 /// PATH-L3-6 applies once the worker has attended PE1: the earliest final Practice Educator
@@ -113,13 +127,22 @@ pub async fn view(
     let rows = store::list(db, person_id).await?;
     let facts = facts(db, person_id, &rows).await?;
     let is_self = caller.person_id == *person_id;
-    let can_add_observation = crate::authz::may_add_observation(db, caller, person_id).await?;
+    let through = if is_self {
+        Vec::new()
+    } else {
+        crate::relations::between(db, &caller.person_id, person_id).await?
+    };
+    let can_add_observation = through
+        .iter()
+        .any(|role| matches!(role, Role::PracticeSupervisor | Role::TeamManager));
     let transition = Transition::for_level(facts.level);
     let readiness = transition.map(|t| evaluate(catalogue, t, &facts, today));
     let may_add = |kind: EvidenceKind| match spec(kind).author {
         Author::Worker => is_self,
         Author::WorkerOrManager => is_self || can_add_observation,
         Author::ManagerOrPreviousEmployer => is_self || can_add_observation,
+        Author::LineManager => through.contains(&Role::TeamManager),
+        Author::LearningAndDevelopment => !is_self && caller.has(Role::LdAdministrator),
         Author::NotHere => false,
     };
     let add_link = |kind: EvidenceKind| {

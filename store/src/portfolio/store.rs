@@ -9,6 +9,7 @@ use crate::db::Db;
 use chrono::NaiveDate;
 use pathway_core::domain::{format_date, EvidenceKind, EvidenceStatus};
 use pathway_core::error::AppError;
+use pathway_core::identity::Role;
 use pathway_core::ids::{EvidenceId, PersonId};
 use pathway_core::portfolio::kinds::{kind_from_code, spec, Author, Input};
 use pathway_core::portfolio::views::{EvidenceSummary, EvidenceView, Saved};
@@ -206,10 +207,19 @@ pub async fn person_name(db: &Db, person_id: &PersonId) -> Result<String, AppErr
 }
 
 /// May `caller` add `kind` to `valid.person_id`'s portfolio? The worker adds their own
-/// evidence; their practice supervisor or team manager adds observations (issue 5 item 7).
-/// `manager` is whether the caller currently supervises or manages the person.
-pub fn check_author(caller: &Caller, valid: &ValidEvidence, manager: bool) -> Result<(), AppError> {
+/// evidence; their practice supervisor or team manager adds observations (issue 5 item 7);
+/// their team manager confirms probation and Learning and Development the ASYE programme,
+/// which the worker never declares themselves (policy §6(i)). `through` is how the caller
+/// supervises or manages the person now (empty for the person themselves).
+pub fn check_author(
+    caller: &Caller,
+    valid: &ValidEvidence,
+    through: &[Role],
+) -> Result<(), AppError> {
     let is_self = caller.person_id == valid.person_id;
+    let manager = through
+        .iter()
+        .any(|role| matches!(role, Role::PracticeSupervisor | Role::TeamManager));
     match spec(valid.kind).author {
         Author::NotHere => Err(AppError::validation(
             "Endorsements and managers' statements are recorded with the manager's decision, not added here",
@@ -221,6 +231,14 @@ pub fn check_author(caller: &Caller, valid: &ValidEvidence, manager: bool) -> Re
             "A manager's written observation is added by your practice supervisor or team manager. You can add one yourself only if it comes from a previous employer",
         )),
         Author::ManagerOrPreviousEmployer if manager => Ok(()),
+        Author::LineManager if is_self => Err(AppError::validation(
+            "Passing probation is confirmed by your line manager, not added by you: ask your team manager to record it",
+        )),
+        Author::LineManager if through.contains(&Role::TeamManager) => Ok(()),
+        Author::LearningAndDevelopment if is_self => Err(AppError::validation(
+            "Completing the ASYE programme is confirmed by Learning and Development, not added by you",
+        )),
+        Author::LearningAndDevelopment if caller.has(Role::LdAdministrator) => Ok(()),
         _ => Err(AppError::Forbidden),
     }
 }

@@ -351,7 +351,7 @@ pub async fn resolve(
                 if valid.person_id != caller.person_id {
                     return Err(AppError::Forbidden);
                 }
-                store::check_author(caller, &valid, false)?;
+                store::check_author(caller, &valid, &[])?;
                 Some(store::save_in(db.clock(), &mut tx, caller, &valid, ip).await?)
             }
         };

@@ -274,7 +274,7 @@ fn decide<'a>(
             form.previous_employer = if valid.previous_employer { "yes" } else { "" }.into();
             form.kind = form.kind.trim().to_owned();
             form.status = form.status.trim().to_owned();
-            match store::check_author(caller, &valid, false) {
+            match store::check_author(caller, &valid, &[]) {
                 Ok(()) => {}
                 Err(AppError::Validation(reason)) => return Ok(rejected(&reason)),
                 Err(other) => return Err(other),

@@ -20,11 +20,15 @@ pub async fn save_evidence(form: EvidenceForm) -> Result<Saved, ApiError> {
         .map_err(|_| AppError::Forbidden)?;
     pathway_store::authz::ensure_can_write_portfolio(&db, &caller, &person_id).await?;
     let plain = crate::api::request::is_plain_form_post();
-    let manager = caller.person_id != person_id;
+    let through = if caller.person_id == person_id {
+        Vec::new()
+    } else {
+        pathway_store::relations::between(&db, &caller.person_id, &person_id).await?
+    };
     let result = async {
         let valid = pathway_core::portfolio::validate(&form, db.clock().today())
             .map_err(AppError::Invalid)?;
-        store::check_author(&caller, &valid, manager)?;
+        store::check_author(&caller, &valid, &through)?;
         let ip = crate::api::request::request_meta().ip;
         store::save(&db, &caller, &valid, &ip).await
     }

@@ -1,3 +1,4 @@
+pub mod asye_cohort;
 pub mod deadlines;
 pub mod hydration_mark;
 pub mod markdown;

@@ -1,7 +1,8 @@
 //! Dashboards: one per role held. A person with several roles switches between them here
 //! without signing in again. Managers and the panel secretariat see their workers here.
 
-use crate::api::oversight::{overseen_workers, secretariat_workers};
+use crate::api::oversight::{asye_cohort, overseen_workers, secretariat_workers};
+use crate::ui::components::asye_cohort::asye_cohort as asye_cohort_table;
 use crate::ui::components::worker_list::{worker_list, ListFor};
 use crate::ui::govuk::Loaded;
 use crate::ui::session::{use_user, RequireUser};
@@ -68,6 +69,21 @@ pub fn RoleDashboard() -> impl IntoView {
             }
         },
     );
+    let cohort = Resource::new_blocking(
+        move || {
+            (
+                path() == Role::LdAdministrator.dashboard_path(),
+                query.read().get("page"),
+            )
+        },
+        |(learning, page)| async move {
+            if learning {
+                asye_cohort(page).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    );
     view! {
         <RequireUser>
             {move || {
@@ -88,6 +104,9 @@ pub fn RoleDashboard() -> impl IntoView {
                                 })}
                                 {(role == Role::LdAdministrator).then(|| view! {
                                     <p class="govuk-body"><a class="govuk-link" href="/training" id="training-link">"Core and development training list"</a></p>
+                                    <h2 class="govuk-heading-l" id="asye-heading">"ASYE workers"</h2>
+                                    <p class="govuk-body">"Confirm each worker's completion of the ASYE programme here: it is never declared by the worker (PATH-ASYE-3)."</p>
+                                    <Loaded resource=cohort id="asye-cohort" view=move |cohort| cohort.map(asye_cohort_table)/>
                                 })}
                                 {list_for(role.dashboard_path()).map(|audience| {
                                     let path = role.dashboard_path();
