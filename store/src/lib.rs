@@ -12,6 +12,7 @@ pub mod clock;
 pub mod db;
 pub mod decisions;
 pub mod first_admin;
+pub mod form_stash;
 pub mod import;
 pub mod org;
 pub mod oversight;

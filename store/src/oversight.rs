@@ -59,7 +59,7 @@ pub async fn workers(
             }),
         }
     }
-    list(db, candidates, query).await
+    list(db, candidates, query, false).await
 }
 
 /// Every active worker on the pathway, for the panel secretariat, who monitor who is and is
@@ -91,20 +91,28 @@ pub async fn secretariat(
             relation: None,
         })
         .collect();
-    list(db, candidates, query).await
+    list(db, candidates, query, true).await
 }
 
+/// `everyone`: the candidates are every active worker with a level, so the queries read
+/// all rows rather than a list of ids.
 async fn list(
     db: &Db,
     candidates: Vec<Candidate>,
     query: &WorkerQuery,
+    everyone: bool,
 ) -> Result<WorkerList, AppError> {
     let today = db.clock().today();
     let catalogue = crate::portfolio::catalogue(db, today).await?;
     let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
-    let levels = levels(db, &ids).await?;
-    let qualified = qualification_dates(db, &ids).await?;
-    let mut decisions = decisions(db, &ids).await?;
+    let scope = if everyone {
+        Scope::Everyone
+    } else {
+        Scope::Only(&ids)
+    };
+    let levels = levels(db, &scope).await?;
+    let qualified = qualification_dates(db, &scope).await?;
+    let mut decisions = decisions(db, &scope).await?;
     let rows = candidates
         .into_iter()
         .map(|candidate| {
@@ -203,34 +211,58 @@ async fn judge(
     Ok(())
 }
 
-/// `$1, $2, …` for an `IN` list of `count` values.
-fn placeholders(count: usize) -> String {
-    (1..=count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Whose rows the list's queries read: the people listed, or everyone (the secretariat's
+/// list, which would otherwise bind one parameter per worker in the organisation).
+enum Scope<'a> {
+    Only(&'a [&'a str]),
+    Everyone,
 }
 
-async fn levels(db: &Db, ids: &[&str]) -> Result<HashMap<String, Level>, AppError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
+impl Scope<'_> {
+    /// `AND column IN ($1, $2, …)`, or nothing for everyone.
+    fn clause(&self, column: &str) -> String {
+        match self {
+            Scope::Only(ids) => {
+                let binds: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+                format!("AND {column} IN ({})", binds.join(", "))
+            }
+            Scope::Everyone => String::new(),
+        }
     }
+
+    /// Runs `sql`, whose `{scope}` is this scope's clause on `column`.
+    async fn fetch<T>(&self, db: &Db, sql: &str, column: &str) -> Result<Vec<T>, AppError>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        if matches!(self, Scope::Only(ids) if ids.is_empty()) {
+            return Ok(Vec::new());
+        }
+        let sql = sql.replace("{scope}", &self.clause(column));
+        let mut query = sqlx::query_as::<_, T>(&sql);
+        if let Scope::Only(ids) = self {
+            for id in *ids {
+                query = query.bind(*id);
+            }
+        }
+        Ok(query.fetch_all(db.pool()).await?)
+    }
+}
+
+async fn levels(db: &Db, scope: &Scope<'_>) -> Result<HashMap<String, Level>, AppError> {
     // the latest row per person, as `pathway::facts` reads one person's
-    let sql = format!(
-        "SELECT person_id, level FROM (
-             SELECT person_id, level, ROW_NUMBER() OVER (
-                      PARTITION BY person_id ORDER BY effective_from DESC, recorded_at DESC) AS n
-               FROM level_history WHERE person_id IN ({})) AS latest
-          WHERE n = 1",
-        placeholders(ids.len())
-    );
-    let mut query = sqlx::query_as::<_, (String, String)>(&sql);
-    for id in ids {
-        query = query.bind(*id);
-    }
-    Ok(query
-        .fetch_all(db.pool())
-        .await?
+    let rows: Vec<(String, String)> = scope
+        .fetch(
+            db,
+            "SELECT person_id, level FROM (
+                 SELECT person_id, level, ROW_NUMBER() OVER (
+                          PARTITION BY person_id ORDER BY effective_from DESC, recorded_at DESC) AS n
+                   FROM level_history WHERE 1 = 1 {scope}) AS latest
+              WHERE n = 1",
+            "person_id",
+        )
+        .await?;
+    Ok(rows
         .into_iter()
         .filter_map(|(id, code)| Some((id, level_from_code(&code)?)))
         .collect())
@@ -238,22 +270,16 @@ async fn levels(db: &Db, ids: &[&str]) -> Result<HashMap<String, Level>, AppErro
 
 async fn qualification_dates(
     db: &Db,
-    ids: &[&str],
+    scope: &Scope<'_>,
 ) -> Result<HashMap<String, NaiveDate>, AppError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let sql = format!(
-        "SELECT id, qualification_date FROM people WHERE id IN ({})",
-        placeholders(ids.len())
-    );
-    let mut query = sqlx::query_as::<_, (String, Option<String>)>(&sql);
-    for id in ids {
-        query = query.bind(*id);
-    }
-    Ok(query
-        .fetch_all(db.pool())
-        .await?
+    let rows: Vec<(String, Option<String>)> = scope
+        .fetch(
+            db,
+            "SELECT id, qualification_date FROM people WHERE 1 = 1 {scope}",
+            "id",
+        )
+        .await?;
+    Ok(rows
         .into_iter()
         .filter_map(|(id, date)| Some((id, date?.parse().ok()?)))
         .collect())
@@ -273,26 +299,22 @@ struct DecisionLine {
 /// Every decision about these workers with its plan's actions, as DEC-1 judges them.
 async fn decisions(
     db: &Db,
-    ids: &[&str],
+    scope: &Scope<'_>,
 ) -> Result<HashMap<String, Vec<ManagerDecision>>, AppError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let sql = format!(
-        "SELECT d.id, d.worker_id, d.transition, d.outcome, d.decided_on, a.description, a.due_on
-           FROM manager_decisions d
-           LEFT JOIN development_actions a ON a.decision_id = d.id
-          WHERE d.worker_id IN ({})
-          ORDER BY d.id, a.position",
-        placeholders(ids.len())
-    );
-    let mut query = sqlx::query_as::<_, DecisionLine>(&sql);
-    for id in ids {
-        query = query.bind(*id);
-    }
+    let lines: Vec<DecisionLine> = scope
+        .fetch(
+            db,
+            "SELECT d.id, d.worker_id, d.transition, d.outcome, d.decided_on, a.description, a.due_on
+               FROM manager_decisions d
+               LEFT JOIN development_actions a ON a.decision_id = d.id
+              WHERE 1 = 1 {scope}
+              ORDER BY d.id, a.position",
+            "d.worker_id",
+        )
+        .await?;
     let mut by_worker: HashMap<String, Vec<ManagerDecision>> = HashMap::new();
     let mut last_id = String::new();
-    for line in query.fetch_all(db.pool()).await? {
+    for line in lines {
         let (Some(transition), Ok(decided_on)) = (
             Transition::from_id(&line.transition),
             line.decided_on.parse::<NaiveDate>(),

@@ -6,7 +6,7 @@
 use crate::helpers::{spawn_app, Backend, TestApp};
 use crate::session::{person_id, User};
 use pathway_core::domain::RequirementStatus;
-use pathway_core::oversight::AsyeCohort;
+use pathway_core::oversight::{AsyeCohort, AsyeRow};
 use pathway_core::portfolio::views::PathwayView;
 
 /// `author` saves a final item of `kind` into Ben's portfolio: the status and body.
@@ -35,6 +35,14 @@ async fn cohort(user: &User) -> AsyeCohort {
     let response = user.call("oversight/asye_cohort", &[]).await;
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
+}
+
+fn ben_in(cohort: &AsyeCohort) -> &AsyeRow {
+    cohort
+        .rows
+        .iter()
+        .find(|r| r.name == "Ben Castillo")
+        .expect("Ben is in his ASYE year")
 }
 
 async fn requirement(ben: &User, ben_id: &str, id: &str) -> RequirementStatus {
@@ -103,11 +111,7 @@ on_both_databases!(
         let ben_id = person_id(&app, "Ben Castillo").await;
         let tomasz = User::demo(&app, "Tomasz Kowalczyk").await;
         let listed = cohort(&tomasz).await;
-        let row = listed
-            .rows
-            .iter()
-            .find(|r| r.name == "Ben Castillo")
-            .unwrap();
+        let row = ben_in(&listed);
         assert_eq!(row.completed_on, None);
         assert!(
             listed.rows.iter().all(|r| r.name != "Jordan Ellis"),
@@ -137,11 +141,7 @@ on_both_databases!(
             RequirementStatus::Met
         );
         let listed = cohort(&tomasz).await;
-        let row = listed
-            .rows
-            .iter()
-            .find(|r| r.name == "Ben Castillo")
-            .unwrap();
+        let row = ben_in(&listed);
         assert_eq!(
             row.completed_on,
             Some(app.db.clock().today() - chrono::Duration::days(3))

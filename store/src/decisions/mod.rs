@@ -9,7 +9,6 @@
 //! and the panel secretariat, in the same transaction.
 
 pub mod notices;
-pub mod stash;
 
 use crate::audit::{self, action, Event};
 use crate::auth::Caller;
@@ -82,8 +81,8 @@ pub async fn page(db: &Db, caller: &Caller, worker: &PersonId) -> Result<Decisio
         Vec::new()
     };
     let mut views = Vec::new();
-    for (stored, _) in &decisions {
-        views.push(view(db, stored).await?);
+    for (stored, decision) in &decisions {
+        views.push(view(db, stored, &decision.actions).await?);
     }
     Ok(DecisionsPage {
         worker_id: worker.as_str().to_owned(),
@@ -196,7 +195,12 @@ async fn actions(db: &Db, decision: &str) -> Result<Vec<(String, String)>, AppEr
     .await?)
 }
 
-async fn view(db: &Db, row: &Stored) -> Result<DecisionView, AppError> {
+/// One decision as the page shows it; its plan's `actions` were read with it (`load`).
+async fn view(
+    db: &Db,
+    row: &Stored,
+    actions: &[DevelopmentAction],
+) -> Result<DecisionView, AppError> {
     let cited: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT e.id, e.title, e.evidence_date FROM decision_observations o
            JOIN evidence e ON e.id = o.evidence_id
@@ -230,12 +234,11 @@ async fn view(db: &Db, row: &Stored) -> Result<DecisionView, AppError> {
                 title,
             })
             .collect(),
-        actions: actions(db, &row.id)
-            .await?
-            .into_iter()
-            .map(|(description, due)| ActionView {
-                description,
-                due_on: shown(&due),
+        actions: actions
+            .iter()
+            .map(|action| ActionView {
+                description: action.description.clone(),
+                due_on: action.due_on.map(format_date).unwrap_or_default(),
             })
             .collect(),
         answer: answer.map(|(agreed, comment, at)| AnswerView {
@@ -380,7 +383,7 @@ pub async fn record(
     )
     .with_detail(detail);
     audit::record(db.clock(), &mut *tx, event).await?;
-    stash::clear_in(&mut tx, caller).await?;
+    crate::form_stash::clear_in(&mut tx, caller, crate::form_stash::Stash::Decision).await?;
     tx.commit().await?;
     Ok(id)
 }

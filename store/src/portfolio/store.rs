@@ -4,8 +4,9 @@
 
 use super::write::{self, Write};
 use crate::auth::Caller;
-use crate::clock::{stamp, Clock};
+use crate::clock::Clock;
 use crate::db::Db;
+use crate::form_stash::{self, Stash};
 use chrono::NaiveDate;
 use pathway_core::domain::{format_date, EvidenceKind, EvidenceStatus};
 use pathway_core::error::AppError;
@@ -253,10 +254,7 @@ pub async fn save(
 ) -> Result<Saved, AppError> {
     let mut tx = db.begin().await?;
     let saved = save_in(db.clock(), &mut tx, caller, valid, ip).await?;
-    sqlx::query("DELETE FROM evidence_form_stash WHERE person_id = $1")
-        .bind(&caller.person_id)
-        .execute(&mut *tx)
-        .await?;
+    form_stash::clear_in(&mut tx, caller, Stash::Evidence).await?;
     tx.commit().await?;
     Ok(saved)
 }
@@ -344,31 +342,10 @@ pub(super) fn conflict() -> AppError {
 /// Keeps what a worker typed into a form that failed validation (JavaScript off), so the
 /// editor can show it again. One per person; replaced by the next one.
 pub async fn stash(db: &Db, caller: &Caller, form: &EvidenceForm) -> Result<(), AppError> {
-    let json = serde_json::to_string(form).map_err(|e| AppError::internal(&e))?;
-    let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM evidence_form_stash WHERE person_id = $1")
-        .bind(&caller.person_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO evidence_form_stash (person_id, evidence_id, form, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(&caller.person_id)
-    .bind(form.id.trim())
-    .bind(json)
-    .bind(stamp(db.clock().now()))
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    form_stash::keep(db, caller, Stash::Evidence, form.id.trim(), form).await
 }
 
 /// The caller's stashed form, if any.
 pub async fn stashed(db: &Db, caller: &Caller) -> Result<Option<EvidenceForm>, AppError> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT form FROM evidence_form_stash WHERE person_id = $1")
-            .bind(&caller.person_id)
-            .fetch_optional(db.pool())
-            .await?;
-    Ok(row.and_then(|(json,)| serde_json::from_str(&json).ok()))
+    form_stash::kept(db, caller, Stash::Evidence, None).await
 }

@@ -13,12 +13,14 @@ pub async fn worker_decisions(
     person: String,
 ) -> Result<(DecisionsPage, Option<DecisionForm>), ApiError> {
     use crate::api::request::{db, parse_id, require_user};
+    use pathway_store::form_stash::Stash;
     let caller = require_user().await?;
     let db = db()?;
     let worker = parse_id(&person)?;
     let page = pathway_store::decisions::page(&db, &caller, &worker).await?;
     let typed = if page.may_decide {
-        pathway_store::decisions::stash::kept(&db, &caller, &worker).await?
+        pathway_store::form_stash::kept(&db, &caller, Stash::Decision, Some(worker.as_str()))
+            .await?
     } else {
         None
     };
@@ -33,6 +35,7 @@ pub async fn worker_decisions(
 pub async fn record_decision(form: DecisionForm) -> Result<String, ApiError> {
     use crate::api::request::{db, is_plain_form_post, request_meta, require_user};
     use pathway_core::error::AppError;
+    use pathway_store::form_stash::Stash;
     let caller = require_user().await?;
     let db = db()?;
     let ip = request_meta().ip;
@@ -48,7 +51,14 @@ pub async fn record_decision(form: DecisionForm) -> Result<String, ApiError> {
             if is_plain_form_post()
                 && matches!(error, AppError::Invalid(_) | AppError::Validation(_))
             {
-                pathway_store::decisions::stash::keep(&db, &caller, &form).await?;
+                pathway_store::form_stash::keep(
+                    &db,
+                    &caller,
+                    Stash::Decision,
+                    form.worker.trim(),
+                    &form,
+                )
+                .await?;
             }
             Err(error.into())
         }
