@@ -416,7 +416,7 @@ mod tests {
     #[test]
     fn dates_must_be_real_and_not_in_the_future() {
         let today = d(2026, 6, 1);
-        let mut f = form("probation");
+        let mut f = form("mandatory_training");
         f.date = "2026-06-02".into();
         assert_eq!(
             messages(validate(&f, today)),
