@@ -47,6 +47,9 @@ async function passwordStep(browser: Browser, baseURL: string, email: string): P
 }
 
 test("turned on, two-step sign-in asks for the app's code after the password", async ({ page, browser, baseURL }) => {
+  // five password checks (each an Argon2 hash on the two shared cores) and four browsers in
+  // one journey: CI once ran out of the default 30 s while every step was still on its way
+  test.slow();
   const email = await newPerson(page, baseURL!);
   const person = await (await browser.newContext({ baseURL, javaScriptEnabled: test.info().project.name !== "ssr" })).newPage();
   await person.goto("/sign-in?next=%2Faccount%2Ftwo-step");
