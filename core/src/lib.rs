@@ -17,6 +17,7 @@ pub mod identity;
 pub mod ids;
 pub mod models;
 pub mod organisation;
+pub mod outbox;
 pub mod oversight;
 pub mod portfolio;
 pub mod sync;

@@ -45,6 +45,9 @@ pub struct Settings {
     pub trusted_proxies: crate::client_addr::TrustedProxies,
     /// Sign-in through the organisation's OpenID provider, when configured (`PATHWAY_OIDC_*`).
     pub oidc: Option<crate::oidc::OidcSettings>,
+    /// The mail server notices' emails go through (`PATHWAY_SMTP_URL` and friends); none:
+    /// they wait in the outbox.
+    pub mail: Option<crate::mail::MailSettings>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +133,7 @@ impl Settings {
         })?;
         let oidc = crate::oidc::OidcSettings::from_lookup(&lookup, mode == Mode::Production)
             .map_err(ConfigError)?;
+        let mail = crate::mail::MailSettings::from_lookup(&lookup).map_err(ConfigError)?;
         let leptos_options = LeptosOptions::builder()
             .output_name(output_name)
             .site_root(lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()))
@@ -148,6 +152,7 @@ impl Settings {
             clock: pathway_store::clock::Clock::system(),
             trusted_proxies,
             oidc,
+            mail,
         })
     }
 }

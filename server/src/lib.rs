@@ -11,6 +11,7 @@ pub mod cpd_csv;
 pub mod create_admin;
 pub mod csp;
 pub mod health;
+pub mod mail;
 pub mod middleware;
 pub mod oidc;
 pub mod posted_error;

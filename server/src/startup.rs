@@ -22,6 +22,8 @@ pub struct Application {
     /// Demo mode: the accounts to sign in as, this run's password, and whether the demo
     /// organisation was loaded now (rather than found from an earlier run).
     demo: Option<Demo>,
+    /// Sends the outbox's email while serving, when a mail server is configured.
+    mailer: Option<crate::mail::Sender>,
 }
 
 pub struct Demo {
@@ -41,6 +43,15 @@ impl Application {
         let demo = match settings.mode {
             Mode::Demo => Some(demo_organisation(&db, settings.demo_password).await?),
             Mode::Production | Mode::Local => None,
+        };
+        let mailer = match &settings.mail {
+            Some(mail) => Some(crate::mail::Sender::new(mail).map_err(StartupError)?),
+            None => {
+                if settings.mode == Mode::Production {
+                    tracing::warn!("no mail server configured (PATHWAY_SMTP_URL): notices' emails wait in the outbox, listed for administrators at /admin/email");
+                }
+                None
+            }
         };
         let mut leptos_options = settings.leptos_options;
         let listener = TcpListener::bind(leptos_options.site_addr)
@@ -78,6 +89,7 @@ impl Application {
             database,
             mode: settings.mode,
             demo,
+            mailer,
         })
     }
 
@@ -143,9 +155,19 @@ impl Application {
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
+        // the outbox's sender runs beside the requests, on every instance (the outbox's
+        // leases keep them from sending one email twice), and stops with them
+        let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
+        let sending = self
+            .mailer
+            .map(|mailer| tokio::spawn(mailer.run(self.db.clone(), mail_stopped)));
         axum::serve(listener, service)
             .with_graceful_shutdown(stop)
             .await?;
+        let _ = stop_mail.send(true);
+        if let Some(sending) = sending {
+            let _ = sending.await;
+        }
         self.db.close().await;
         tracing::info!("Pathway stopped");
         Ok(())

@@ -36,6 +36,8 @@ pub mod action {
     pub const ACCESS_DENIED: &str = "access_denied";
     pub const DECISION_RECORDED: &str = "decision_recorded";
     pub const PLAN_ANSWERED: &str = "development_plan_answered";
+    pub const CHALLENGE_ANSWERED: &str = "challenge_answered";
+    pub const SUPERVISION_RECORDED: &str = "supervision_recorded";
 }
 
 #[derive(Clone, Debug, Default)]

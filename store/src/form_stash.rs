@@ -16,6 +16,8 @@ pub enum Stash {
     Evidence,
     /// A manager's decision (keyed by the worker).
     Decision,
+    /// A supervision's progress on a plan (keyed by the decision).
+    Supervision,
 }
 
 impl Stash {
@@ -24,6 +26,7 @@ impl Stash {
         match self {
             Stash::Evidence => ("evidence_form_stash", "evidence_id"),
             Stash::Decision => ("decision_form_stash", "worker_id"),
+            Stash::Supervision => ("supervision_form_stash", "decision_id"),
         }
     }
 }

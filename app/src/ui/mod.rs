@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("dashboard"), ParamSegment("kind")) view=pages::RoleDashboard ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("people")) view=pages::AdminPeople ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=pages::AdminAudit ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("admin"), StaticSegment("email")) view=pages::AdminUnsentMail ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("person")) view=pages::AdminPerson ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("teams")) view=pages::AdminTeams ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("admin"), StaticSegment("import")) view=pages::AdminImport ssr=SsrMode::Async/>

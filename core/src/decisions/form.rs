@@ -303,6 +303,52 @@ pub fn check_answer(answer: &PlanAnswer) -> Result<(bool, String), Vec<FieldErro
     Ok((agreed, comment))
 }
 
+/// The service manager's response to a worker's challenge (DEC-5: a worker who disagrees
+/// challenges through the line management hierarchy, and the challenge is recorded).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChallengeAnswer {
+    pub decision: String,
+    /// "upheld" (the team manager looks again and records a new decision) or "not_upheld"
+    /// (the decision stands).
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// (upheld, reasons) when the response can be recorded: both are required, since the worker
+/// and the team manager read the reasons.
+pub fn check_challenge_answer(answer: &ChallengeAnswer) -> Result<(bool, String), Vec<FieldError>> {
+    let comment = answer.comment.trim().to_owned();
+    let mut errors = Vec::new();
+    let upheld = match answer.outcome.as_str() {
+        "upheld" => Some(true),
+        "not_upheld" => Some(false),
+        _ => {
+            errors.push(FieldError::new(
+                "challenge_outcome",
+                "Select whether you uphold the challenge",
+            ));
+            None
+        }
+    };
+    if comment.is_empty() {
+        errors.push(FieldError::new(
+            "challenge_reasons",
+            "Enter your reasons, for the worker and their manager",
+        ));
+    } else if too_long(&comment, COMMENT_MAX) {
+        errors.push(FieldError::new(
+            "challenge_reasons",
+            format!("Your reasons must be {COMMENT_MAX} characters or fewer"),
+        ));
+    }
+    match upheld {
+        Some(upheld) if errors.is_empty() => Ok((upheld, comment)),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,5 +456,33 @@ mod tests {
             ..PlanAnswer::default()
         };
         assert_eq!(check_answer(&answer).unwrap(), (true, String::new()));
+    }
+
+    #[test]
+    fn dec_5_a_response_to_a_challenge_needs_an_outcome_and_reasons() {
+        let empty = ChallengeAnswer::default();
+        let errors = check_challenge_answer(&empty).unwrap_err();
+        assert_eq!(fields(&errors), ["challenge_outcome", "challenge_reasons"]);
+        let long = ChallengeAnswer {
+            decision: "d".into(),
+            outcome: "not_upheld".into(),
+            comment: "x".repeat(COMMENT_MAX + 1),
+        };
+        assert_eq!(
+            fields(&check_challenge_answer(&long).unwrap_err()),
+            ["challenge_reasons"]
+        );
+        let fine = ChallengeAnswer {
+            decision: "d".into(),
+            outcome: "upheld".into(),
+            comment: "  The plan's second action is not in the worker's gift.  ".into(),
+        };
+        assert_eq!(
+            check_challenge_answer(&fine),
+            Ok((
+                true,
+                "The plan's second action is not in the worker's gift.".into()
+            ))
+        );
     }
 }

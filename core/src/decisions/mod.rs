@@ -3,4 +3,5 @@
 //! the decisions page shows. The rules themselves are in `domain::decisions`.
 
 pub mod form;
+pub mod supervision;
 pub mod views;

@@ -16,6 +16,20 @@ pub struct ObservationChoice {
 pub struct ActionView {
     pub description: String,
     pub due_on: String,
+    /// Its progress as recorded in supervision, newest first (DEC-2: monitored in
+    /// supervision).
+    pub progress: Vec<ProgressView>,
+}
+
+/// One supervision's word on one action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressView {
+    /// "1 December 2026"
+    pub held_on: String,
+    /// "Under way"
+    pub progress: String,
+    pub note: String,
+    pub recorded_by: String,
 }
 
 /// The worker's answer to a development plan.
@@ -24,6 +38,18 @@ pub struct AnswerView {
     pub agreed: bool,
     pub comment: String,
     pub answered_on: String,
+    /// The service manager's response to a disagreement (DEC-5), once given.
+    pub response: Option<ChallengeResponseView>,
+}
+
+/// The service manager's response to a worker's challenge (DEC-5).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChallengeResponseView {
+    pub by: String,
+    pub on: String,
+    /// Upheld: the team manager looks again; not upheld: the decision stands.
+    pub upheld: bool,
+    pub comment: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,10 +83,24 @@ pub struct DecisionsPage {
     pub may_decide: bool,
     /// The caller is the worker: they answer a plan.
     pub is_worker: bool,
+    /// The caller is the service manager over the worker's team: they respond to the
+    /// worker's challenge (DEC-5).
+    pub may_respond: bool,
+    /// The caller is the worker's team manager or practice supervisor: they record the
+    /// current plan's progress in supervision.
+    pub may_supervise: bool,
     /// The observations a decision may cite.
     pub observations: Vec<ObservationChoice>,
     /// Newest first.
     pub decisions: Vec<DecisionView>,
+}
+
+/// What the caller typed into the page's forms that a plain post had refused (JavaScript
+/// off), to show again beside the errors.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypedForms {
+    pub decision: Option<crate::decisions::form::DecisionForm>,
+    pub supervision: Option<crate::decisions::supervision::SupervisionForm>,
 }
 
 /// One in-app notice.

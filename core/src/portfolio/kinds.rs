@@ -55,7 +55,10 @@ pub enum Author {
     /// Learning and Development only: completing the ASYE programme is confirmed by L&D,
     /// never declared by the worker (policy §6(i)).
     LearningAndDevelopment,
-    /// Recorded elsewhere (manager decisions, DEC-1 to DEC-4), never through this editor.
+    /// Their practice supervisor or team manager, never the worker: a departing manager's
+    /// statement for the portfolio (DEC-4).
+    ManagerOnly,
+    /// Recorded elsewhere (managers' decisions, DEC-1 to DEC-3), never through this editor.
     NotHere,
 }
 
@@ -343,12 +346,17 @@ pub fn spec(kind: EvidenceKind) -> KindSpec {
             fields: FEEDBACK,
             ..base
         },
-        ManagerEndorsement | PracticeSupervisorEndorsement | DepartingManagerStatement => {
-            KindSpec {
-                author: Author::NotHere,
-                ..base
-            }
-        }
+        ManagerEndorsement | PracticeSupervisorEndorsement => KindSpec {
+            author: Author::NotHere,
+            ..base
+        },
+        DepartingManagerStatement => KindSpec {
+            author: Author::ManagerOnly,
+            date_label: "Date of the statement",
+            body_label: "Your statement",
+            body_hint: "For the manager who follows you (DEC-4): the practice you have seen and where the worker stands. It stays in the portfolio after you leave this role.",
+            ..base
+        },
         PracticeEducatorCourse => KindSpec {
             date_label: "Date completed",
             body_label: "Details",
@@ -373,7 +381,10 @@ pub fn addable_kinds() -> Vec<EvidenceKind> {
         .filter(|k| {
             !matches!(
                 spec(*k).author,
-                Author::NotHere | Author::LineManager | Author::LearningAndDevelopment
+                Author::NotHere
+                    | Author::LineManager
+                    | Author::LearningAndDevelopment
+                    | Author::ManagerOnly
             )
         })
         .collect()
@@ -412,5 +423,13 @@ mod tests {
         );
         assert!(!addable_kinds().contains(&EvidenceKind::Probation));
         assert!(!addable_kinds().contains(&EvidenceKind::AsyeCompletion));
+    }
+
+    #[test]
+    fn dec_4_a_departing_managers_statement_is_written_by_the_manager_never_the_worker() {
+        let statement = spec(EvidenceKind::DepartingManagerStatement);
+        assert_eq!(statement.author, Author::ManagerOnly);
+        assert_eq!(statement.body_label, "Your statement");
+        assert!(!addable_kinds().contains(&EvidenceKind::DepartingManagerStatement));
     }
 }

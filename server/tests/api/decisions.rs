@@ -5,20 +5,19 @@
 use crate::helpers::{spawn_app, Backend, TestApp};
 use crate::session::{count, person_id, User};
 use chrono::Duration;
-use pathway_core::decisions::form::DecisionForm;
-use pathway_core::decisions::views::{DecisionsPage, NoticeView};
+use pathway_core::decisions::views::{DecisionsPage, NoticeView, TypedForms};
 use pathway_core::domain::RequirementStatus;
 use pathway_core::portfolio::views::PathwayView;
 
-fn in_days(app: &TestApp, days: i64) -> String {
+pub fn in_days(app: &TestApp, days: i64) -> String {
     (app.db.clock().today() + Duration::days(days)).to_string()
 }
 
-async fn page(user: &User, worker: &str) -> (u16, Option<DecisionsPage>) {
+pub async fn page(user: &User, worker: &str) -> (u16, Option<DecisionsPage>) {
     let response = user.call("decisions/page", &[("person", worker)]).await;
     let status = response.status().as_u16();
     let page = if status == 200 {
-        let (page, _): (DecisionsPage, Option<DecisionForm>) = response.json().await.unwrap();
+        let (page, _): (DecisionsPage, TypedForms) = response.json().await.unwrap();
         Some(page)
     } else {
         None
@@ -26,12 +25,12 @@ async fn page(user: &User, worker: &str) -> (u16, Option<DecisionsPage>) {
     (status, page)
 }
 
-async fn record(user: &User, fields: &[(&str, &str)]) -> (u16, String) {
+pub async fn record(user: &User, fields: &[(&str, &str)]) -> (u16, String) {
     let response = user.call("decisions/record", fields).await;
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
-async fn notices(user: &User) -> Vec<NoticeView> {
+pub async fn notices(user: &User) -> Vec<NoticeView> {
     let response = user.call("notices/mine", &[]).await;
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
@@ -50,7 +49,7 @@ async fn pathway(user: &User, person: &str) -> PathwayView {
 }
 
 /// Helen adds a final written observation of Aisha's practice; answers its id.
-async fn observe(app: &TestApp, helen: &User, aisha: &str) -> String {
+pub async fn observe(app: &TestApp, helen: &User, aisha: &str) -> String {
     let id = uuid::Uuid::now_v7().to_string();
     let date = in_days(app, -7);
     let response = helen

@@ -8,6 +8,10 @@ use std::path::PathBuf;
 /// `PATHWAY_DEMO_PASSWORD`; without it each start makes a random one).
 pub const TEST_PASSWORD: &str = "a-test-run-demo-password";
 
+/// The sender's address and the address in emails' links, where a test configures mail.
+pub const MAIL_FROM: &str = "Pathway <pathway@council.example>";
+pub const PUBLIC_URL: &str = "https://pathway.test";
+
 #[derive(Clone, Copy, Debug)]
 pub enum Backend {
     Sqlite,
@@ -44,6 +48,9 @@ pub struct Options {
     pub two_step_for_roles: bool,
     /// A real OpenID provider, started for this app and configured as its identity provider.
     pub oidc: bool,
+    /// A mail server (`PATHWAY_SMTP_URL`) the app's background sender delivers to, looking
+    /// at the outbox every second.
+    pub mail: Option<String>,
 }
 
 impl Default for Options {
@@ -56,6 +63,7 @@ impl Default for Options {
             trusted_proxies: None,
             two_step_for_roles: false,
             oidc: false,
+            mail: None,
         }
     }
 }
@@ -111,6 +119,10 @@ pub async fn spawn_on(database: TestDatabase, options: Options) -> TestApp {
                 .then(|| TEST_PASSWORD.into())
         }
         "PATHWAY_TRUSTED_PROXIES" => options.trusted_proxies.map(str::to_string),
+        "PATHWAY_SMTP_URL" => options.mail.clone(),
+        "PATHWAY_MAIL_FROM" => options.mail.as_ref().map(|_| MAIL_FROM.into()),
+        "PATHWAY_PUBLIC_URL" => options.mail.as_ref().map(|_| PUBLIC_URL.into()),
+        "PATHWAY_MAIL_POLL_SECONDS" => options.mail.as_ref().map(|_| "1".into()),
         _ => None,
     })
     .expect("test settings");

@@ -111,6 +111,7 @@ const MATRIX: &[(&str, May, Body)] = &[
         Form(&[("person_id", "{nobody}")]),
     ),
     ("admin/teams", ADMIN, Form(&[])),
+    ("admin/unsent_mail", ADMIN, Form(&[])),
     // no identity provider in this app: an administrator reaches them and is told 404
     (
         "admin/sign_in_link",
@@ -141,6 +142,16 @@ const MATRIX: &[(&str, May, Body)] = &[
         "decisions/record",
         May::Owned,
         Form(&[("form[worker]", "{nobody}"), ("form[outcome]", "endorse")]),
+    ),
+    (
+        "decisions/record_supervision",
+        May::Owned,
+        Form(&[("form[decision]", "{nobody}")]),
+    ),
+    (
+        "decisions/respond_to_challenge",
+        May::Owned,
+        Form(&[("form[decision]", "{nobody}"), ("form[outcome]", "upheld")]),
     ),
     ("notices/mine", May::SignedIn, Form(&[])),
     ("notices/unread", May::Anyone, Form(&[])),

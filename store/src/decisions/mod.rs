@@ -1,4 +1,4 @@
-//! Managers' decisions (issue 14; DEC-1 to DEC-3, DEC-5 in part): who may record one, the
+//! Managers' decisions (issue 14; DEC-1 to DEC-3, DEC-5): who may record one, the
 //! record itself, the worker's answer to a plan, and the written notices.
 //!
 //! A decision is made by the worker's team manager (PATH-L3) or, for ASYE, their practice
@@ -8,12 +8,14 @@
 //! its dated plan (DEC-2). The notice goes to the worker, the service manager over their team
 //! and the panel secretariat, in the same transaction.
 
-pub mod notices;
+pub mod challenge;
+pub mod supervision;
 
 use crate::audit::{self, action, Event};
 use crate::auth::Caller;
 use crate::clock::{new_id, stamp};
 use crate::db::Db;
+use crate::notices;
 use crate::portfolio::store::{self as evidence, EvidenceRow};
 use crate::portfolio::write::{self, Write};
 use crate::relations;
@@ -91,6 +93,8 @@ pub async fn page(db: &Db, caller: &Caller, worker: &PersonId) -> Result<Decisio
         state: state.message(),
         may_decide,
         is_worker: caller.person_id == *worker,
+        may_respond: challenge::may_respond(db, caller, worker).await?,
+        may_supervise: supervision::may_supervise(db, caller, worker).await?,
         observations,
         decisions: views,
     })
@@ -215,6 +219,15 @@ async fn view(
     .bind(&row.id)
     .fetch_optional(db.pool())
     .await?;
+    let mut progress = if actions.is_empty() {
+        BTreeMap::new()
+    } else {
+        supervision::progress(db, &row.id).await?
+    };
+    let response = match &answer {
+        Some((0, _, _)) => challenge::response(db, &row.id).await?,
+        _ => None,
+    };
     let shown = |text: &str| date(text).map(format_date).unwrap_or_default();
     Ok(DecisionView {
         id: row.id.clone(),
@@ -236,15 +249,18 @@ async fn view(
             .collect(),
         actions: actions
             .iter()
-            .map(|action| ActionView {
+            .enumerate()
+            .map(|(i, action)| ActionView {
                 description: action.description.clone(),
                 due_on: action.due_on.map(format_date).unwrap_or_default(),
+                progress: progress.remove(&(i + 1)).unwrap_or_default(),
             })
             .collect(),
         answer: answer.map(|(agreed, comment, at)| AnswerView {
             agreed: agreed == 1,
             comment,
             answered_on: shown(at.get(..10).unwrap_or_default()),
+            response,
         }),
     })
 }

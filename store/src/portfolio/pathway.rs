@@ -143,6 +143,7 @@ pub async fn view(
         Author::ManagerOrPreviousEmployer => is_self || can_add_observation,
         Author::LineManager => through.contains(&Role::TeamManager),
         Author::LearningAndDevelopment => !is_self && caller.has(Role::LdAdministrator),
+        Author::ManagerOnly => can_add_observation,
         Author::NotHere => false,
     };
     let add_link = |kind: EvidenceKind| {

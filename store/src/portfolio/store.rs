@@ -223,7 +223,7 @@ pub fn check_author(
         .any(|role| matches!(role, Role::PracticeSupervisor | Role::TeamManager));
     match spec(valid.kind).author {
         Author::NotHere => Err(AppError::validation(
-            "Endorsements and managers' statements are recorded with the manager's decision, not added here",
+            "Endorsements are recorded with the manager's decision, not added here",
         )),
         Author::Worker if is_self => Ok(()),
         Author::WorkerOrManager if is_self || manager => Ok(()),
@@ -232,6 +232,10 @@ pub fn check_author(
             "A manager's written observation is added by your practice supervisor or team manager. You can add one yourself only if it comes from a previous employer",
         )),
         Author::ManagerOrPreviousEmployer if manager => Ok(()),
+        Author::ManagerOnly if is_self => Err(AppError::validation(
+            "A statement from a previous manager is written by that manager, not added by you",
+        )),
+        Author::ManagerOnly if manager => Ok(()),
         Author::LineManager if is_self => Err(AppError::validation(
             "Passing probation is confirmed by your line manager, not added by you: ask your team manager to record it",
         )),

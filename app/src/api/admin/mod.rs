@@ -16,6 +16,7 @@ pub mod revoke_role;
 pub mod set_password_link;
 pub mod sign_in_link;
 pub mod teams;
+pub mod unsent_mail;
 
 /// Parses a role code from a form, with a message for the user.
 #[cfg(feature = "ssr")]

@@ -2,28 +2,28 @@
 
 use crate::error::ApiError;
 use leptos::prelude::*;
-use pathway_core::decisions::form::{DecisionForm, PlanAnswer};
-use pathway_core::decisions::views::{DecisionsPage, NoticeView};
+use pathway_core::decisions::form::{ChallengeAnswer, DecisionForm, PlanAnswer};
+use pathway_core::decisions::supervision::SupervisionForm;
+use pathway_core::decisions::views::{DecisionsPage, NoticeView, TypedForms};
 
 /// A worker's decisions page, with, for the manager who decides, the observations to cite
-/// and (after a refused plain post) the form as they typed it. The worker, their managers
+/// and (after a refused plain post) the forms as they typed them. The worker, their managers
 /// and the panel secretariat; anyone else 403.
 #[server(endpoint = "decisions/page")]
-pub async fn worker_decisions(
-    person: String,
-) -> Result<(DecisionsPage, Option<DecisionForm>), ApiError> {
+pub async fn worker_decisions(person: String) -> Result<(DecisionsPage, TypedForms), ApiError> {
     use crate::api::request::{db, parse_id, require_user};
-    use pathway_store::form_stash::Stash;
+    use pathway_store::form_stash::{kept, Stash};
     let caller = require_user().await?;
     let db = db()?;
     let worker = parse_id(&person)?;
     let page = pathway_store::decisions::page(&db, &caller, &worker).await?;
-    let typed = if page.may_decide {
-        pathway_store::form_stash::kept(&db, &caller, Stash::Decision, Some(worker.as_str()))
-            .await?
-    } else {
-        None
-    };
+    let mut typed = TypedForms::default();
+    if page.may_decide {
+        typed.decision = kept(&db, &caller, Stash::Decision, Some(worker.as_str())).await?;
+    }
+    if let Some(current) = page.decisions.first().filter(|_| page.may_supervise) {
+        typed.supervision = kept(&db, &caller, Stash::Supervision, Some(&current.id)).await?;
+    }
     Ok((page, typed))
 }
 
@@ -83,12 +83,69 @@ pub async fn answer_plan(form: PlanAnswer) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The service manager over the worker's team responds to the worker's challenge of a
+/// plan, once (DEC-5). Anyone else 403.
+#[server(endpoint = "decisions/respond_to_challenge")]
+pub async fn respond_to_challenge(form: ChallengeAnswer) -> Result<(), ApiError> {
+    use crate::api::request::{db, is_plain_form_post, request_meta, require_user};
+    let caller = require_user().await?;
+    let db = db()?;
+    let ip = request_meta().ip;
+    let worker = pathway_store::decisions::challenge::respond(&db, &caller, &form, &ip).await?;
+    if is_plain_form_post() {
+        leptos_axum::redirect(&format!(
+            "{}&responded=1",
+            pathway_store::decisions::link(&worker)
+        ));
+    }
+    Ok(())
+}
+
+/// The worker's team manager or practice supervisor records a supervision's progress on
+/// the current development plan (DEC-2: monitored in supervision). Anyone else 403.
+#[server(endpoint = "decisions/record_supervision")]
+pub async fn record_supervision(form: SupervisionForm) -> Result<(), ApiError> {
+    use crate::api::request::{db, is_plain_form_post, request_meta, require_user};
+    use pathway_core::error::AppError;
+    use pathway_store::form_stash::Stash;
+    let caller = require_user().await?;
+    let db = db()?;
+    let ip = request_meta().ip;
+    match pathway_store::decisions::supervision::record(&db, &caller, &form, &ip).await {
+        Ok(worker) => {
+            if is_plain_form_post() {
+                leptos_axum::redirect(&format!(
+                    "{}&supervised=1",
+                    pathway_store::decisions::link(&worker)
+                ));
+            }
+            Ok(())
+        }
+        Err(error) => {
+            // kept only for someone who may record (a refusal for anyone else is a 403)
+            if is_plain_form_post()
+                && matches!(error, AppError::Invalid(_) | AppError::Validation(_))
+            {
+                pathway_store::form_stash::keep(
+                    &db,
+                    &caller,
+                    Stash::Supervision,
+                    &form.decision,
+                    &form,
+                )
+                .await?;
+            }
+            Err(error.into())
+        }
+    }
+}
+
 /// The caller's notices, newest first (seen now: marked read).
 #[server(endpoint = "notices/mine")]
 pub async fn my_notices() -> Result<Vec<NoticeView>, ApiError> {
     let caller = crate::api::request::require_user().await?;
     let db = crate::api::request::db()?;
-    Ok(pathway_store::decisions::notices::mine(&db, &caller).await?)
+    Ok(pathway_store::notices::mine(&db, &caller).await?)
 }
 
 /// How many of the caller's notices are unread, for the menu on every page: 0 for a visitor
@@ -99,5 +156,5 @@ pub async fn unread_notices() -> Result<i64, ApiError> {
         return Ok(0);
     };
     let db = crate::api::request::db()?;
-    Ok(pathway_store::decisions::notices::unread(&db, &caller).await?)
+    Ok(pathway_store::notices::unread(&db, &caller).await?)
 }

@@ -28,6 +28,7 @@ pub fn AdminPeople() -> impl IntoView {
                 <li><a class="govuk-link" href="/admin/teams">"Teams"</a></li>
                 <li><a class="govuk-link" href="/admin/import">"Import staff from a spreadsheet"</a></li>
                 <li><a class="govuk-link" href="/admin/audit">"Audit log"</a></li>
+                <li><a class="govuk-link" href="/admin/email">"Email not yet sent"</a></li>
             </ul>
             <Loaded resource=people view=people_table/>
             <h2 class="govuk-heading-l">"Add a person"</h2>

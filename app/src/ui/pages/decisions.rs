@@ -13,7 +13,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use pathway_core::decisions::form::{DecisionForm, OBSERVATION_KEY};
-use pathway_core::decisions::views::{DecisionView, DecisionsPage, ObservationChoice};
+use pathway_core::decisions::supervision::{Progress, SupervisionForm, ACTION_KEY};
+use pathway_core::decisions::views::{
+    ActionView, ChallengeResponseView, DecisionView, DecisionsPage, ObservationChoice,
+    ProgressView, TypedForms,
+};
 use pathway_core::domain::DecisionOutcome;
 use pathway_core::error::FieldError;
 
@@ -22,6 +26,7 @@ pub fn DecisionsPage() -> impl IntoView {
     let query = use_query_map();
     let flag = move |name: &str| query.with_untracked(|q| q.get(name).is_some());
     let (recorded, answered) = (flag("recorded"), flag("answered"));
+    let (responded, supervised) = (flag("responded"), flag("supervised"));
     let person = query
         .with_untracked(|q| q.get("person"))
         .unwrap_or_default();
@@ -34,9 +39,11 @@ pub fn DecisionsPage() -> impl IntoView {
         <RequireUser>
             {recorded.then(|| view! { <NotificationBanner id="decision-recorded" success=true heading="Your decision is recorded. The worker, their service manager and the panel secretariat have been sent a notice."/> })}
             {answered.then(|| view! { <NotificationBanner id="plan-answered" success=true heading="Your answer is recorded. Your manager and service manager have been sent a notice."/> })}
+            {supervised.then(|| view! { <NotificationBanner id="supervision-recorded" success=true heading="The plan's progress is recorded. The worker has been sent a notice."/> })}
+            {responded.then(|| view! { <NotificationBanner id="challenge-answered" success=true heading="Your response is recorded. The worker and the manager who decided have been sent a notice."/> })}
             <ErrorSummary errors=errors/>
-            <Loaded resource=data view=move |(page, typed)| {
-                let typed = typed.filter(|_| refused).unwrap_or_default();
+            <Loaded resource=data view=move |(page, typed): (DecisionsPage, TypedForms)| {
+                let typed = if refused { typed } else { TypedForms::default() };
                 decisions(page, typed, errors)
             }/>
         </RequireUser>
@@ -45,9 +52,13 @@ pub fn DecisionsPage() -> impl IntoView {
 
 fn decisions(
     page: DecisionsPage,
-    typed: DecisionForm,
+    typed: TypedForms,
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
+    let TypedForms {
+        decision: typed_decision,
+        supervision: typed_supervision,
+    } = typed;
     let heading = if page.is_worker {
         "Your manager's decisions".to_owned()
     } else {
@@ -59,7 +70,9 @@ fn decisions(
         .first()
         .filter(|d| d.outcome == DecisionOutcome::NotYet && d.answer.is_none() && page.is_worker)
         .map(|d| d.id.clone());
-    let form = page.may_decide.then(|| decision_form(&page, typed, errors));
+    let form = page
+        .may_decide
+        .then(|| decision_form(&page, typed_decision.unwrap_or_default(), errors));
     view! {
         {page.step.clone().map(|step| view! { <span class="govuk-caption-l">{step}</span> })}
         <h1 class="govuk-heading-xl">{heading}</h1>
@@ -71,12 +84,28 @@ fn decisions(
         {if page.decisions.is_empty() {
             view! { <p class="govuk-body" id="no-decisions">"No decision has been recorded yet."</p> }.into_any()
         } else {
-            view! { <div id="decisions">{page.decisions.into_iter().map(decision).collect_view()}</div> }.into_any()
+            let may_respond = page.may_respond;
+            // progress is recorded on the current plan only: the newest decision
+            let mut supervise = page.may_supervise.then(|| typed_supervision.unwrap_or_default());
+            view! { <div id="decisions">{page.decisions.into_iter().map(|d| {
+                decision(d, may_respond, supervise.take(), errors)
+            }).collect_view()}</div> }.into_any()
         }}
     }
 }
 
-fn decision(d: DecisionView) -> impl IntoView {
+/// One decision's card. `supervise`: the caller records progress on this plan (the newest
+/// decision), with what they typed before a refusal.
+fn decision(
+    d: DecisionView,
+    may_respond: bool,
+    supervise: Option<SupervisionForm>,
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let id = d.id.clone();
+    let supervision = supervise
+        .filter(|_| !d.actions.is_empty())
+        .map(|typed| supervision_form(d.id.clone(), &d.actions, typed, errors));
     let title = match d.outcome {
         DecisionOutcome::Endorse => format!("Endorsed on {}", d.decided_on),
         DecisionOutcome::NotYet => format!("Not yet, on {}", d.decided_on),
@@ -107,30 +136,124 @@ fn decision(d: DecisionView) -> impl IntoView {
                         <thead class="govuk-table__head"><tr class="govuk-table__row">
                             <th scope="col" class="govuk-table__header">"Action"</th>
                             <th scope="col" class="govuk-table__header">"Due by"</th>
+                            <th scope="col" class="govuk-table__header">"Progress in supervision"</th>
                         </tr></thead>
                         <tbody class="govuk-table__body">
                             {d.actions.into_iter().map(|a| view! {
                                 <tr class="govuk-table__row">
                                     <td class="govuk-table__cell">{a.description}</td>
                                     <td class="govuk-table__cell">{a.due_on}</td>
+                                    <td class="govuk-table__cell app-action-progress">{progress_history(a.progress)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 })}
+                {supervision}
                 {d.answer.map(|a| {
                     let said = if a.agreed {
                         format!("The worker agreed the plan on {}.", a.answered_on)
                     } else {
                         format!("The worker disagrees with the plan (recorded {}).", a.answered_on)
                     };
+                    let challenged = !a.agreed;
                     view! {
                         <p class="govuk-body app-plan-answer"><strong>{said}</strong></p>
                         {(!a.comment.is_empty()).then(|| view! { <p class="govuk-body">{format!("\u{201c}{}\u{201d}", a.comment)}</p> })}
+                        {match a.response {
+                            Some(response) => challenge_response(response).into_any(),
+                            None if challenged && may_respond => challenge_form(id, errors).into_any(),
+                            None if challenged => view! { <p class="govuk-body app-challenge-waiting">"The service manager has not responded to this challenge yet."</p> }.into_any(),
+                            None => ().into_any(),
+                        }}
                     }
                 })}
             </div>
         </div>
+    }
+}
+
+/// An action's progress, newest supervision first.
+fn progress_history(history: Vec<ProgressView>) -> AnyView {
+    if history.is_empty() {
+        return view! { <span class="govuk-hint">"Not discussed in supervision yet"</span> }
+            .into_any();
+    }
+    view! {
+        <ul class="govuk-list">
+            {history.into_iter().map(|p| {
+                let note = (!p.note.is_empty()).then(|| format!(": {}", p.note));
+                view! { <li><strong>{p.progress}</strong>{format!(", {} ({})", p.held_on, p.recorded_by)}{note}</li> }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// The team manager (or practice supervisor) records a supervision's progress on each of
+/// the current plan's actions (DEC-2: monitored in supervision).
+fn supervision_form(
+    decision: String,
+    actions: &[ActionView],
+    typed: SupervisionForm,
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let options: Vec<(&'static str, &'static str)> = Progress::ALL
+        .iter()
+        .map(|p| (p.code(), p.label()))
+        .collect();
+    view! {
+        <form method="post" action="/api/decisions/record_supervision" novalidate=true id="supervision-form">
+            <input type="hidden" name="form[decision]" value=decision/>
+            <h4 class="govuk-heading-m">"Record progress from a supervision"</h4>
+            <DateInput id="held_on" name="form[held_on]" legend="Date of the supervision" value=typed.held_on.clone() error=error_for(errors, "held_on")/>
+            {actions.iter().enumerate().map(|(i, action)| {
+                let n = i + 1;
+                let key = format!("{ACTION_KEY}{n}");
+                let checked = typed.progress.get(&key).cloned().unwrap_or_default();
+                let note = typed.note.get(&key).cloned().unwrap_or_default();
+                view! {
+                    <Radios id=format!("progress_{n}") name=format!("form[progress][{key}]")
+                        legend=format!("Action {n}: {}", action.description) legend_size="govuk-fieldset__legend--s"
+                        options=options.clone() checked small=true error=error_for(errors, format!("progress_{n}"))/>
+                    <TextArea id=format!("note_{n}") name=format!("form[note][{key}]") label=format!("Note on action {n} (optional)")
+                        value=note error=error_for(errors, format!("note_{n}"))/>
+                }
+            }).collect_view()}
+            <button type="submit" class="govuk-button" data-module="govuk-button">"Record progress"</button>
+        </form>
+    }
+}
+
+/// The service manager's response to a challenge (DEC-5), as everyone who may see the
+/// decision reads it.
+fn challenge_response(response: ChallengeResponseView) -> impl IntoView {
+    let outcome = if response.upheld {
+        "Upheld: the manager is to look at the decision again"
+    } else {
+        "Not upheld: the decision stands"
+    };
+    view! {
+        <div class="app-challenge-response">
+            <h4 class="govuk-heading-s">{format!("Response to the challenge, from {} on {}", response.by, response.on)}</h4>
+            <p class="govuk-body"><strong>{outcome}</strong></p>
+            <p class="govuk-body">{format!("\u{201c}{}\u{201d}", response.comment)}</p>
+        </div>
+    }
+}
+
+/// The service manager responds to the worker's challenge (DEC-5): once, with reasons.
+fn challenge_form(decision: String, errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    view! {
+        <form method="post" action="/api/decisions/respond_to_challenge" novalidate=true id="challenge-form">
+            <input type="hidden" name="form[decision]" value=decision/>
+            <Radios id="challenge_outcome" name="form[outcome]" legend="Your response to the challenge"
+                hint="The worker and the manager who decided are sent a notice; your response stays with the decision."
+                options=vec![("upheld", "Upheld: the manager looks at the decision again"), ("not_upheld", "Not upheld: the decision stands")]
+                error=error_for(errors, "challenge_outcome")/>
+            <TextArea id="challenge_reasons" name="form[comment]" label="Your reasons" error=error_for(errors, "challenge_reasons")/>
+            <button type="submit" class="govuk-button" data-module="govuk-button">"Send response"</button>
+        </form>
     }
 }
 
@@ -196,7 +319,7 @@ fn decision_form(
 
             <h3 class="govuk-heading-m">"If not yet"</h3>
             <TextInput id="reason" name="form[reason]" label="Why not yet" value=typed.reason.clone()
-                hint="One line: the notice to the worker, their service manager and the panel secretariat carries it." error=error_for(errors, "reason")/>
+                hint="One line, shown with the decision to the worker, their service manager and the panel secretariat (never in an email)." error=error_for(errors, "reason")/>
             <p class="govuk-body">"The development plan: specific actions, each with the date it is due (DEC-2). Leave rows you do not need empty."</p>
             {rows.into_iter().map(|(n, action, due)| {
                 let (action_id, due_id) = (format!("action_{n}"), format!("due_{n}"));

@@ -1,6 +1,7 @@
 mod accessibility;
 mod account;
 mod admin;
+mod admin_mail;
 mod admin_org;
 mod catalogue;
 mod dashboard;
@@ -29,6 +30,7 @@ mod two_step;
 pub use accessibility::AccessibilityStatement;
 pub use account::{ChangePassword, SetPassword};
 pub use admin::{AdminAudit, AdminPeople};
+pub use admin_mail::AdminUnsentMail;
 pub use admin_org::{AdminImport, AdminPerson, AdminTeams};
 pub use catalogue::CataloguePage;
 pub use dashboard::{dashboards, Dashboards, RoleDashboard};

@@ -87,6 +87,9 @@ fn pathway(data: PathwayView, conflicts: usize) -> impl IntoView {
                 <a class="govuk-button govuk-button--secondary" href=href>"Add an observation of practice"</a>" "
                 <a class="govuk-link" href=format!("/portfolio/edit?kind=observed_practice_summary&person={}", data.person_id)>"Add a written summary of observed practice"</a>
             </p>
+            <p class="govuk-body">
+                <a class="govuk-link" id="departing-statement" href=format!("/portfolio/edit?kind=departing_manager_statement&person={}", data.person_id)>"Leaving this role? Leave a statement for the manager who follows you"</a>
+            </p>
         })}
         <EvidenceList items=data.evidence.clone()/>
     }

@@ -1,11 +1,11 @@
-//! In-app notices (issue 14 item 6): a line and a link, never evidence text. Written in the
-//! transaction of what they report, so a notice exists exactly when its decision does.
+//! Notices (issue 14 item 6): a line and a link, never evidence text, in the app and by
+//! email. Written in the transaction of what they report (the email into the outbox), so a
+//! notice and its email exist exactly when the decision they report does.
 
 use crate::auth::Caller;
-use crate::clock::{new_id, parse, stamp};
+use crate::clock::{new_id, stamp};
 use crate::db::Db;
 use chrono::{DateTime, Utc};
-use chrono_tz::Europe::London;
 use pathway_core::decisions::views::NoticeView;
 use pathway_core::error::AppError;
 use pathway_core::ids::PersonId;
@@ -14,7 +14,7 @@ use sqlx::{Any, Transaction};
 /// How many notices a person's list shows (newest first).
 pub const LIST_LIMIT: i64 = 100;
 
-/// Sends one notice to each of `people` (each once).
+/// Sends one notice to each of `people` (each once), in the app and by email.
 pub async fn send_in(
     tx: &mut Transaction<'static, Any>,
     people: &[PersonId],
@@ -38,6 +38,7 @@ pub async fn send_in(
         .bind(stamp(now))
         .execute(&mut **tx)
         .await?;
+        crate::outbox::enqueue_in(tx, person, subject, link, now).await?;
     }
     Ok(())
 }
@@ -79,13 +80,7 @@ pub async fn mine(db: &Db, caller: &Caller) -> Result<Vec<NoticeView>, AppError>
     Ok(rows
         .into_iter()
         .map(|row| NoticeView {
-            sent: parse(&row.created_at)
-                .map(|at| {
-                    at.with_timezone(&London)
-                        .format("%-d %B %Y, %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_default(),
+            sent: crate::outbox::uk_time(&row.created_at),
             unread: row.read_at.is_none(),
             id: row.id,
             subject: row.subject,
