@@ -3,13 +3,23 @@
 // challenge reaches Priya Natarajan, the service manager over the team, who responds on the
 // decisions page; Aisha and Helen read the response there, and Helen records the plan's
 // progress from a supervision.
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { fillDate } from "./support/date";
 import { signIn } from "./support/session";
 
 const HELEN = "helen.fairweather@pathway.example";
 const AISHA = "aisha.rahman@pathway.example";
 const PRIYA = "priya.natarajan@pathway.example";
+
+/** No serious or critical accessibility violations on the page as it stands (axe-core, which
+ * runs in the page: with JavaScript on only). */
+async function accessible(page: Page, what: string) {
+  if (test.info().project.name === "ssr") return;
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${what}: ${v.id} ${v.help}`), what).toEqual([]);
+}
 
 function inDays(days: number): string {
   const date = new Date();
@@ -44,6 +54,7 @@ test("DEC-5: a worker's challenge goes up the line and the service manager's res
   await signIn(page, PRIYA, "/notices");
   await page.locator("#notices li", { hasText: "Aisha Rahman disagrees with the development plan" }).first().getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Decisions: Aisha Rahman" })).toBeVisible();
+  await accessible(page, "the service manager's decisions page");
   await newest.getByRole("button", { name: "Send response" }).click();
   await expect(page.locator("#error-summary")).toContainText("Select whether you uphold the challenge");
   await expect(page.locator("#challenge_reasons-error")).toContainText("Enter your reasons");
@@ -77,4 +88,5 @@ test("DEC-5: a worker's challenge goes up the line and the service manager's res
   await expect(page.locator("#supervision-recorded")).toContainText("The plan's progress is recorded");
   await expect(newest.locator(".app-action-progress").first()).toContainText("Under way");
   await expect(newest.locator(".app-action-progress").first()).toContainText(note);
+  await accessible(page, "the team manager's decisions page");
 });

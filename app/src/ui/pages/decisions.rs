@@ -84,21 +84,28 @@ fn decisions(
         {if page.decisions.is_empty() {
             view! { <p class="govuk-body" id="no-decisions">"No decision has been recorded yet."</p> }.into_any()
         } else {
-            let may_respond = page.may_respond;
+            // one response form, on the newest challenge still unanswered (one form per page
+            // keeps its fields' ids, and so its errors, unique)
+            let respond_to = page
+                .decisions
+                .iter()
+                .position(|d| d.answer.as_ref().is_some_and(|a| !a.agreed && a.response.is_none()))
+                .filter(|_| page.may_respond);
             // progress is recorded on the current plan only: the newest decision
             let mut supervise = page.may_supervise.then(|| typed_supervision.unwrap_or_default());
-            view! { <div id="decisions">{page.decisions.into_iter().map(|d| {
-                decision(d, may_respond, supervise.take(), errors)
+            view! { <div id="decisions">{page.decisions.into_iter().enumerate().map(|(i, d)| {
+                decision(d, respond_to == Some(i), supervise.take(), errors)
             }).collect_view()}</div> }.into_any()
         }}
     }
 }
 
-/// One decision's card. `supervise`: the caller records progress on this plan (the newest
-/// decision), with what they typed before a refusal.
+/// One decision's card. `respond`: the caller responds to this decision's challenge here;
+/// `supervise`: the caller records progress on this plan (the newest decision), with what
+/// they typed before a refusal.
 fn decision(
     d: DecisionView,
-    may_respond: bool,
+    respond: bool,
     supervise: Option<SupervisionForm>,
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
@@ -162,7 +169,7 @@ fn decision(
                         {(!a.comment.is_empty()).then(|| view! { <p class="govuk-body">{format!("\u{201c}{}\u{201d}", a.comment)}</p> })}
                         {match a.response {
                             Some(response) => challenge_response(response).into_any(),
-                            None if challenged && may_respond => challenge_form(id, errors).into_any(),
+                            None if challenged && respond => challenge_form(id, errors).into_any(),
                             None if challenged => view! { <p class="govuk-body app-challenge-waiting">"The service manager has not responded to this challenge yet."</p> }.into_any(),
                             None => ().into_any(),
                         }}
