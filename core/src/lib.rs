@@ -19,6 +19,7 @@ pub mod models;
 pub mod organisation;
 pub mod outbox;
 pub mod oversight;
+pub mod people_forms;
 pub mod portfolio;
 pub mod sync;
 pub mod text;

@@ -13,7 +13,7 @@ test("with JavaScript off, the code from the link is typed in and the password s
   const api = { headers: { Origin: baseURL!, Accept: "application/json" } };
   const created = await page.request.post("/api/admin/create_person", {
     ...api,
-    form: { full_name: "Sam Okoro", email, job_title: "Social Worker" },
+    form: { "form[full_name]": "Sam Okoro", "form[email]": email, "form[job_title]": "Social Worker", "form[level]": "none" },
   });
   expect(created.status()).toBe(200);
   const personId: string = await created.json();

@@ -25,7 +25,7 @@ async function newPerson(page: Page, baseURL: string): Promise<string> {
   const api = { headers: { Origin: baseURL, Accept: "application/json" } };
   const created = await page.request.post("/api/admin/create_person", {
     ...api,
-    form: { full_name: "Nia Baptiste", email, job_title: "Social Worker" },
+    form: { "form[full_name]": "Nia Baptiste", "form[email]": email, "form[job_title]": "Social Worker", "form[level]": "none" },
   });
   expect(created.status()).toBe(200);
   const made = await page.request.post("/api/admin/set_password_link", { ...api, form: { person_id: await created.json() } });

@@ -20,6 +20,8 @@ pub mod action {
     pub const PERSON_CREATED: &str = "person_created";
     pub const PERSON_UPDATED: &str = "person_updated";
     pub const PERSON_DEACTIVATED: &str = "person_deactivated";
+    pub const LEVEL_CHANGED: &str = "level_changed";
+    pub const QUALIFICATION_DATE_CHANGED: &str = "qualification_date_changed";
     pub const ROLE_GRANTED: &str = "role_granted";
     pub const ROLE_REVOKED: &str = "role_revoked";
     pub const TEAM_CREATED: &str = "team_created";

@@ -5,7 +5,7 @@
 
 use crate::audit::{self, action, Event};
 use crate::auth::Caller;
-use crate::clock::{new_id, stamp};
+use crate::clock::new_id;
 use crate::db::Db;
 use crate::people::{check_person, email_taken, insert, NewPerson, ValidPerson};
 use chrono::NaiveDate;
@@ -241,15 +241,20 @@ pub async fn import(
                 .execute(&mut *tx).await?;
         }
         if let Some(level) = row.level {
-            sqlx::query("INSERT INTO level_history (id, person_id, level, effective_from, reason, recorded_by, recorded_at)
-                         VALUES ($1, $2, $3, $4, 'Level on import from HR records', $5, $6)")
-                .bind(new_id()).bind(&id).bind(pathway_core::portfolio::kinds::level_code(level)).bind(&today)
-                .bind(&caller.person_id).bind(stamp(db.clock().now()))
-                .execute(&mut *tx).await?;
+            let reason = "Level on import from HR records";
+            let on = db.clock().today();
+            crate::levels::record_in(
+                &mut tx,
+                db.clock(),
+                &id,
+                level,
+                on,
+                reason,
+                &caller.person_id,
+            )
+            .await?;
         }
-        sqlx::query("INSERT INTO role_grants (id, person_id, role, granted_at, granted_by) VALUES ($1, $2, 'practitioner', $3, $4)")
-            .bind(new_id()).bind(&id).bind(stamp(db.clock().now())).bind(&caller.person_id)
-            .execute(&mut *tx).await?;
+        crate::people::grant_practitioner_in(&mut tx, db.clock(), &id, &caller.person_id).await?;
     }
     audit::record(
         db.clock(),

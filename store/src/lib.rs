@@ -14,6 +14,7 @@ pub mod decisions;
 pub mod first_admin;
 pub mod form_stash;
 pub mod import;
+pub mod levels;
 pub mod notices;
 pub mod org;
 pub mod outbox;

@@ -10,6 +10,8 @@ use pathway_core::error::{AppError, FieldError};
 use pathway_core::identity::{LevelEntry, PersonRecord, Role};
 use pathway_core::ids::PersonId;
 use pathway_core::organisation::PersonSummary;
+use pathway_core::people_forms::NOT_ON_PATHWAY;
+use pathway_core::portfolio::kinds::{level_code, level_from_code};
 use sqlx::{Any, Transaction};
 
 #[derive(sqlx::FromRow)]
@@ -34,12 +36,7 @@ pub async fn load(db: &Db, person_id: &PersonId) -> Result<Option<PersonRecord>,
     let Some(row) = row else {
         return Ok(None);
     };
-    let level: Option<(String,)> = sqlx::query_as(
-        "SELECT level FROM level_history WHERE person_id = $1 ORDER BY effective_from DESC, recorded_at DESC LIMIT 1",
-    )
-    .bind(&row.id)
-    .fetch_optional(db.pool())
-    .await?;
+    let level = crate::levels::current(db, &row.id).await?;
     Ok(Some(PersonRecord {
         team: current_team(db, &row.id).await?,
         roles: roles_of(db, &row.id).await?,
@@ -50,7 +47,7 @@ pub async fn load(db: &Db, person_id: &PersonId) -> Result<Option<PersonRecord>,
         qualification_date: row.qualification_date,
         registration_number: row.registration_number,
         active: row.active == 1,
-        level: level.map(|(level,)| level),
+        level: level.map(|level| pathway_core::portfolio::kinds::level_code(level).to_owned()),
     }))
 }
 
@@ -286,14 +283,44 @@ pub async fn email_taken(
     Ok(n > 0)
 }
 
-/// Creates one person, as the administrator `caller`.
+/// Creates one person, as the administrator `caller`, at `level` (a level's code, or
+/// `NOT_ON_PATHWAY`): a level is required, and a social worker's qualification date with
+/// it. Every problem comes back beside its field; nothing is written unless all is well.
 pub async fn create(
     db: &Db,
     caller: &Caller,
     person: NewPerson,
+    level: &str,
     ip: &str,
 ) -> Result<PersonId, AppError> {
-    let person = check_person(&person).map_err(invalid)?;
+    let mut problems: Vec<FieldError> = Vec::new();
+    let valid = check_person(&person)
+        .map_err(|refused| {
+            problems.extend(
+                refused
+                    .into_iter()
+                    .map(|problem| FieldError::new(problem.field, problem.message)),
+            )
+        })
+        .ok();
+    let level = match level.trim() {
+        NOT_ON_PATHWAY => Some(None),
+        code => level_from_code(code).map(Some),
+    };
+    match level {
+        None => problems.push(FieldError::new(
+            "level",
+            "Select the person's career level, or that they are not on the career pathway",
+        )),
+        Some(Some(_)) if person.qualification_date.is_none() => problems.push(FieldError::new(
+            "qualification_date",
+            "Enter the date they qualified: the career pathway counts from it",
+        )),
+        Some(_) => {}
+    }
+    let (Some(person), Some(level), true) = (valid, level, problems.is_empty()) else {
+        return Err(AppError::Invalid(problems));
+    };
     let mut tx = db.begin().await?;
     if email_taken(&mut tx, &person.email, None).await? {
         return Err(AppError::field(
@@ -302,11 +329,51 @@ pub async fn create(
         ));
     }
     let id = insert(db.clock(), &mut tx, &person).await?;
-    let event = Event::person(&caller.person_id, action::PERSON_CREATED, &id, ip)
-        .with_detail(person.email.to_string());
+    if let Some(level) = level {
+        let today = db.clock().today();
+        let reason = "Level when added to Pathway";
+        crate::levels::record_in(
+            &mut tx,
+            db.clock(),
+            &id,
+            level,
+            today,
+            reason,
+            &caller.person_id,
+        )
+        .await?;
+        // a social worker on the pathway has the practitioner's dashboard, as an import gives
+        grant_practitioner_in(&mut tx, db.clock(), &id, &caller.person_id).await?;
+    }
+    let event =
+        Event::person(&caller.person_id, action::PERSON_CREATED, &id, ip).with_detail(format!(
+            "{} at {}",
+            person.email,
+            level.map_or(NOT_ON_PATHWAY, level_code)
+        ));
     audit::record(db.clock(), &mut *tx, event).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Grants the practitioner role to a person just added (by hand or by import).
+pub(crate) async fn grant_practitioner_in(
+    tx: &mut Transaction<'static, Any>,
+    clock: &Clock,
+    person: &PersonId,
+    granted_by: &PersonId,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO role_grants (id, person_id, role, granted_at, granted_by)
+         VALUES ($1, $2, 'practitioner', $3, $4)",
+    )
+    .bind(crate::clock::new_id())
+    .bind(person)
+    .bind(stamp(clock.now()))
+    .bind(granted_by)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Marks a leaver inactive, closes their memberships and grants, and ends every session.

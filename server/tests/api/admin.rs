@@ -246,9 +246,11 @@ on_both_databases!(
             .call(
                 "admin/create_person",
                 &[
-                    ("full_name", "Zoe Park"),
-                    ("email", "Zoe.Park@pathway.example"),
-                    ("job_title", "Social Worker"),
+                    ("form[full_name]", "Zoe Park"),
+                    ("form[email]", "Zoe.Park@pathway.example"),
+                    ("form[job_title]", "Social Worker"),
+                    ("form[level]", "social_worker_2"),
+                    ("form[qualification_date]", "2022-07-31"),
                 ],
             )
             .await;
@@ -257,9 +259,11 @@ on_both_databases!(
             .call(
                 "admin/create_person",
                 &[
-                    ("full_name", "Zoe Park"),
-                    ("email", "zoe.park@pathway.example"),
-                    ("job_title", "Social Worker"),
+                    ("form[full_name]", "Zoe Park"),
+                    ("form[email]", "zoe.park@pathway.example"),
+                    ("form[job_title]", "Social Worker"),
+                    ("form[level]", "social_worker_2"),
+                    ("form[qualification_date]", "2022-07-31"),
                 ],
             )
             .await;
@@ -325,9 +329,9 @@ on_both_databases!(
         let admin = User::demo(&app, "Alex Morgan").await;
         // Act: nothing typed
         let blank = [
-            ("full_name", " "),
-            ("email", "not an address"),
-            ("job_title", ""),
+            ("form[full_name]", " "),
+            ("form[email]", "not an address"),
+            ("form[job_title]", ""),
         ];
         let response = admin.call("admin/create_person", &blank).await;
         // Assert: one problem per field, each naming its field
@@ -338,7 +342,7 @@ on_both_databases!(
             .into_iter()
             .map(|e| e.field)
             .collect();
-        assert_eq!(fields, ["full_name", "email", "job_title"]);
+        assert_eq!(fields, ["full_name", "email", "job_title", "level"]);
         // without JavaScript: the page comes back with a linked summary and inline messages
         let response = admin
             .post_form("/api/admin/create_person", Some("/admin/people"), &blank)
@@ -347,7 +351,7 @@ on_both_databases!(
         let html = admin
             .html(response.headers()["location"].to_str().unwrap())
             .await;
-        for field in ["full_name", "email", "job_title"] {
+        for field in ["full_name", "email", "job_title", "level"] {
             assert!(
                 html.contains(&format!(r##"<a href="#{field}">"##)),
                 "{field} linked"

@@ -4,35 +4,9 @@
 //! portfolio and may endorse from it. Aisha Rahman (Level 2, Hillcrest) is managed by Helen
 //! Fairweather; Daniel Okafor manages Riverside; Priya Natarajan is service manager over both.
 
-use crate::decisions::{in_days, notices, observe, page, record};
-use crate::helpers::{spawn_app, Backend, TestApp};
+use crate::decisions::{in_days, not_yet, notices, observe, page, record};
+use crate::helpers::{spawn_app, Backend};
 use crate::session::{count, person_id, User};
-
-/// Helen records "not yet" for Aisha; answers the decision's id.
-async fn not_yet(app: &TestApp, helen: &User, aisha: &str) -> String {
-    let due = in_days(app, 90);
-    let (status, body) = record(
-        helen,
-        &[
-            ("form[worker]", aisha),
-            ("form[outcome]", "not_yet"),
-            ("form[reason]", "More observed direct work first"),
-            ("form[action_1]", "Two observed home visits"),
-            ("form[due_1]", due.as_str()),
-        ],
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    let (id,): (String,) = sqlx::query_as(
-        "SELECT id FROM manager_decisions WHERE worker_id = $1
-          ORDER BY recorded_at DESC, id DESC LIMIT 1",
-    )
-    .bind(aisha)
-    .fetch_one(app.db.pool())
-    .await
-    .unwrap();
-    id
-}
 
 async fn answer(aisha: &User, decision: &str, answer: &str, comment: &str) {
     let response = aisha
@@ -72,7 +46,7 @@ on_both_databases!(
         let priya = User::demo(&app, "Priya Natarajan").await;
         let daniel = User::demo(&app, "Daniel Okafor").await;
         let worker = person_id(&app, "Aisha Rahman").await;
-        let decision = not_yet(&app, &helen, &worker).await;
+        let decision = not_yet(&app, &helen, &worker, &["Two observed home visits"]).await;
         answer(
             &aisha,
             &decision,
@@ -148,7 +122,7 @@ on_both_databases!(
         );
         assert!(html.contains("Not upheld: the decision stands"));
         // a plan the worker agreed has no challenge to respond to
-        let agreed = not_yet(&app, &helen, &worker).await;
+        let agreed = not_yet(&app, &helen, &worker, &["Two observed home visits"]).await;
         answer(&aisha, &agreed, "agree", "").await;
         let (status, body) = respond(&priya, &agreed, "upheld", "Nothing to answer").await;
         assert_eq!(status, 422);

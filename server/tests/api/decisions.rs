@@ -30,6 +30,39 @@ pub async fn record(user: &User, fields: &[(&str, &str)]) -> (u16, String) {
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
+/// `manager` records "not yet" for `worker` with one action per description, each due in
+/// 60 days; answers the decision's id.
+pub async fn not_yet(app: &TestApp, manager: &User, worker: &str, actions: &[&str]) -> String {
+    let due = in_days(app, 60);
+    let mut fields = vec![
+        ("form[worker]".to_owned(), worker.to_owned()),
+        ("form[outcome]".to_owned(), "not_yet".to_owned()),
+        (
+            "form[reason]".to_owned(),
+            "More observed direct work first".to_owned(),
+        ),
+    ];
+    for (i, action) in actions.iter().enumerate() {
+        fields.push((format!("form[action_{}]", i + 1), (*action).to_owned()));
+        fields.push((format!("form[due_{}]", i + 1), due.clone()));
+    }
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let (status, body) = record(manager, &fields).await;
+    assert_eq!(status, 200, "{body}");
+    let (id,): (String,) = sqlx::query_as(
+        "SELECT id FROM manager_decisions WHERE worker_id = $1
+          ORDER BY recorded_at DESC, id DESC LIMIT 1",
+    )
+    .bind(worker)
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    id
+}
+
 pub async fn notices(user: &User) -> Vec<NoticeView> {
     let response = user.call("notices/mine", &[]).await;
     assert_eq!(response.status(), 200);

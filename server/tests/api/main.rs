@@ -22,6 +22,7 @@ mod matrix;
 mod oidc;
 mod oidc_provider;
 mod pages;
+mod people_records;
 mod portfolio;
 mod pwa;
 mod refusals;

@@ -59,12 +59,21 @@ use Body::{Form, Json};
 const MATRIX: &[(&str, May, Body)] = &[
     ("admin/audit_log", ADMIN, Form(&[])),
     (
+        "admin/change_level",
+        ADMIN,
+        Form(&[
+            ("form[person_id]", "{nobody}"),
+            ("form[level]", "social_worker_3"),
+        ]),
+    ),
+    (
         "admin/create_person",
         ADMIN,
         Form(&[
-            ("full_name", "Eve Matrix"),
-            ("email", "eve.matrix@pathway.example"),
-            ("job_title", "Social Worker"),
+            ("form[full_name]", "Eve Matrix"),
+            ("form[email]", "eve.matrix@pathway.example"),
+            ("form[job_title]", "Social Worker"),
+            ("form[level]", "none"),
         ]),
     ),
     (
@@ -109,6 +118,14 @@ const MATRIX: &[(&str, May, Body)] = &[
         "admin/set_password_link",
         ADMIN,
         Form(&[("person_id", "{nobody}")]),
+    ),
+    (
+        "admin/set_qualification_date",
+        ADMIN,
+        Form(&[
+            ("form[person_id]", "{nobody}"),
+            ("form[qualification_date]", "2020-01-31"),
+        ]),
     ),
     ("admin/teams", ADMIN, Form(&[])),
     ("admin/unsent_mail", ADMIN, Form(&[])),

@@ -3,36 +3,19 @@
 //! progress from a supervision on Aisha's current "not yet" plan; the history shows under
 //! each action for everyone who may see the decision.
 
-use crate::decisions::{in_days, notices, page, record};
+use crate::decisions::{in_days, not_yet, notices, page};
 use crate::helpers::{spawn_app, Backend, TestApp};
 use crate::session::{count, person_id, User};
 
 /// Helen records "not yet" with two actions; answers the decision's id.
 async fn plan(app: &TestApp, helen: &User, aisha: &str) -> String {
-    let (first, second) = (in_days(app, 60), in_days(app, 90));
-    let (status, body) = record(
+    not_yet(
+        app,
         helen,
-        &[
-            ("form[worker]", aisha),
-            ("form[outcome]", "not_yet"),
-            ("form[reason]", "More observed direct work first"),
-            ("form[action_1]", "Two observed home visits"),
-            ("form[due_1]", first.as_str()),
-            ("form[action_2]", "Lead a core group meeting"),
-            ("form[due_2]", second.as_str()),
-        ],
+        aisha,
+        &["Two observed home visits", "Lead a core group meeting"],
     )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    let (id,): (String,) = sqlx::query_as(
-        "SELECT id FROM manager_decisions WHERE worker_id = $1
-          ORDER BY recorded_at DESC, id DESC LIMIT 1",
-    )
-    .bind(aisha)
-    .fetch_one(app.db.pool())
     .await
-    .unwrap();
-    id
 }
 
 async fn supervise(user: &User, fields: &[(&str, &str)]) -> (u16, String) {

@@ -12,7 +12,7 @@ use pathway_core::domain::{
 use pathway_core::error::AppError;
 use pathway_core::identity::Role;
 use pathway_core::ids::PersonId;
-use pathway_core::portfolio::kinds::{kind_code, level_from_code, spec, Author};
+use pathway_core::portfolio::kinds::{kind_code, spec, Author};
 use pathway_core::portfolio::views::{PathwayView, Task};
 use uuid::Uuid;
 
@@ -22,12 +22,6 @@ pub async fn facts(
     person_id: &PersonId,
     rows: &[EvidenceRow],
 ) -> Result<WorkerFacts, AppError> {
-    let level: Option<(String,)> = sqlx::query_as(
-        "SELECT level FROM level_history WHERE person_id = $1 ORDER BY effective_from DESC, recorded_at DESC LIMIT 1",
-    )
-    .bind(person_id)
-    .fetch_optional(db.pool())
-    .await?;
     let qualified: Option<(Option<String>,)> =
         sqlx::query_as("SELECT qualification_date FROM people WHERE id = $1")
             .bind(person_id)
@@ -48,8 +42,8 @@ pub async fn facts(
                 ))
         })
         .collect();
-    let level = level
-        .and_then(|(code,)| level_from_code(&code))
+    let level = crate::levels::current(db, person_id)
+        .await?
         .unwrap_or(Level::Asye);
     let required_training = crate::db::training::in_force_on(db, db.clock().today())
         .await?
@@ -135,7 +129,10 @@ pub async fn view(
     let can_add_observation = through
         .iter()
         .any(|role| matches!(role, Role::PracticeSupervisor | Role::TeamManager));
-    let transition = Transition::for_level(facts.level);
+    // someone with no level recorded is not on the career pathway: no step, no tasks (never
+    // the ASYE pathway by default)
+    let on_pathway = crate::levels::current(db, person_id).await?.is_some();
+    let transition = Transition::for_level(facts.level).filter(|_| on_pathway);
     let readiness = transition.map(|t| evaluate(catalogue, t, &facts, today));
     let may_add = |kind: EvidenceKind| match spec(kind).author {
         Author::Worker => is_self,
@@ -209,13 +206,17 @@ pub async fn view(
         person_id: person_id.to_owned(),
         person_name,
         is_self,
-        level_title: Some(facts.level.title().to_owned()),
+        level_title: on_pathway.then(|| facts.level.title().to_owned()),
         transition_id: transition.map(|t| t.id().to_owned()),
         transition_title: transition.map(Transition::title),
-        summary: readiness
-            .as_ref()
-            .map(|r| r.summary())
-            .unwrap_or_else(|| "No further progression steps on the pathway".to_owned()),
+        summary: readiness.as_ref().map(|r| r.summary()).unwrap_or_else(|| {
+            if on_pathway {
+                "No further progression steps on the pathway".to_owned()
+            } else {
+                "Not on the career pathway: an administrator records a level on the person's record"
+                    .to_owned()
+            }
+        }),
         ready: readiness.as_ref().is_some_and(|r| r.is_ready()),
         eligibility,
         catalogue_version: catalogue.version.clone(),

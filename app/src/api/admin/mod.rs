@@ -2,6 +2,7 @@
 //! Every function here is for administrators only (`authz::ensure_admin`).
 
 pub mod audit_log;
+pub mod change_level;
 pub mod create_person;
 pub mod create_team;
 pub mod deactivate;
@@ -14,6 +15,7 @@ pub mod refusal_bursts;
 pub mod reset_two_step;
 pub mod revoke_role;
 pub mod set_password_link;
+pub mod set_qualification_date;
 pub mod sign_in_link;
 pub mod teams;
 pub mod unsent_mail;

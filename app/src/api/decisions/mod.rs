@@ -34,7 +34,6 @@ pub async fn worker_decisions(person: String) -> Result<(DecisionsPage, TypedFor
 #[server(endpoint = "decisions/record")]
 pub async fn record_decision(form: DecisionForm) -> Result<String, ApiError> {
     use crate::api::request::{db, is_plain_form_post, request_meta, require_user};
-    use pathway_core::error::AppError;
     use pathway_store::form_stash::Stash;
     let caller = require_user().await?;
     let db = db()?;
@@ -47,22 +46,38 @@ pub async fn record_decision(form: DecisionForm) -> Result<String, ApiError> {
             }
             Ok(id)
         }
-        Err(error) => {
-            if is_plain_form_post()
-                && matches!(error, AppError::Invalid(_) | AppError::Validation(_))
-            {
-                pathway_store::form_stash::keep(
-                    &db,
-                    &caller,
-                    Stash::Decision,
-                    form.worker.trim(),
-                    &form,
-                )
-                .await?;
-            }
-            Err(error.into())
+        Err(error) => Err(kept_if_refused(
+            &db,
+            &caller,
+            Stash::Decision,
+            form.worker.trim(),
+            &form,
+            error,
+        )
+        .await),
+    }
+}
+
+/// With JavaScript off, what was typed into a form refused for its content is kept for the
+/// page to show again (the browser keeps nothing after a plain post); answers the error.
+#[cfg(feature = "ssr")]
+async fn kept_if_refused<T: serde::Serialize>(
+    db: &pathway_store::db::Db,
+    caller: &pathway_store::auth::Caller,
+    stash: pathway_store::form_stash::Stash,
+    key: &str,
+    form: &T,
+    error: pathway_core::error::AppError,
+) -> ApiError {
+    use pathway_core::error::AppError;
+    if crate::api::request::is_plain_form_post()
+        && matches!(error, AppError::Invalid(_) | AppError::Validation(_))
+    {
+        if let Err(failed) = pathway_store::form_stash::keep(db, caller, stash, key, form).await {
+            return failed.into();
         }
     }
+    error.into()
 }
 
 /// The worker agrees their development plan, or records that they disagree, once (DEC-2,
@@ -106,7 +121,6 @@ pub async fn respond_to_challenge(form: ChallengeAnswer) -> Result<(), ApiError>
 #[server(endpoint = "decisions/record_supervision")]
 pub async fn record_supervision(form: SupervisionForm) -> Result<(), ApiError> {
     use crate::api::request::{db, is_plain_form_post, request_meta, require_user};
-    use pathway_core::error::AppError;
     use pathway_store::form_stash::Stash;
     let caller = require_user().await?;
     let db = db()?;
@@ -121,22 +135,16 @@ pub async fn record_supervision(form: SupervisionForm) -> Result<(), ApiError> {
             }
             Ok(())
         }
-        Err(error) => {
-            // kept only for someone who may record (a refusal for anyone else is a 403)
-            if is_plain_form_post()
-                && matches!(error, AppError::Invalid(_) | AppError::Validation(_))
-            {
-                pathway_store::form_stash::keep(
-                    &db,
-                    &caller,
-                    Stash::Supervision,
-                    &form.decision,
-                    &form,
-                )
-                .await?;
-            }
-            Err(error.into())
-        }
+        // kept only for someone who may record (a refusal for anyone else is a 403)
+        Err(error) => Err(kept_if_refused(
+            &db,
+            &caller,
+            Stash::Supervision,
+            &form.decision,
+            &form,
+            error,
+        )
+        .await),
     }
 }
 

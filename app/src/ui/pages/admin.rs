@@ -5,15 +5,19 @@ use crate::api::admin::audit_log::audit_log;
 use crate::api::admin::people::list_people;
 use crate::api::admin::refusal_bursts::refusal_bursts;
 use crate::ui::govuk::{
-    error_for, posted_errors, Cell, Column, DateInput, ErrorSummary, Loaded, Row, Table, TextInput,
+    error_for, posted_errors, Cell, Column, DateInput, ErrorSummary, Loaded, Radios, Row, Table,
+    TextInput,
 };
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use pathway_core::date_input::from_query;
+use pathway_core::domain::level::Level;
 use pathway_core::identity::Role;
 use pathway_core::organisation::{AuditEntry, AuditFilter, PersonSummary, RefusalBurst};
+use pathway_core::people_forms::NOT_ON_PATHWAY;
+use pathway_core::portfolio::kinds::level_code;
 
 #[component]
 pub fn AdminPeople() -> impl IntoView {
@@ -32,14 +36,31 @@ pub fn AdminPeople() -> impl IntoView {
             </ul>
             <Loaded resource=people view=people_table/>
             <h2 class="govuk-heading-l">"Add a person"</h2>
-            <form method="post" action="/api/admin/create_person" novalidate=true>
-                <TextInput id="full_name" label="Full name" error=error_for(errors, "full_name")/>
-                <TextInput id="email" label="Work email address" input_type="email" error=error_for(errors, "email")/>
-                <TextInput id="job_title" label="Job title" error=error_for(errors, "job_title")/>
+            <form method="post" action="/api/admin/create_person" novalidate=true id="add-person-form">
+                <TextInput id="full_name" name="form[full_name]" label="Full name" error=error_for(errors, "full_name")/>
+                <TextInput id="email" name="form[email]" label="Work email address" input_type="email" error=error_for(errors, "email")/>
+                <TextInput id="job_title" name="form[job_title]" label="Job title" error=error_for(errors, "job_title")/>
+                <Radios id="level" name="form[level]" legend="Career level" legend_size="govuk-fieldset__legend--s"
+                    hint="The pathway shows each person the steps from their level; someone not on it sees none."
+                    options=level_choices() small=true error=error_for(errors, "level")/>
+                <DateInput id="qualification_date" name="form[qualification_date]" legend="Date they qualified as a social worker"
+                    hint="Needed for a social worker on the pathway, for example 31 7 2024" error=error_for(errors, "qualification_date")/>
                 <button type="submit" class="govuk-button" data-module="govuk-button">"Add person"</button>
             </form>
         </RequireUser>
     }
+}
+
+/// Every level, then "not on the pathway": the choice a new person's record needs.
+fn level_choices() -> Vec<(&'static str, &'static str)> {
+    Level::ALL
+        .into_iter()
+        .map(|level| (level_code(level), level.title()))
+        .chain([(
+            NOT_ON_PATHWAY,
+            "Not on the career pathway (for example administrative or Learning and Development staff)",
+        )])
+        .collect()
 }
 
 fn people_table(list: Vec<PersonSummary>) -> impl IntoView {

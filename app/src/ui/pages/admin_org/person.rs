@@ -1,20 +1,30 @@
 use crate::api::admin::teams::list_teams;
 use crate::api::people::get::get_person;
+use crate::api::people::level_history::level_history;
 use crate::error::ApiError;
-use crate::ui::govuk::{posted_errors, ErrorSummary, Loaded, SummaryList, SummaryRow};
+use crate::ui::govuk::{
+    error_for, group_class, posted_errors, DateInput, ErrorMessage, ErrorSummary, Loaded,
+    SummaryList, SummaryRow, TextInput,
+};
 use crate::ui::session::RequireUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use pathway_core::identity::{PersonRecord, Role};
+use pathway_core::domain::{format_date, level::Level};
+use pathway_core::error::FieldError;
+use pathway_core::identity::{LevelEntry, PersonRecord, Role};
 use pathway_core::organisation::TeamSummary;
+use pathway_core::portfolio::kinds::{level_code, level_from_code};
 
 #[component]
 pub fn AdminPerson() -> impl IntoView {
     let id = use_query_map().with_untracked(|q| q.get("id").unwrap_or_default());
     let page = Resource::new_blocking(
         move || id.clone(),
-        |id| async move { Ok::<_, ApiError>((get_person(id).await?, list_teams().await?)) },
+        |id| async move {
+            let history = level_history(id.clone()).await?;
+            Ok::<_, ApiError>((get_person(id).await?, list_teams().await?, history))
+        },
     );
     let errors = Signal::stored(posted_errors("team_id"));
     view! {
@@ -22,7 +32,7 @@ pub fn AdminPerson() -> impl IntoView {
         <RequireUser role=Role::Administrator>
             <ErrorSummary errors/>
             <p class="govuk-body"><a class="govuk-link govuk-back-link" href="/admin/people">"Back to people"</a></p>
-            <Loaded resource=page view=move |(person, teams)| view! { <PersonAdmin person teams errors/> }/>
+            <Loaded resource=page view=move |(person, teams, history)| view! { <PersonAdmin person teams history errors/> }/>
         </RequireUser>
     }
 }
@@ -31,7 +41,8 @@ pub fn AdminPerson() -> impl IntoView {
 fn PersonAdmin(
     person: PersonRecord,
     teams: Vec<TeamSummary>,
-    errors: Signal<Vec<pathway_core::error::FieldError>>,
+    history: Vec<LevelEntry>,
+    errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let held: Vec<Role> = person.roles.clone();
     let grantable: Vec<Role> = Role::ALL
@@ -45,16 +56,26 @@ fn PersonAdmin(
     let two_step_id = id.clone();
     let sessions_id = id.clone();
     let sign_in_id = id.clone();
+    let level_now = level_title(person.level.as_deref());
+    let qualified_on = person
+        .qualification_date
+        .as_deref()
+        .and_then(|d| d.parse().ok())
+        .map(format_date)
+        .unwrap_or_else(|| "Not recorded".into());
     view! {
         <h1 class="govuk-heading-xl">{person.full_name.clone()}</h1>
         <SummaryList id="person-summary">
             <SummaryRow key="Email">{person.email.to_string()}</SummaryRow>
             <SummaryRow key="Job title">{person.job_title.clone()}</SummaryRow>
             <SummaryRow key="Team">{person.team.clone().unwrap_or_else(|| "No team".into())}</SummaryRow>
-            <SummaryRow key="Level">{person.level.clone().unwrap_or_else(|| "Not on the pathway".into())}</SummaryRow>
+            <SummaryRow key="Level">{level_now}</SummaryRow>
+            <SummaryRow key="Qualified">{qualified_on}</SummaryRow>
             <SummaryRow key="Registration">{person.registration_number.clone().unwrap_or_default()}</SummaryRow>
             <SummaryRow key="Status">{if person.active { "Active" } else { "Left" }}</SummaryRow>
         </SummaryList>
+
+        <CareerRecord person_id=id.clone() current=person.level.clone() qualified=person.qualification_date.clone().unwrap_or_default() history errors/>
 
         <h2 class="govuk-heading-l">"Move to another team"</h2>
         <p class="govuk-body">"From today. The old team manager's access ends at once; the history is kept."</p>
@@ -204,4 +225,73 @@ pub fn SetPasswordLinkScript(children: Children) -> impl IntoView {
         let _ = ev;
     };
     view! { <div on:submit=on_submit>{children()}</div> }
+}
+
+/// "Level 2 Social Worker", from a level's code; none: not on the pathway.
+fn level_title(code: Option<&str>) -> String {
+    code.and_then(level_from_code)
+        .map_or("Not on the career pathway", Level::title)
+        .to_owned()
+}
+
+/// The person's level history with the form to record a change (the pay date and why),
+/// and the qualification date the pathway counts from (issue 14 item 1).
+#[component]
+fn CareerRecord(
+    person_id: String,
+    current: Option<String>,
+    qualified: String,
+    history: Vec<LevelEntry>,
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let level_error = error_for(errors, "level");
+    view! {
+        <h2 class="govuk-heading-l">"Career level"</h2>
+        {if history.is_empty() {
+            view! { <p class="govuk-body" id="level-history">"No level recorded: not on the career pathway."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table" id="level-history">
+                    <caption class="govuk-table__caption govuk-table__caption--s">"Level history (each change takes effect on its date, the pay date)"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"From"</th>
+                        <th scope="col" class="govuk-table__header">"Level"</th>
+                        <th scope="col" class="govuk-table__header">"Why"</th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">
+                        {history.into_iter().rev().map(|entry| view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{entry.effective_from.parse().map(format_date).unwrap_or(entry.effective_from)}</td>
+                                <td class="govuk-table__cell">{level_title(Some(&entry.level))}</td>
+                                <td class="govuk-table__cell">{entry.reason}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        <form method="post" action="/api/admin/change_level" novalidate=true id="change-level-form">
+            <input type="hidden" name="form[person_id]" value=person_id.clone()/>
+            <h3 class="govuk-heading-m">"Record a change of level"</h3>
+            <div class=group_class(level_error.into())>
+                <label class="govuk-label" for="level">"New level"</label>
+                <ErrorMessage id="level" error=level_error/>
+                <select class="govuk-select" id="level" name="form[level]">
+                    <option value="">"Choose a level"</option>
+                    {Level::ALL.into_iter().filter(|l| current.as_deref() != Some(level_code(*l))).map(|l| view! {
+                        <option value=level_code(l)>{l.title()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <DateInput id="effective_from" name="form[effective_from]" legend="Takes effect from" hint="The pay date: today or earlier, for example 4 3 2027" error=error_for(errors, "effective_from")/>
+            <TextInput id="reason" name="form[reason]" label="Why" hint="For example, the Progression Panel of 4 March 2027 approved it" error=error_for(errors, "reason")/>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Record change of level"</button>
+        </form>
+        <form method="post" action="/api/admin/set_qualification_date" novalidate=true id="qualification-date-form">
+            <input type="hidden" name="form[person_id]" value=person_id/>
+            <DateInput id="qualification_date" name="form[qualification_date]" legend="Qualification date" value=qualified
+                hint="The date they qualified as a social worker: the pathway counts from it" error=error_for(errors, "qualification_date")/>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Save qualification date"</button>
+        </form>
+    }
 }

@@ -53,6 +53,17 @@ fn pathway(data: PathwayView, conflicts: usize) -> impl IntoView {
             data.transition_id.clone().unwrap_or_default()
         )
     });
+    let next = next.unwrap_or_else(|| {
+        if data.level_title.is_some() {
+            "None: you are at the top of the pathway".to_owned()
+        } else {
+            "None".to_owned()
+        }
+    });
+    let level = data
+        .level_title
+        .clone()
+        .unwrap_or_else(|| "Not on the career pathway".to_owned());
     let cpd_log = format!("/portfolio/cpd?person={person}");
     let decisions = format!("/decisions?person={person}");
     let observation_link = data
@@ -63,8 +74,8 @@ fn pathway(data: PathwayView, conflicts: usize) -> impl IntoView {
         <h1 class="govuk-heading-xl">{heading}</h1>
         <ConflictsWaiting count=conflicts/>
         <SummaryList id="pathway-summary">
-            <SummaryRow key="Current level">{data.level_title.clone().unwrap_or_default()}</SummaryRow>
-            <SummaryRow key="Next step">{next.unwrap_or_else(|| "None: you are at the top of the pathway".to_owned())}</SummaryRow>
+            <SummaryRow key="Current level">{level}</SummaryRow>
+            <SummaryRow key="Next step">{next}</SummaryRow>
             <SummaryRow key="Additional CPD days">
                 {data.cpd_summary.clone()}" "
                 <a class="govuk-link" href=cpd_log>"CPD log"</a>
