@@ -260,7 +260,11 @@ on_both_databases!(
         let person = record(&admin, &id).await;
         assert_eq!(person.level.as_deref(), Some("social_worker_2"));
         assert_eq!(person.qualification_date.as_deref(), Some("2023-06-30"));
-        assert!(person.roles.contains(&Role::Practitioner), "their dashboard: {:?}", person.roles);
+        assert!(
+            person.roles.contains(&Role::Practitioner),
+            "their dashboard: {:?}",
+            person.roles
+        );
         // someone with no level (the administrator) is not on the pathway: no ASYE steps
         let me = admin.id().await;
         let pathway: PathwayView = admin
